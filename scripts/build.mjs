@@ -1,0 +1,40 @@
+// Bundles the Action (dist/index.js) and the CLI (dist/cli.js) with ncc into self-contained ESM
+// files that run without node_modules. Fails if ncc emits anything it did not expect, so dist/
+// never depends on a file that is not committed.
+import ncc from '@vercel/ncc';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist/`;
+const entries = { 'index.js': 'src/index.ts', 'cli.js': 'src/cli.ts' };
+const expectedAssets = new Set(['package.json']);
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+const licenses = new Map();
+for (const [output, input] of Object.entries(entries)) {
+  const { code, assets } = await ncc(`${root}${input}`, {
+    license: 'licenses.txt',
+    quiet: true,
+    sourceMap: false,
+  });
+  for (const [name, asset] of Object.entries(assets)) {
+    if (name === 'licenses.txt') licenses.set(output, asset.source.toString());
+    else if (!expectedAssets.has(name))
+      throw new Error(`ncc emitted an unexpected file for ${input}: ${name}`);
+  }
+  await writeFile(`${dist}${output}`, code, { mode: 0o755 });
+}
+await writeFile(`${dist}package.json`, '{\n  "type": "module"\n}\n');
+await writeFile(
+  `${dist}licenses.txt`,
+  [...licenses]
+    .map(([output, text]) => `Licenses of the packages bundled in ${output}:\n\n${text}`)
+    .join('\n\n'),
+);
+console.log(
+  `built ${Object.keys(entries)
+    .map((name) => `dist/${name}`)
+    .join(', ')}`,
+);
