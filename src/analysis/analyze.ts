@@ -1,0 +1,93 @@
+import type { ExperimentConfig } from '../config/experiment-config.js';
+import { ConfigError } from '../config/parse-inputs.js';
+import type { SessionTable } from '../records/types.js';
+import { decide } from './decide.js';
+import { applyFamilyCorrection } from './family.js';
+import { resolveMetrics } from './metric-definitions.js';
+import { metricReport } from './metric-report.js';
+import type { InputSummary, Report } from './report-types.js';
+import { armSamples, rowsOfVariant } from './samples.js';
+import { sampleRatio } from './sample-ratio.js';
+import { inputWarnings } from './warnings.js';
+
+/** What the reader learnt about the input, beyond the table itself. */
+export type InputFacts = Omit<InputSummary, 'duplicates' | 'otherVariants'>;
+
+/** The whole analysis: sessions in, report contract v1 out. Pure. */
+export function analyze(table: SessionTable, config: ExperimentConfig, input: InputFacts): Report {
+  const experiment = config.experiment ?? singleExperiment(table);
+  const controlRows = rowsOfVariant(table, config.control);
+  const treatmentRows = rowsOfVariant(table, config.treatment);
+
+  const definitions = resolveMetrics(config, {
+    names: table.columnNames(),
+    column: (name) => table.column(name),
+  });
+  const reports = definitions.map((definition) =>
+    metricReport(
+      definition,
+      armSamples(table, controlRows, definition.source),
+      armSamples(table, treatmentRows, definition.source),
+      config,
+    ),
+  );
+  const metrics = applyFamilyCorrection(reports, config.correction, config.alpha);
+  const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
+  const summary: InputSummary = {
+    ...input,
+    duplicates: table.duplicates,
+    otherVariants: otherVariants(table, config),
+  };
+
+  return {
+    schemaVersion: 1,
+    experiment,
+    control: config.control,
+    treatment: config.treatment,
+    sessions: { [config.control]: controlRows.length, [config.treatment]: treatmentRows.length },
+    analysis: {
+      method: 'fixed-horizon',
+      alpha: config.alpha,
+      minEffect: config.minEffect,
+      equivalenceMargin: config.equivalenceMargin,
+      power: config.power,
+      correction: config.correction,
+    },
+    metrics,
+    srm,
+    recommendation: decide(metrics, config),
+    warnings: inputWarnings(summary, srm, {
+      control: config.control,
+      treatment: config.treatment,
+      sessions: [controlRows.length, treatmentRows.length],
+    }),
+    input: summary,
+  };
+}
+
+/** The experiment the records name, when no experiment was configured. */
+function singleExperiment(table: SessionTable): string {
+  const names = table.labels('experiment');
+  const codes = table.codes('experiment');
+  const used = new Set<number>();
+  for (let r = 0; r < table.size; r++) used.add(codes[r]!);
+  const named = [...used].filter((code) => code >= 0).map((code) => names[code]!);
+  if (named.length > 1) {
+    throw new ConfigError([
+      `--experiment: the records belong to ${named.length} experiments (${named.sort().join(', ')}); choose one`,
+    ]);
+  }
+  return named[0] ?? 'default';
+}
+
+function otherVariants(table: SessionTable, config: ExperimentConfig): Record<string, number> {
+  const names = table.labels('variant');
+  const counts = new Map<string, number>();
+  const codes = table.codes('variant');
+  for (let r = 0; r < table.size; r++) {
+    const name = names[codes[r]!];
+    if (name === undefined || name === config.control || name === config.treatment) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { analyze } from '../analysis/analyze.js';
+import { parseInputs, type RawInputs } from '../config/parse-inputs.js';
+import { formatProblem } from '../records/problems.js';
+import { readSessions } from '../records/read.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderTerminal } from '../report/terminal.js';
+import { parseFlags } from './parse-flags.js';
+import { InputError, UsageError } from './usage-error.js';
+
+export const ANALYZE_HELP = `Usage: ab-verdict analyze <files|dirs|globs...> [options]
+
+Compare the control and treatment sessions in result files and print the verdict.
+Files are .json (an object, an array, or the seed's test file) or .jsonl; a directory
+means every .json/.jsonl file below it; quote globs ('results/**/*.jsonl').
+
+Options:
+  --control <variant>          control variant (default: cold)
+  --treatment <variant>        treatment variant (default: warm)
+  --experiment <id>            analyse only this experiment's records (default: the one the records name)
+  --primary <metric>           the metric that decides (default: tool_error_rate)
+  --alpha <p>                  significance level (default: 0.05)
+  --min-effect <fraction>      smallest relative change worth detecting, 0.1 or 10% (default: 0.1)
+  --equivalence-margin <f>     relative margin for "no difference" (default: the min effect)
+  --expected-split <c/t>       expected share of sessions per arm, e.g. 50/50 or 30/70 (default: 50/50)
+  --correction <holm|bh|none>  multiple-testing correction of the non-primary metrics (default: holm)
+  --metrics <json|file>        metric settings: {"cost_usd": {"better": "lower", "role": "guardrail"}}
+  --on-invalid <fail|skip>     stop on invalid records, or analyse the valid ones (default: fail)
+  --json                       print the report contract v1 as JSON
+  --markdown                   print the report as Markdown
+  -h, --help                   show this help
+
+Exit codes: 0 done, 1 invalid input, 2 usage error.`;
+
+/** How many problems to print before summing up the rest. */
+const PROBLEMS_SHOWN = 50;
+
+export interface CommandIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export async function analyzeCommand(args: string[], io: CommandIO): Promise<void> {
+  const { values, positionals } = parseFlags('analyze', args, {
+    control: { type: 'string' },
+    treatment: { type: 'string' },
+    experiment: { type: 'string' },
+    primary: { type: 'string' },
+    alpha: { type: 'string' },
+    'min-effect': { type: 'string' },
+    'equivalence-margin': { type: 'string' },
+    'expected-split': { type: 'string' },
+    correction: { type: 'string' },
+    metrics: { type: 'string' },
+    'on-invalid': { type: 'string' },
+    json: { type: 'boolean' },
+    markdown: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(ANALYZE_HELP + '\n');
+    return;
+  }
+  if (positionals.length === 0) {
+    throw new UsageError('expected at least one result file, directory or glob', 'analyze');
+  }
+  if (values.json && values.markdown) {
+    throw new UsageError('choose one of --json and --markdown', 'analyze');
+  }
+
+  const raw: RawInputs = {
+    experiment: values.experiment,
+    control: values.control,
+    treatment: values.treatment,
+    primary: values.primary,
+    alpha: values.alpha,
+    minEffect: values['min-effect'],
+    equivalenceMargin: values['equivalence-margin'],
+    expectedSplit: values['expected-split'],
+    correction: values.correction,
+    onInvalid: values['on-invalid'],
+    metrics: values.metrics === undefined ? undefined : await metricsBlock(values.metrics, io.cwd),
+  };
+  const config = parseInputs(raw);
+
+  const read = await readSessions(positionals, {
+    onInvalid: config.onInvalid,
+    experiment: config.experiment,
+    cwd: io.cwd,
+  });
+  const problems = read.problems.map(formatProblem);
+  const shown = problems.slice(0, PROBLEMS_SHOWN);
+  if (problems.length > PROBLEMS_SHOWN) {
+    shown.push(`… and ${problems.length - PROBLEMS_SHOWN} more problems`);
+  }
+  if (problems.length > 0 && config.onInvalid === 'fail') {
+    throw new InputError([
+      ...shown,
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} found; fix them, or analyse the valid records with --on-invalid skip.`,
+    ]);
+  }
+  if (shown.length > 0) io.stderr(shown.map((line) => `warning: ${line}`).join('\n') + '\n');
+
+  const report = analyze(read.table, config, {
+    files: read.files,
+    recordsRead: read.recordsRead,
+    skippedInvalid: read.skipped,
+    otherExperiments: read.otherExperiments,
+  });
+  io.stdout(
+    values.json
+      ? renderJson(report)
+      : values.markdown
+        ? renderMarkdown(report)
+        : renderTerminal(report),
+  );
+}
+
+/** `--metrics` takes JSON inline or the path of a JSON file. */
+async function metricsBlock(value: string, cwd: string): Promise<RawInputs['metrics']> {
+  if (value.trim().startsWith('{')) return { text: value, origin: 'inline' };
+  try {
+    return { text: await readFile(resolve(cwd, value), 'utf8'), origin: value };
+  } catch (error) {
+    throw new UsageError(
+      `--metrics: expected JSON or the path of a JSON file, cannot read ${JSON.stringify(value)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'analyze',
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import * as z from 'zod';
+
+export const METRIC_KINDS = ['binary', 'continuous', 'count', 'ratio'] as const;
+export const DIRECTIONS = ['higher', 'lower'] as const;
+export const ROLES = ['primary', 'secondary', 'guardrail'] as const;
+export const CORRECTIONS = ['holm', 'bh', 'none'] as const;
+
+export type MetricKind = (typeof METRIC_KINDS)[number];
+export type Direction = (typeof DIRECTIONS)[number];
+export type Role = (typeof ROLES)[number];
+export type Correction = (typeof CORRECTIONS)[number];
+
+/** How one metric is configured: every part optional, so a user overrides only what differs. */
+export const metricOverrideSchema = z.strictObject({
+  kind: z.enum(METRIC_KINDS).optional(),
+  better: z.enum(DIRECTIONS).optional(),
+  role: z.enum(ROLES).optional(),
+  /** A ratio metric's columns, e.g. `metrics.errors` over `metrics.requests`. */
+  numerator: z.string().min(1).optional(),
+  denominator: z.string().min(1).optional(),
+  /** Leave a metric out of the analysis. */
+  enabled: z.boolean().optional(),
+});
+export type MetricOverride = z.infer<typeof metricOverrideSchema>;
+
+const probability = z.number().gt(0).lt(1);
+
+export const experimentConfigSchema = z.strictObject({
+  /** Which experiment's records to analyse; undefined means "the one the records name". */
+  experiment: z.string().min(1).optional(),
+  control: z.string().min(1),
+  treatment: z.string().min(1),
+  primary: z.string().min(1),
+  alpha: probability,
+  /** Smallest relative change worth detecting, as a fraction of the control mean (0.1 = 10%). */
+  minEffect: z.number().gt(0),
+  /** Relative margin inside which the primary metric counts as unchanged; defaults to minEffect. */
+  equivalenceMargin: z.number().gt(0),
+  power: probability,
+  /** Expected share of sessions per arm, [control, treatment], summing to 1. */
+  expectedSplit: z.tuple([probability, probability]),
+  correction: z.enum(CORRECTIONS),
+  onInvalid: z.enum(['fail', 'skip']),
+  metrics: z.record(z.string().min(1), metricOverrideSchema),
+});
+export type ExperimentConfig = z.infer<typeof experimentConfigSchema>;
+
+export const DEFAULT_CONFIG: ExperimentConfig = {
+  control: 'cold',
+  treatment: 'warm',
+  primary: 'tool_error_rate',
+  alpha: 0.05,
+  minEffect: 0.1,
+  equivalenceMargin: 0.1,
+  power: 0.8,
+  expectedSplit: [0.5, 0.5],
+  correction: 'holm',
+  onInvalid: 'fail',
+  metrics: {},
+};

@@ -1,0 +1,6 @@
+import type { Report } from '../analysis/report-types.js';
+
+/** The report contract v1 as printed by `--json` and written to `report-json`. */
+export function renderJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}

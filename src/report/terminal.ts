@@ -1,0 +1,52 @@
+import type { Report } from '../analysis/report-types.js';
+import {
+  armCell,
+  differenceCell,
+  markCell,
+  pValueCell,
+  pValueFootnote,
+  relativeCell,
+  VERDICT_HEADLINES,
+} from './metric-cells.js';
+
+/** The compact report for a terminal: one row per metric, then the verdict in one sentence. */
+export function renderTerminal(report: Report): string {
+  const { control, treatment } = report;
+  const header = ['metric', control, treatment, `${treatment} − ${control}`, 'relative', 'p', ''];
+  const rows = report.metrics.map((m) => [
+    `${m.name}${m.role === 'primary' ? ' ★' : m.role === 'guardrail' ? ' ⚑' : ''}`,
+    armCell(m.control),
+    armCell(m.treatment),
+    differenceCell(m),
+    relativeCell(m),
+    pValueCell(m),
+    markCell(m),
+  ]);
+  const rec = report.recommendation;
+  const winner = rec.winner ? ` ${rec.winner}` : '';
+  const lines = [
+    `${report.experiment}: ${treatment} vs ${control} · ${report.sessions[control] ?? 0} vs ${report.sessions[treatment] ?? 0} sessions · ${Math.round((1 - report.analysis.alpha) * 100)}% intervals`,
+    '',
+    ...alignColumns([header, ...rows]),
+    '',
+    `★ primary  ⚑ guardrail  ✓ better  ✗ worse  ~ no significant difference. ${pValueFootnote(report)}`,
+    '',
+    `${VERDICT_HEADLINES[rec.verdict].toUpperCase()}${winner}: ${rec.reason}`,
+    ...report.warnings.map((warning) => `warning: ${warning}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Pads every cell to its column's width (by code points, so ★ and − count as one). */
+function alignColumns(rows: string[][]): string[] {
+  const width = (text: string) => [...text].length;
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(...rows.map((row) => width(row[column] ?? ''))),
+  );
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell + ' '.repeat(widths[column]! - width(cell)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
