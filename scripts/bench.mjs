@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * Benchmarks `ab-verdict analyze` on a large synthetic JSONL file against a baseline that only
+ * reads and parses the same file (scripts/lib/bench-baseline.mjs), measured in the same run.
+ * Targets are printed, never asserted: the exit code is 1 only when a command crashes.
+ *
+ *   node scripts/bench.mjs [--sessions N] [--runs K]
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSessions } from './lib/sessions.mjs';
+
+const SEED = 20250303;
+const CLI = 'dist/cli.js';
+const DIR = '.bench';
+const FILE = `${DIR}/sessions.jsonl`;
+const META = `${DIR}/sessions.meta.json`;
+const RSS_FILE = `${DIR}/max-rss.txt`;
+const TARGET = { time: 2, memory: 2 };
+const MiB = 1 << 20;
+
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+
+const { values } = parseArgs({
+  options: {
+    sessions: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const sessions = positiveInteger('--sessions', values.sessions);
+const runs = positiveInteger('--runs', values.runs);
+
+if (!existsSync(CLI)) fail(`${CLI} not found: run npm run build first`);
+
+const bytes = await ensureSessions();
+console.log(`${FILE}: ${sessions.toLocaleString('en')} sessions, ${(bytes / MiB).toFixed(1)} MiB`);
+
+const commands = {
+  baseline: ['scripts/lib/bench-baseline.mjs', FILE],
+  analyze: [CLI, 'analyze', FILE, '--json'],
+};
+const results = { baseline: [], analyze: [] };
+// Alternating the two spreads any drift of the machine (caches, other load) over both.
+for (let run = 1; run <= runs; run++) {
+  for (const [name, args] of Object.entries(commands)) {
+    const result = await measure(name, args);
+    results[name].push(result);
+    console.log(`  run ${run} ${name.padEnd(8)} ${result.seconds.toFixed(2)} s`);
+  }
+}
+report(summarise(results.baseline), summarise(results.analyze), bytes);
+
+function positiveInteger(flag, text) {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    fail(`${flag} must be a positive integer, got ${text}`);
+  }
+  return value;
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Generates the sessions file unless one with the same parameters is already there. */
+async function ensureSessions() {
+  const wanted = { seed: SEED, sessions, tasks: Math.max(20, Math.round(sessions / 500)) };
+  const meta = existsSync(META) ? JSON.parse(readFileSync(META, 'utf8')) : {};
+  const same = Object.entries(wanted).every(([key, value]) => meta[key] === value);
+  // The size check catches a file cut short by an interrupted run.
+  if (same && existsSync(FILE) && statSync(FILE).size === meta.bytes) return meta.bytes;
+
+  mkdirSync(DIR, { recursive: true });
+  rmSync(META, { force: true });
+  const started = performance.now();
+  await writeSessions(wanted);
+  const bytes = statSync(FILE).size;
+  writeFileSync(META, `${JSON.stringify({ ...wanted, bytes }, null, 2)}\n`);
+  console.log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return bytes;
+}
+
+async function writeSessions(parameters) {
+  const out = createWriteStream(FILE);
+  let chunk = '';
+  for (const record of generateSessions(parameters)) {
+    chunk += `${JSON.stringify(record)}\n`;
+    if (chunk.length >= MiB) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await finished(out);
+}
+
+/** Runs `node <args>` with stdout discarded; returns its wall time and peak RSS (KiB). */
+async function measure(name, args) {
+  rmSync(RSS_FILE, { force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', './scripts/lib/report-max-rss.mjs', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, AB_BENCH_RSS_FILE: RSS_FILE },
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+  const [code, signal] = await once(child, 'close');
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0 || !existsSync(RSS_FILE)) {
+    fail(`${name} failed (${signal ?? `exit code ${code}`}): node ${args.join(' ')}\n${stderr}`);
+  }
+  return { seconds, rssKiB: Number(readFileSync(RSS_FILE, 'utf8')) };
+}
+
+/** Median wall time over the runs; the highest peak RSS of any run. */
+function summarise(list) {
+  const times = list.map((r) => r.seconds).sort((a, b) => a - b);
+  const middle = Math.floor(times.length / 2);
+  const seconds = times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
+  return { seconds, rssMiB: Math.max(...list.map((r) => r.rssKiB)) / 1024 };
+}
+
+function report(baseline, analyze, bytes) {
+  const row = (cells) =>
+    console.log(cells.map((cell, i) => (i ? cell.padStart(16) : cell.padEnd(10))).join(''));
+  const check = (label, ratio, target) => {
+    const mark = ratio <= target ? '✓' : '✗';
+    console.log(
+      `${label.padEnd(32)}${ratio.toFixed(2)}×   target ≤ ${target.toFixed(1)}×   ${mark}`,
+    );
+  };
+  console.log(`\nmedian wall time of ${runs} runs; peak RSS is the highest of the runs`);
+  row(['', 'wall time (s)', 'peak RSS (MiB)']);
+  row(['baseline', baseline.seconds.toFixed(2), baseline.rssMiB.toFixed(1)]);
+  row(['analyze', analyze.seconds.toFixed(2), analyze.rssMiB.toFixed(1)]);
+  console.log();
+  check('time: analyze / baseline', analyze.seconds / baseline.seconds, TARGET.time);
+  check('memory: analyze RSS / file size', (analyze.rssMiB * MiB) / bytes, TARGET.memory);
+}
