@@ -71,7 +71,8 @@ export function minimumSessionsForSignificance(alpha: number): number {
   return n;
 }
 
-function criticalSum(alpha: number, power: number): number {
+/** z₁₋α/₂ + z_power, the factor of every sample-size and detectable-effect formula. */
+export function criticalSum(alpha: number, power: number): number {
   assertProbability('alpha', alpha);
   assertProbability('power', power);
   return normalQuantile(1 - alpha / 2) + normalQuantile(power);
