@@ -10,8 +10,8 @@ const dist = `${root}dist/`;
 const entries = { 'index.js': 'src/index.ts', 'cli.js': 'src/cli.ts' };
 const expectedAssets = new Set(['package.json']);
 
-await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
+// Bundle everything first, so a failed build leaves the committed dist/ as it was.
+const bundles = new Map();
 const licenses = new Map();
 for (const [output, input] of Object.entries(entries)) {
   const { code, assets } = await ncc(`${root}${input}`, {
@@ -24,8 +24,11 @@ for (const [output, input] of Object.entries(entries)) {
     else if (!expectedAssets.has(name))
       throw new Error(`ncc emitted an unexpected file for ${input}: ${name}`);
   }
-  await writeFile(`${dist}${output}`, code, { mode: 0o755 });
+  bundles.set(output, code);
 }
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+for (const [output, code] of bundles) await writeFile(`${dist}${output}`, code, { mode: 0o755 });
 await writeFile(`${dist}package.json`, '{\n  "type": "module"\n}\n');
 await writeFile(
   `${dist}licenses.txt`,

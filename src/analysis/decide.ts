@@ -1,6 +1,6 @@
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import { minimumSessionsForSignificance } from '../stats/index.js';
-import { formatNumber, formatPercent, formatPValue } from './format-number.js';
+import { formatNumber, formatPercent, pEquals } from './format-number.js';
 import type { MetricReport, Recommendation } from './report-types.js';
 
 /**
@@ -30,7 +30,7 @@ export function decide(metrics: MetricReport[], config: ExperimentConfig): Recom
 
   const worseGuardrails = metrics.filter((m) => m.role === 'guardrail' && m.direction === 'worse');
   const guardrailText = worseGuardrails
-    .map((m) => `${m.name} (p = ${formatPValue(m.adjustedPValue)})`)
+    .map((m) => `${m.name} (${pEquals(m.adjustedPValue)})`)
     .join(', ');
   const change = describeChange(primary, treatment);
 
@@ -51,7 +51,7 @@ export function decide(metrics: MetricReport[], config: ExperimentConfig): Recom
     return decided(
       'reject',
       control,
-      `${treatment} does not change ${name} significantly (p = ${formatPValue(primary.pValue)}) and makes the guardrail ${guardrailText} significantly worse.`,
+      `${treatment} does not change ${name} significantly (${pEquals(primary.pValue)}) and makes the guardrail ${guardrailText} significantly worse.`,
     );
   }
 
@@ -72,7 +72,7 @@ export function decide(metrics: MetricReport[], config: ExperimentConfig): Recom
   return {
     verdict: 'inconclusive',
     winner: null,
-    reason: `No significant difference in ${name} yet (p = ${formatPValue(primary.pValue)}); ${plan}.`,
+    reason: `No significant difference in ${name} yet (${pEquals(primary.pValue)}); ${plan}.`,
     sessionsNeeded: needed,
   };
 }
@@ -93,5 +93,5 @@ function describeChange(metric: MetricReport, treatment: string): string {
     metric.relative.estimate !== null
       ? formatPercent(Math.abs(metric.relative.estimate), false)
       : formatNumber(Math.abs(estimate));
-  return `${treatment} ${verb} ${metric.name} by ${size} (${formatNumber(metric.control.mean)} → ${formatNumber(metric.treatment.mean)}, p = ${formatPValue(metric.pValue)})`;
+  return `${treatment} ${verb} ${metric.name} by ${size} (${formatNumber(metric.control.mean)} → ${formatNumber(metric.treatment.mean)}, ${pEquals(metric.pValue)})`;
 }

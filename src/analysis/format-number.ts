@@ -23,3 +23,9 @@ export function formatPercent(fraction: number | null | undefined, signed = true
   const clean = Number(text).toString();
   return `${signed && percent > 0 ? '+' : ''}${clean}%`;
 }
+
+/** `p = 0.031`, or `p < 0.0001`, for sentences. */
+export function pEquals(p: number | null | undefined): string {
+  const text = formatPValue(p);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
+}

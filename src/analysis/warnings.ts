@@ -1,4 +1,4 @@
-import { formatPercent, formatPValue } from './format-number.js';
+import { formatPercent, pEquals } from './format-number.js';
 import type { InputSummary, SrmReport } from './report-types.js';
 import { SRM_THRESHOLD } from './sample-ratio.js';
 
@@ -26,7 +26,7 @@ export function inputWarnings(input: InputSummary, srm: SrmReport, arms: Arms): 
   if (srm.mismatch) {
     const split = srm.expected.map((share) => formatPercent(share, false)).join('/');
     warnings.push(
-      `Sample ratio mismatch: ${controlSessions} ${arms.control} vs ${treatmentSessions} ${arms.treatment} sessions where ${split} was expected (p = ${formatPValue(srm.pValue)} < ${SRM_THRESHOLD}). Sessions may be lost or assigned unevenly; find out why before trusting the verdict.`,
+      `Sample ratio mismatch: ${controlSessions} ${arms.control} vs ${treatmentSessions} ${arms.treatment} sessions where ${split} was expected (${pEquals(srm.pValue)} < ${SRM_THRESHOLD}). Sessions may be lost or assigned unevenly; find out why before trusting the verdict.`,
     );
   }
   const { conflicting, conflictingIds } = input.duplicates;

@@ -31,6 +31,7 @@ export interface RecordSource {
 /** One problem with one record or file, ready to print. */
 export interface RecordProblem {
   file: string;
+  /** As in `RecordSource`, or `3:14` (line and column) for a JSON syntax error. */
   location: string;
   /** Dotted path of the field, e.g. `tool_calls` or `metrics.cost_usd`; '' for the whole record or file. */
   field: string;

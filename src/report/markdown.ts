@@ -1,4 +1,4 @@
-import { formatNumber, formatPValue } from '../analysis/format-number.js';
+import { formatNumber, formatPValue, pEquals } from '../analysis/format-number.js';
 import type { MetricReport, Report } from '../analysis/report-types.js';
 import { escapeMarkdown } from './escape.js';
 import {
@@ -60,7 +60,7 @@ function details(report: Report): string[] {
     ...report.metrics.flatMap((m) =>
       m.notes.map((note) => `- ${escapeMarkdown(m.name)}: ${escapeMarkdown(note)}`),
     ),
-    `SRM: χ² = ${formatNumber(report.srm.statistic)}, p = ${formatPValue(report.srm.pValue)} against ${report.srm.expected.map((s) => formatNumber(s)).join('/')}.`,
+    `SRM: χ² = ${formatNumber(report.srm.statistic)}, ${pEquals(report.srm.pValue)} against ${report.srm.expected.map((s) => formatNumber(s)).join('/')}.`,
     '',
     '</details>',
   ];

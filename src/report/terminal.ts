@@ -1,22 +1,32 @@
 import type { Report } from '../analysis/report-types.js';
 import {
-  armCell,
   differenceCell,
   markCell,
   pValueCell,
   pValueFootnote,
   relativeCell,
+  valueWithInterval,
   VERDICT_HEADLINES,
 } from './metric-cells.js';
 
 /** The compact report for a terminal: one row per metric, then the verdict in one sentence. */
 export function renderTerminal(report: Report): string {
   const { control, treatment } = report;
-  const header = ['metric', control, treatment, `${treatment} − ${control}`, 'relative', 'p', ''];
+  const header = [
+    'metric',
+    'n',
+    control,
+    treatment,
+    `${treatment} − ${control}`,
+    'relative',
+    'p',
+    '',
+  ];
   const rows = report.metrics.map((m) => [
     `${m.name}${m.role === 'primary' ? ' ★' : m.role === 'guardrail' ? ' ⚑' : ''}`,
-    armCell(m.control),
-    armCell(m.treatment),
+    `${m.control.n}/${m.treatment.n}`,
+    valueWithInterval(m.control.mean, m.control.ci),
+    valueWithInterval(m.treatment.mean, m.treatment.ci),
     differenceCell(m),
     relativeCell(m),
     pValueCell(m),

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { kindOf } from './describe-value.js';
+import { BINARY_FILE, EMPTY_FILE, describeReadError, looksBinary, stripBom } from './file-text.js';
+import type { InputFile } from './find-input-files.js';
+import { explainJsonError, lineAndColumn } from './json-error.js';
+import type { RecordSink } from './record-collector.js';
+import { isSeedTestFile, readSeedTestFile } from './read-seed.js';
+
+/**
+ * Reads a `.json` file (or any file not named as JSON Lines): one record, an array of records
+ * (location `[i]`), or the seed framework's test file.
+ */
+export async function readJsonFile(file: InputFile, sink: RecordSink): Promise<void> {
+  const document = await parseDocument(file, sink);
+  if (document === undefined) return;
+  if (Array.isArray(document)) {
+    document.forEach((item, index) => sink.record(file.display, `[${index}]`, item));
+  } else if (isSeedTestFile(document)) {
+    readSeedTestFile(document, file, sink);
+  } else if (typeof document === 'object' && document !== null) {
+    sink.record(file.display, '', document);
+  } else {
+    const found = kindOf(document);
+    sink.problem(file.display, '', `expected a JSON object or an array of objects, got ${found}`);
+  }
+}
+
+/** The file's JSON value, or undefined after reporting why there is none. */
+async function parseDocument(file: InputFile, sink: RecordSink): Promise<unknown> {
+  let text: string;
+  try {
+    const bytes = await readFile(file.absolute);
+    if (looksBinary(bytes)) {
+      sink.problem(file.display, '', BINARY_FILE);
+      return undefined;
+    }
+    text = stripBom(bytes.toString('utf8'));
+  } catch (error) {
+    sink.problem(file.display, '', describeReadError(error));
+    return undefined;
+  }
+  if (!/\S/.test(text)) {
+    sink.problem(file.display, '', EMPTY_FILE);
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const { reason, offset } = explainJsonError(error, text);
+    const where = offset === undefined ? undefined : lineAndColumn(text, offset);
+    const location = where === undefined ? '' : `${where.line}:${where.column}`;
+    sink.problem(file.display, location, `not valid JSON (${reason})`);
+    return undefined;
+  }
+}

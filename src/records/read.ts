@@ -1,0 +1,57 @@
+import { findInputFiles } from './find-input-files.js';
+import { RecordCollector } from './record-collector.js';
+import { readJsonFile } from './read-json.js';
+import { readJsonLines } from './read-jsonl.js';
+import type { RecordProblem, SessionRecord, SessionTable } from './types.js';
+
+export interface ReadOptions {
+  /** 'fail' and 'skip' both read everything; 'skip' also counts the invalid records left out. */
+  onInvalid: 'fail' | 'skip';
+  /** Records without `experiment` get this one; records of another experiment are left out. */
+  experiment?: string;
+  cwd?: string;
+  /** Also return the records themselves (the store needs them). */
+  keepRecords?: boolean;
+}
+
+export interface ReadResult {
+  /** Every valid record of the experiment, deduped by session_id. */
+  table: SessionTable;
+  /** Only with `keepRecords`: deduped, the later record winning. */
+  records?: SessionRecord[];
+  /** Every problem found, in the order found. */
+  problems: RecordProblem[];
+  /** Invalid records left out (onInvalid 'skip'). */
+  skipped: number;
+  /** Files read, relative to cwd, in the order read. */
+  files: string[];
+  /** Valid records of the experiment, before dedupe. */
+  recordsRead: number;
+  /** Valid records left out because they belong to another experiment, by experiment. */
+  otherExperiments: Record<string, number>;
+}
+
+const JSON_LINES = /\.(?:jsonl|ndjson)$/i;
+
+/**
+ * Reads session records from files, directories and globs. Problems never stop the read: they
+ * are all returned, and the caller decides whether to go on.
+ */
+export async function readSessions(patterns: string[], options: ReadOptions): Promise<ReadResult> {
+  const collector = new RecordCollector(options);
+  const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) =>
+    collector.problem(pattern, '', message),
+  );
+  for (const file of files) {
+    await (JSON_LINES.test(file.absolute) ? readJsonLines : readJsonFile)(file, collector);
+  }
+  return {
+    table: collector.table,
+    ...(collector.records && { records: [...collector.records.values()] }),
+    problems: collector.problems,
+    skipped: collector.skipped,
+    files: files.map((file) => file.display),
+    recordsRead: collector.recordsRead,
+    otherExperiments: Object.fromEntries(collector.otherExperiments),
+  };
+}
