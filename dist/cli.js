@@ -48386,6 +48386,7 @@ const METRIC_KINDS = ['binary', 'continuous', 'count', 'ratio'];
 const DIRECTIONS = ['higher', 'lower'];
 const ROLES = ['primary', 'secondary', 'guardrail'];
 const CORRECTIONS = ['holm', 'bh', 'none'];
+const METHODS = ['sequential', 'fixed-horizon'];
 /** How one metric is configured: every part optional, so a user overrides only what differs. */
 const metricOverrideSchema = strictObject({
     kind: schemas_enum(METRIC_KINDS).optional(),
@@ -48413,6 +48414,16 @@ const experimentConfigSchema = strictObject({
     /** Expected share of sessions per arm, [control, treatment], summing to 1. */
     expectedSplit: tuple([probability, probability]),
     correction: schemas_enum(CORRECTIONS),
+    /** Sequential (always valid, safe to look after every run) or fixed-horizon inference. */
+    method: schemas_enum(METHODS),
+    /** The sessions (both arms) at which decisions are usually made: tunes the sequential boundary. */
+    expectedSessions: schemas_number().int().min(2),
+    /** Cap continuous metrics at this percentile of both arms pooled (0.99), or none. */
+    capPercentile: schemas_number().gt(0).lt(1).nullable(),
+    /** Record fields to break the results down by (`category`, `difficulty`, …). */
+    segments: array(schemas_string().min(1)),
+    /** Report the Bayesian chance that the treatment beats the control on the primary metric. */
+    chanceToBeat: schemas_boolean(),
     onInvalid: schemas_enum(['fail', 'skip']),
     metrics: record(schemas_string().min(1), metricOverrideSchema),
 });
@@ -48426,6 +48437,11 @@ const DEFAULT_CONFIG = {
     power: 0.8,
     expectedSplit: [0.5, 0.5],
     correction: 'holm',
+    method: 'fixed-horizon',
+    expectedSessions: 400,
+    capPercentile: null,
+    segments: [],
+    chanceToBeat: false,
     onInvalid: 'fail',
     metrics: {},
 };
@@ -48452,6 +48468,11 @@ const FLAG_NAMES = {
     equivalenceMargin: '--equivalence-margin',
     expectedSplit: '--expected-split',
     correction: '--correction',
+    method: '--method',
+    expectedSessions: '--expected-sessions',
+    capPercentile: '--cap',
+    segments: '--segments',
+    chanceToBeat: '--chance-to-beat',
     onInvalid: '--on-invalid',
     metrics: '--metrics',
 };
@@ -48496,6 +48517,36 @@ function parseInputs(raw, names = FLAG_NAMES) {
         }
         return value;
     };
+    const wholeNumber = (key, min) => {
+        const value = raw[key];
+        if (value === undefined)
+            return undefined;
+        const n = Number(value.trim());
+        if (!/^\d+$/.test(value.trim()) || n < min) {
+            fail(key, `a whole number >= ${min}`, value);
+            return undefined;
+        }
+        return n;
+    };
+    /** `99`, `99%` or `0.99` → 0.99; `none` or `off` → null. */
+    const capPercentile = () => {
+        const value = raw.capPercentile?.trim().toLowerCase();
+        if (value === undefined)
+            return undefined;
+        if (value === 'none' || value === 'off' || value === '')
+            return null;
+        const n = parseNumberOrPercent(value);
+        const fraction = n !== undefined && n > 1 && n < 100 && !value.endsWith('%') ? n / 100 : n;
+        if (fraction === undefined || !(fraction > 0 && fraction < 1)) {
+            fail('capPercentile', 'a percentile like 99, 99.9% or 0.99, or none', raw.capPercentile ?? '');
+            return undefined;
+        }
+        return fraction;
+    };
+    const yesNo = () => {
+        const value = choice('chanceToBeat', ['true', 'false', 'yes', 'no', 'on', 'off']);
+        return value === undefined ? undefined : ['true', 'yes', 'on'].includes(value);
+    };
     const minEffect = positive('minEffect');
     const config = {
         ...DEFAULT_CONFIG,
@@ -48510,6 +48561,11 @@ function parseInputs(raw, names = FLAG_NAMES) {
             equivalenceMargin: positive('equivalenceMargin') ?? minEffect,
             expectedSplit: parseSplit(raw.expectedSplit, (got) => fail('expectedSplit', 'two positive shares, control first, like 50/50 or 0.3,0.7', got)),
             correction: choice('correction', ['holm', 'bh', 'none']),
+            method: choice('method', ['sequential', 'fixed-horizon']),
+            expectedSessions: wholeNumber('expectedSessions', 2),
+            capPercentile: capPercentile(),
+            segments: raw.segments === undefined ? undefined : listOf(raw.segments),
+            chanceToBeat: yesNo(),
             onInvalid: choice('onInvalid', ['fail', 'skip']),
             metrics: raw.metrics ? parseMetrics(raw.metrics, names.metrics, problems) : undefined,
         }),
@@ -48520,6 +48576,12 @@ function parseInputs(raw, names = FLAG_NAMES) {
     if (problems.length > 0)
         throw new ConfigError(problems);
     return experimentConfigSchema.parse(config);
+}
+function listOf(value) {
+    return value
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0);
 }
 /** `0.05`, `5%` → 0.05. */
 function parseNumberOrPercent(value) {

@@ -4,11 +4,13 @@ export const METRIC_KINDS = ['binary', 'continuous', 'count', 'ratio'] as const;
 export const DIRECTIONS = ['higher', 'lower'] as const;
 export const ROLES = ['primary', 'secondary', 'guardrail'] as const;
 export const CORRECTIONS = ['holm', 'bh', 'none'] as const;
+export const METHODS = ['sequential', 'fixed-horizon'] as const;
 
 export type MetricKind = (typeof METRIC_KINDS)[number];
 export type Direction = (typeof DIRECTIONS)[number];
 export type Role = (typeof ROLES)[number];
 export type Correction = (typeof CORRECTIONS)[number];
+export type Method = (typeof METHODS)[number];
 
 /** How one metric is configured: every part optional, so a user overrides only what differs. */
 export const metricOverrideSchema = z.strictObject({
@@ -40,6 +42,16 @@ export const experimentConfigSchema = z.strictObject({
   /** Expected share of sessions per arm, [control, treatment], summing to 1. */
   expectedSplit: z.tuple([probability, probability]),
   correction: z.enum(CORRECTIONS),
+  /** Sequential (always valid, safe to look after every run) or fixed-horizon inference. */
+  method: z.enum(METHODS),
+  /** The sessions (both arms) at which decisions are usually made: tunes the sequential boundary. */
+  expectedSessions: z.number().int().min(2),
+  /** Cap continuous metrics at this percentile of both arms pooled (0.99), or none. */
+  capPercentile: z.number().gt(0).lt(1).nullable(),
+  /** Record fields to break the results down by (`category`, `difficulty`, …). */
+  segments: z.array(z.string().min(1)),
+  /** Report the Bayesian chance that the treatment beats the control on the primary metric. */
+  chanceToBeat: z.boolean(),
   onInvalid: z.enum(['fail', 'skip']),
   metrics: z.record(z.string().min(1), metricOverrideSchema),
 });
@@ -55,6 +67,11 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   power: 0.8,
   expectedSplit: [0.5, 0.5],
   correction: 'holm',
+  method: 'fixed-horizon',
+  expectedSessions: 400,
+  capPercentile: null,
+  segments: [],
+  chanceToBeat: false,
   onInvalid: 'fail',
   metrics: {},
 };

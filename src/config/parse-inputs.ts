@@ -17,6 +17,12 @@ export interface RawInputs {
   equivalenceMargin?: string;
   expectedSplit?: string;
   correction?: string;
+  method?: string;
+  expectedSessions?: string;
+  capPercentile?: string;
+  /** Comma- or newline-separated record fields. */
+  segments?: string;
+  chanceToBeat?: string;
   onInvalid?: string;
   /** The metrics block as JSON text, with where it came from for messages. */
   metrics?: { text: string; origin: string };
@@ -43,6 +49,11 @@ export const FLAG_NAMES: SettingNames = {
   equivalenceMargin: '--equivalence-margin',
   expectedSplit: '--expected-split',
   correction: '--correction',
+  method: '--method',
+  expectedSessions: '--expected-sessions',
+  capPercentile: '--cap',
+  segments: '--segments',
+  chanceToBeat: '--chance-to-beat',
   onInvalid: '--on-invalid',
   metrics: '--metrics',
 };
@@ -77,7 +88,10 @@ export function parseInputs(raw: RawInputs, names: SettingNames = FLAG_NAMES): E
     }
     return n;
   };
-  const choice = <T extends string>(key: 'correction' | 'onInvalid', options: readonly T[]) => {
+  const choice = <T extends string>(
+    key: 'correction' | 'onInvalid' | 'method' | 'chanceToBeat',
+    options: readonly T[],
+  ) => {
     const value = raw[key]?.trim().toLowerCase();
     if (value === undefined) return undefined;
     if (!(options as readonly string[]).includes(value)) {
@@ -85,6 +99,38 @@ export function parseInputs(raw: RawInputs, names: SettingNames = FLAG_NAMES): E
       return undefined;
     }
     return value as T;
+  };
+
+  const wholeNumber = (key: 'expectedSessions', min: number): number | undefined => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    const n = Number(value.trim());
+    if (!/^\d+$/.test(value.trim()) || n < min) {
+      fail(key, `a whole number >= ${min}`, value);
+      return undefined;
+    }
+    return n;
+  };
+  /** `99`, `99%` or `0.99` → 0.99; `none` or `off` → null. */
+  const capPercentile = (): number | null | undefined => {
+    const value = raw.capPercentile?.trim().toLowerCase();
+    if (value === undefined) return undefined;
+    if (value === 'none' || value === 'off' || value === '') return null;
+    const n = parseNumberOrPercent(value);
+    const fraction = n !== undefined && n > 1 && n < 100 && !value.endsWith('%') ? n / 100 : n;
+    if (fraction === undefined || !(fraction > 0 && fraction < 1)) {
+      fail(
+        'capPercentile',
+        'a percentile like 99, 99.9% or 0.99, or none',
+        raw.capPercentile ?? '',
+      );
+      return undefined;
+    }
+    return fraction;
+  };
+  const yesNo = (): boolean | undefined => {
+    const value = choice('chanceToBeat', ['true', 'false', 'yes', 'no', 'on', 'off'] as const);
+    return value === undefined ? undefined : ['true', 'yes', 'on'].includes(value);
   };
 
   const minEffect = positive('minEffect');
@@ -103,6 +149,11 @@ export function parseInputs(raw: RawInputs, names: SettingNames = FLAG_NAMES): E
         fail('expectedSplit', 'two positive shares, control first, like 50/50 or 0.3,0.7', got),
       ),
       correction: choice('correction', ['holm', 'bh', 'none'] as const),
+      method: choice('method', ['sequential', 'fixed-horizon'] as const),
+      expectedSessions: wholeNumber('expectedSessions', 2),
+      capPercentile: capPercentile(),
+      segments: raw.segments === undefined ? undefined : listOf(raw.segments),
+      chanceToBeat: yesNo(),
       onInvalid: choice('onInvalid', ['fail', 'skip'] as const),
       metrics: raw.metrics ? parseMetrics(raw.metrics, names.metrics, problems) : undefined,
     }),
@@ -114,6 +165,13 @@ export function parseInputs(raw: RawInputs, names: SettingNames = FLAG_NAMES): E
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return experimentConfigSchema.parse(config);
+}
+
+function listOf(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
 }
 
 /** `0.05`, `5%` → 0.05. */
