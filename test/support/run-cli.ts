@@ -14,8 +14,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; node?: string } = {}): CliResult {
-  const result = spawnSync(options.node ?? process.execPath, [CLI, ...args], {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; node?: string; cli?: string } = {},
+): CliResult {
+  const result = spawnSync(options.node ?? process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
