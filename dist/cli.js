@@ -38814,7 +38814,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2756);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3058);
 
 const write = (stream) => (text) => void stream.write(text);
 // A reader that closes the pipe early (`| head`) is not an error.
@@ -38834,7 +38834,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2756:
+/***/ 3058:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49419,7 +49419,72 @@ function moments_sampleVariance(values, center) {
     return sum / (n - 1);
 }
 
+;// CONCATENATED MODULE: ./src/stats/order-statistics.ts
+/**
+ * The p-quantile of `a` by R's default definition (`quantile(x, p, type = 7)`), found by selection
+ * in O(n) expected time. Rearranges `a`: pass a copy you own. `a` must be non-empty and finite.
+ */
+function quantileInPlace(a, p) {
+    const index = 1 + (a.length - 1) * p; // 1-based, as R
+    const lo = Math.floor(index);
+    const h = index - lo;
+    const low = order_statistics_select(a, lo - 1);
+    if (h === 0)
+        return low;
+    // After selection every value right of position lo − 1 is ≥ low: the next order statistic is
+    // their minimum.
+    let high = Infinity;
+    for (let i = lo; i < a.length; i++)
+        high = Math.min(high, a[i]);
+    return high === low ? low : (1 - h) * low + h * high;
+}
+/**
+ * Rearranges `a` in place so that a[k] is its k-th smallest value (0-based), everything before it
+ * is ≤ and everything after it is ≥, and returns a[k].
+ */
+function order_statistics_select(a, k) {
+    let left = 0;
+    let right = a.length - 1;
+    let budget = 2 * Math.ceil(Math.log2(a.length + 1)) + 16;
+    while (right > left) {
+        if (budget-- === 0) {
+            a.subarray(left, right + 1).sort();
+            break;
+        }
+        const pivot = medianOfThree(a[left], a[(left + right) >>> 1], a[right]);
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                const swap = a[i];
+                a[i] = a[j];
+                a[j] = swap;
+                i++;
+                j--;
+            }
+        }
+        // Now a[left..j] ≤ pivot, a[i..right] ≥ pivot and everything strictly between equals it.
+        if (k <= j)
+            right = j;
+        else if (k >= i)
+            left = i;
+        else
+            break;
+    }
+    return a[k];
+}
+function medianOfThree(x, y, z) {
+    if (x < y)
+        return y < z ? y : x < z ? z : x;
+    return x < z ? x : y < z ? z : y;
+}
+
 ;// CONCATENATED MODULE: ./src/stats/summary.ts
+
 
 
 
@@ -49438,19 +49503,12 @@ function summarize(values, level = 0.95) {
     if (!checks_allFinite(values))
         return result_unavailable('values must be finite numbers');
     const m = moments_mean(values);
-    const median = medianOf(values);
+    const median = quantileInPlace(Float64Array.from(values), 0.5);
     if (n < 2)
         return { n, mean: m, sd: null, median, ci: null };
     const sd = Math.sqrt(moments_sampleVariance(values, m));
     const halfWidth = distributions_tQuantile(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
     return { n, mean: m, sd, median, ci: [m - halfWidth, m + halfWidth] };
-}
-/** Median through a numeric typed-array sort: O(n log n) natively, fast for 10⁵–10⁶ values. */
-function medianOf(values) {
-    const sorted = Float64Array.from(values).sort();
-    const mid = sorted.length >> 1;
-    const upper = sorted[mid];
-    return sorted.length % 2 === 1 ? upper : (sorted[mid - 1] + upper) / 2;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/welch.ts
@@ -52251,15 +52309,32 @@ function renderJson(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
+/** Characters with a meaning in Markdown or HTML, written as numeric entities instead. */
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+!|<>~&"'=:-]/g;
+/** Control characters and the invisible ones that reorder text (bidi overrides): spoofing aids. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ZERO_WIDTH_SPACE = '\u200b';
 /**
- * Text from result files made safe for a GitHub comment: no HTML, no Markdown syntax, no
- * @-mentions that ping people, no line breaks or pipes that break a table.
+ * Text from result files made safe for a GitHub comment: no HTML, no Markdown syntax (links,
+ * code, emphasis, headings), no @-mentions that ping people or #-references that cross-link
+ * issues, no line breaks or pipes that break a table. The text reads the same; only its meaning
+ * as markup is gone.
  */
 function escapeMarkdown(text) {
     return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[\\`*_{}[\]()#+!|<>~&"'-]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-        .replace(/@/g, '@\u200b');
+        .replace(INVISIBLE, '')
+        .replace(/\s*[\r\n\t\u2028\u2029]+\s*/g, ' ')
+        .replace(/[@#]/g, (ch) => `${ch}${ZERO_WIDTH_SPACE}`)
+        .replace(MARKDOWN_SYNTAX, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+/** At most `max` characters (code points), with `…` when cut: long strings cannot crowd out the rest. */
+function clampText(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/** Clamped, then escaped: the usual treatment of a name or a sentence from a result file. */
+function escapeClamped(text, max) {
+    return escapeMarkdown(clampText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/report/metric-cells.ts

@@ -1,3 +1,4 @@
+import { quantileInPlace } from './order-statistics.js';
 import { unavailable } from './result.js';
 import type { Maybe } from './result.js';
 
@@ -42,18 +43,7 @@ export function capAtPercentile(
     if (!Number.isFinite(pooled[i])) return unavailable('values must be finite numbers');
   }
 
-  const index = 1 + (total - 1) * percentile; // 1-based, as R
-  const lo = Math.floor(index);
-  const h = index - lo;
-  const low = select(pooled, lo - 1);
-  let cap = low;
-  if (h > 0) {
-    // After selection every value right of position lo − 1 is ≥ low: the next order statistic is
-    // their minimum.
-    let high = Infinity;
-    for (let i = lo; i < total; i++) high = Math.min(high, pooled[i] as number);
-    if (high !== low) cap = (1 - h) * low + h * high;
-  }
+  const cap = quantileInPlace(pooled, percentile);
 
   let cappedCount = 0;
   const capArm = (values: ArrayLike<number>): Float64Array => {
@@ -72,48 +62,4 @@ export function capAtPercentile(
   const control = capArm(controlValues);
   const treatment = capArm(treatmentValues);
   return { cap, control, treatment, cappedCount };
-}
-
-/**
- * Rearranges `a` in place so that a[k] is its k-th smallest value (0-based), everything before it
- * is ≤ and everything after it is ≥, and returns a[k].
- */
-function select(a: Float64Array, k: number): number {
-  let left = 0;
-  let right = a.length - 1;
-  let budget = 2 * Math.ceil(Math.log2(a.length + 1)) + 16;
-  while (right > left) {
-    if (budget-- === 0) {
-      a.subarray(left, right + 1).sort();
-      break;
-    }
-    const pivot = medianOfThree(
-      a[left] as number,
-      a[(left + right) >>> 1] as number,
-      a[right] as number,
-    );
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while ((a[i] as number) < pivot) i++;
-      while ((a[j] as number) > pivot) j--;
-      if (i <= j) {
-        const swap = a[i] as number;
-        a[i] = a[j] as number;
-        a[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    // Now a[left..j] ≤ pivot, a[i..right] ≥ pivot and everything strictly between equals it.
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return a[k] as number;
-}
-
-function medianOfThree(x: number, y: number, z: number): number {
-  if (x < y) return y < z ? y : x < z ? z : x;
-  return x < z ? x : y < z ? z : y;
 }
