@@ -8,6 +8,7 @@ import { metricReport } from './metric-report.js';
 import type { InputSummary, Report } from './report-types.js';
 import { armSamples, rowsOfVariant } from './samples.js';
 import { sampleRatio } from './sample-ratio.js';
+import { segmentBreakdowns } from './segments.js';
 import { inputWarnings } from './warnings.js';
 
 /** What the reader learnt about the input, beyond the table itself. */
@@ -46,7 +47,9 @@ export function analyze(table: SessionTable, config: ExperimentConfig, input: In
     treatment: config.treatment,
     sessions: { [config.control]: controlRows.length, [config.treatment]: treatmentRows.length },
     analysis: {
-      method: 'fixed-horizon',
+      method: config.method,
+      expectedSessions: config.method === 'sequential' ? config.expectedSessions : null,
+      design: metrics.find((m) => m.role === 'primary')?.design.explanation ?? '',
       alpha: config.alpha,
       minEffect: config.minEffect,
       equivalenceMargin: config.equivalenceMargin,
@@ -54,6 +57,11 @@ export function analyze(table: SessionTable, config: ExperimentConfig, input: In
       correction: config.correction,
     },
     metrics,
+    segments: segmentBreakdowns(
+      table,
+      definitions.find((d) => d.role === 'primary')!,
+      config,
+    ),
     srm,
     recommendation: decide(metrics, config),
     warnings: inputWarnings(summary, srm, {

@@ -32,7 +32,7 @@ export function compareBinary(
     test: null,
     pValue: null,
     tests: NO_TESTS,
-    spread: null,
+    independent: null,
     notes,
   };
   if (control.length === 0 || treatment.length === 0) {
@@ -67,11 +67,20 @@ export function compareBinary(
   );
   if (isUnavailable(lift)) notes.push(`relative change: ${lift.unavailable}`);
   else result.relative = lift;
-  result.spread = {
-    varianceControl: pC * (1 - pC),
-    varianceTreatment: pT * (1 - pT),
-    controlMean: pC,
-  };
+  const varMeanT = (pT * (1 - pT)) / treatment.length;
+  const varMeanC = (pC * (1 - pC)) / control.length;
+  const se = Math.sqrt(varMeanT + varMeanC);
+  result.independent =
+    se > 0
+      ? {
+          test: 'z',
+          estimate: pT - pC,
+          se,
+          df: null,
+          sessions: control.length + treatment.length,
+          controlMean: pC,
+        }
+      : null;
   return result;
 }
 

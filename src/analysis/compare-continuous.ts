@@ -40,7 +40,7 @@ export function compareContinuous(
         : { statistic: welch.statistic, df: welch.df, pValue: welch.pValue, ci: welch.ci },
       mannWhitney: isUnavailable(mannWhitney) ? null : mannWhitney,
     },
-    spread: null,
+    independent: null,
     notes,
   };
   if (isUnavailable(controlSummary) || isUnavailable(treatmentSummary)) return result;
@@ -65,10 +65,14 @@ export function compareContinuous(
   );
   if (isUnavailable(lift)) notes.push(`relative change: ${lift.unavailable}`);
   else result.relative = lift;
-  result.spread = {
-    varianceControl: varianceC,
-    varianceTreatment: varianceT,
-    controlMean: controlSummary.mean,
+  const meanC = controlSummary.mean;
+  result.independent = {
+    test: 'welch',
+    estimate: welch.estimate,
+    se: welch.se,
+    df: welch.df,
+    sessions: control.length + treatment.length,
+    controlMean: meanC,
   };
   return result;
 }

@@ -42,7 +42,7 @@ export function compareRatio(
     test: null,
     pValue: null,
     tests: NO_TESTS,
-    spread: null,
+    independent: null,
     notes,
   };
   if (isUnavailable(armC) || isUnavailable(armT)) return result;
@@ -76,9 +76,12 @@ export function compareRatio(
   );
   if (isUnavailable(lift)) notes.push(`relative change: ${lift.unavailable}`);
   else result.relative = lift;
-  result.spread = {
-    varianceControl: armC.varianceOfRatio * armC.n,
-    varianceTreatment: armT.varianceOfRatio * armT.n,
+  result.independent = {
+    test: 'deltaMethod',
+    estimate: difference.estimate,
+    se: difference.se,
+    df: difference.df,
+    sessions: armC.n + armT.n,
     controlMean: armC.ratio,
   };
   return result;

@@ -1,3 +1,4 @@
+import type { Estimate } from './estimators.js';
 import type { ArmSummary, Interval, MetricReport, TestName } from './report-types.js';
 
 /** What a kind-specific comparison finds, before the family of metrics is corrected. */
@@ -9,8 +10,8 @@ export interface Comparison {
   test: TestName | null;
   pValue: number | null;
   tests: MetricReport['tests'];
-  /** Per-session variances and the control mean, for power; null when unknown. */
-  spread: { varianceControl: number; varianceTreatment: number; controlMean: number } | null;
+  /** The same difference as an estimate with a standard error, for the other analyses; null when undefined. */
+  independent: Estimate | null;
   notes: string[];
 }
 

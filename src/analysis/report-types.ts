@@ -1,10 +1,11 @@
-import type { Direction, MetricKind, Role } from '../config/experiment-config.js';
+import type { Direction, Method, MetricKind, Role } from '../config/experiment-config.js';
 
 /** Report contract v1 (DESIGN.md). Names are fixed; fields may be added, never renamed. */
 export type Interval = [number, number];
 
 export type Verdict = 'adopt' | 'reject' | 'no-difference' | 'inconclusive' | 'insufficient-data';
-export type TestName = 'welch' | 'mannWhitney' | 'fisher' | 'deltaMethod';
+/** The test behind a metric's pValue: the classical tests, or the paired / clustered / z estimators. */
+export type TestName = 'welch' | 'fisher' | 'deltaMethod' | 'z' | 'pairedT' | 'clusteredZ';
 
 export interface ArmSummary {
   n: number;
@@ -38,6 +39,10 @@ export interface MetricReport {
   difference: { estimate: number | null; ci: Interval | null; level: number };
   /** (treatment − control) / |control|, interval by the delta method. */
   relative: { estimate: number | null; ci: Interval | null };
+  /** fixed-horizon, or sequential: an always-valid confidence sequence, safe to look at every run. */
+  method: Method;
+  /** How the sessions were compared: paired by task, clustered by task, or independent. */
+  design: DesignReport;
   test: TestName | null;
   pValue: number | null;
   adjustedPValue: number | null;
@@ -55,8 +60,47 @@ export interface MetricReport {
     /** The smallest effect this many sessions can detect at that power. */
     minimumDetectableEffect: { absolute: number; relative: number | null } | null;
   };
+  /** Bayesian chance that the treatment is better (flat prior, normal posterior); primary metric only, when asked. */
+  chanceToBeat: number | null;
+  /** Values above the cap (a percentile of both arms pooled) were set to the cap before testing. */
+  capped: { percentile: number; cap: number; count: number } | null;
   /** Why a value above is null, in plain words. */
   notes: string[];
+}
+
+export interface DesignReport {
+  kind: 'paired' | 'clustered' | 'independent';
+  /** One or two plain sentences: which comparison and why. */
+  explanation: string;
+  /** Paired: the tasks both arms ran; clustered: the clusters (tasks) in both arms together. */
+  tasks: number | null;
+  /** Paired: correlation of the arms' per-task values. */
+  correlation: number | null;
+  /** Paired: the share of variance pairing removed, 1 − Var(d)/(Var(t) + Var(c)). */
+  varianceSaved: number | null;
+  /** Clustered: how much clustering inflates the variance over treating sessions as independent. */
+  designEffect: number | null;
+}
+
+/** The primary metric within each value of one field, Benjamini–Hochberg across the values. */
+export interface SegmentReport {
+  field: string;
+  metric: string;
+  correction: 'bh';
+  groups: {
+    value: string;
+    sessions: { control: number; treatment: number };
+    control: ArmSummary;
+    treatment: ArmSummary;
+    difference: MetricReport['difference'];
+    relative: MetricReport['relative'];
+    design: DesignReport['kind'];
+    test: TestName | null;
+    pValue: number | null;
+    adjustedPValue: number | null;
+    significant: boolean;
+    direction: 'better' | 'worse' | 'none';
+  }[];
 }
 
 export interface SrmReport {
@@ -91,7 +135,11 @@ export interface Report {
   treatment: string;
   sessions: Record<string, number>;
   analysis: {
-    method: 'fixed-horizon';
+    method: Method;
+    /** Sequential only: the sessions the boundary is tuned for. */
+    expectedSessions: number | null;
+    /** The primary metric's design, in plain words. */
+    design: string;
     alpha: number;
     minEffect: number;
     equivalenceMargin: number;
@@ -99,6 +147,8 @@ export interface Report {
     correction: 'holm' | 'bh' | 'none';
   };
   metrics: MetricReport[];
+  /** Breakdowns of the primary metric by the configured fields; empty when none were asked for. */
+  segments: SegmentReport[];
   srm: SrmReport;
   recommendation: Recommendation;
   warnings: string[];

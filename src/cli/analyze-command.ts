@@ -26,6 +26,12 @@ Options:
   --equivalence-margin <f>     relative margin for "no difference" (default: the min effect)
   --expected-split <c/t>       expected share of sessions per arm, e.g. 50/50 or 30/70 (default: 50/50)
   --correction <holm|bh|none>  multiple-testing correction of the non-primary metrics (default: holm)
+  --method <m>                 fixed-horizon (default) or sequential: always-valid intervals, safe
+                               to look at after every run
+  --expected-sessions <n>      sessions (both arms) the sequential boundary is tuned for (default: 400)
+  --segments <fields>          break the primary metric down by these fields, e.g. category,difficulty
+  --cap <percentile>           cap continuous metrics at this percentile of both arms pooled, e.g. 99
+  --chance-to-beat             report the Bayesian chance that the treatment beats the control
   --metrics <json|file>        metric settings: {"cost_usd": {"better": "lower", "role": "guardrail"}}
   --on-invalid <fail|skip>     stop on invalid records, or analyse the valid ones (default: fail)
   --json                       print the report contract v1 as JSON
@@ -54,6 +60,11 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
     'equivalence-margin': { type: 'string' },
     'expected-split': { type: 'string' },
     correction: { type: 'string' },
+    method: { type: 'string' },
+    'expected-sessions': { type: 'string' },
+    segments: { type: 'string' },
+    cap: { type: 'string' },
+    'chance-to-beat': { type: 'boolean' },
     metrics: { type: 'string' },
     'on-invalid': { type: 'string' },
     json: { type: 'boolean' },
@@ -81,6 +92,11 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
     equivalenceMargin: values['equivalence-margin'],
     expectedSplit: values['expected-split'],
     correction: values.correction,
+    method: values.method,
+    expectedSessions: values['expected-sessions'],
+    segments: values.segments,
+    capPercentile: values.cap,
+    chanceToBeat: values['chance-to-beat'] ? 'true' : undefined,
     onInvalid: values['on-invalid'],
     metrics: values.metrics === undefined ? undefined : await metricsBlock(values.metrics, io.cwd),
   };

@@ -13,14 +13,14 @@ export function armCell(arm: ArmSummary): string {
   return `${valueWithInterval(arm.mean, arm.ci)} (n=${arm.n})`;
 }
 
-export function differenceCell(metric: MetricReport): string {
+export function differenceCell(metric: Pick<MetricReport, 'difference'>): string {
   const { estimate, ci } = metric.difference;
   if (estimate === null) return '—';
   const signed = (v: number) => (v > 0 ? `+${formatNumber(v)}` : formatNumber(v));
   return ci ? `${signed(estimate)} [${signed(ci[0])}, ${signed(ci[1])}]` : signed(estimate);
 }
 
-export function relativeCell(metric: MetricReport): string {
+export function relativeCell(metric: Pick<MetricReport, 'relative'>): string {
   const { estimate, ci } = metric.relative;
   if (estimate === null) return '—';
   return ci

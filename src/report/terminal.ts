@@ -1,4 +1,6 @@
-import type { Report } from '../analysis/report-types.js';
+import { formatPercent, formatPValue } from '../analysis/format-number.js';
+import type { Report, SegmentReport } from '../analysis/report-types.js';
+import { methodSentence } from './method-sentence.js';
 import {
   differenceCell,
   markCell,
@@ -40,11 +42,39 @@ export function renderTerminal(report: Report): string {
     ...alignColumns([header, ...rows]),
     '',
     `★ primary  ⚑ guardrail  ✓ better  ✗ worse  ~ no significant difference. ${pValueFootnote(report)}`,
+    report.analysis.design,
+    methodSentence(report),
+    ...chanceLine(report),
+    ...report.segments.flatMap(segmentLines),
     '',
     `${VERDICT_HEADLINES[rec.verdict].toUpperCase()}${winner}: ${rec.reason}`,
     ...report.warnings.map((warning) => `warning: ${warning}`),
   ];
   return lines.join('\n') + '\n';
+}
+
+function chanceLine(report: Report): string[] {
+  const primary = report.metrics.find((m) => m.role === 'primary');
+  if (primary?.chanceToBeat === null || primary?.chanceToBeat === undefined) return [];
+  return [
+    `Chance that ${report.treatment} beats ${report.control} on ${primary.name}: ${formatPercent(primary.chanceToBeat, false)} (Bayesian, flat prior).`,
+  ];
+}
+
+function segmentLines(segment: SegmentReport): string[] {
+  const rows = segment.groups.map((g) => [
+    `  ${g.value}`,
+    `${g.sessions.control}/${g.sessions.treatment}`,
+    differenceCell(g),
+    relativeCell(g),
+    formatPValue(g.adjustedPValue),
+    g.direction === 'better' ? '✓' : g.direction === 'worse' ? '✗' : '~',
+  ]);
+  return [
+    '',
+    `${segment.metric} by ${segment.field} (p adjusted by Benjamini–Hochberg within the breakdown):`,
+    ...alignColumns(rows),
+  ];
 }
 
 /** Pads every cell to its column's width (by code points, so ★ and − count as one). */

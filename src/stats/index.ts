@@ -24,6 +24,7 @@ export {
 } from './power.js';
 export type { DetectableEffectInputs, SampleSizeInputs } from './power.js';
 export { newcombeDifference, wilsonInterval } from './proportions.js';
+export { mean } from './moments.js';
 export { isUnavailable, unavailable } from './result.js';
 export type { Interval, Maybe, Unavailable } from './result.js';
 export { sampleRatioMismatch } from './srm.js';

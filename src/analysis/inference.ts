@@ -1,0 +1,71 @@
+import type { Method } from '../config/experiment-config.js';
+import {
+  isUnavailable,
+  normalCdf,
+  normalQuantile,
+  sequentialInterval,
+  tCdf,
+  tQuantile,
+  type Maybe,
+} from '../stats/index.js';
+import type { Estimate } from './estimators.js';
+import type { Interval } from './report-types.js';
+
+export interface InferenceSettings {
+  method: Method;
+  alpha: number;
+  /** Sessions at which decisions are usually made: tunes the sequential boundary. */
+  expectedSessions: number;
+}
+
+export interface Inference {
+  ci: Interval;
+  pValue: number;
+  /** Half-width of the interval in standard errors. */
+  multiplier: number;
+  relative: { estimate: number; ci: Interval } | null;
+}
+
+/**
+ * Intervals and p-value for an estimate: fixed-horizon (t or normal reference), or sequential
+ * (an always-valid confidence sequence: its p-value and interval stay valid however often the
+ * experiment is looked at).
+ */
+export function infer(estimate: Estimate, settings: InferenceSettings): Maybe<Inference> {
+  const { estimate: delta, se } = estimate;
+  let ci: Interval;
+  let pValue: number;
+  if (settings.method === 'sequential') {
+    const sequence = sequentialInterval({
+      estimate: delta,
+      se,
+      n: estimate.sessions,
+      alpha: settings.alpha,
+      expectedSessions: settings.expectedSessions,
+    });
+    if (isUnavailable(sequence)) return sequence;
+    ci = sequence.ci;
+    pValue = sequence.pValue;
+  } else {
+    const critical = fixedCritical(settings.alpha, estimate.df);
+    ci = [delta - critical * se, delta + critical * se];
+    const z = -Math.abs(delta / se);
+    pValue = 2 * (estimate.df === null ? normalCdf(z) : tCdf(z, estimate.df));
+  }
+  const multiplier = (ci[1] - ci[0]) / (2 * se);
+  return { ci, pValue, multiplier, relative: relativeChange(estimate, ci) };
+}
+
+export function fixedCritical(alpha: number, df: number | null): number {
+  return df === null ? normalQuantile(1 - alpha / 2) : tQuantile(1 - alpha / 2, df);
+}
+
+/**
+ * (treatment − control)/|control|, its interval the difference's divided by |control| (the
+ * control's value taken as known), so that it agrees with the test behind the p-value.
+ */
+function relativeChange(estimate: Estimate, ci: Interval): Inference['relative'] {
+  const base = Math.abs(estimate.controlMean);
+  if (base === 0) return null;
+  return { estimate: estimate.estimate / base, ci: [ci[0] / base, ci[1] / base] };
+}
