@@ -71,7 +71,7 @@ export function metricReport(
     tests: classical.tests,
     power: estimate
       ? plan(estimate, config)
-      : { sessionsNeeded: null, minimumDetectableEffect: null },
+      : { sessionsNeeded: null, minimumDetectableEffect: null, basis: null },
     chanceToBeat: chance === null || isUnavailable(chance) ? null : chance,
     capped,
     notes,

@@ -26,13 +26,18 @@ export function plan(estimate: Estimate, settings: PlanningSettings): MetricRepo
     absolute: detectable,
     relative: base === 0 ? null : detectable / base,
   };
+  const basis = {
+    se: estimate.se,
+    sessions: estimate.sessions,
+    controlValue: estimate.controlMean,
+  };
   const delta = settings.minEffect * base;
-  if (!(delta > 0)) return { sessionsNeeded: null, minimumDetectableEffect };
+  if (!(delta > 0)) return { sessionsNeeded: null, minimumDetectableEffect, basis };
 
   // The smallest total N with (multiplier(N) + z_power)·se·√(n/N) ≤ δ; the left side falls with N.
   const reaches = (total: number) =>
     (multiplierAt(total) + zPower) * estimate.se * Math.sqrt(estimate.sessions / total) <= delta;
-  if (!reaches(MAX_SESSIONS)) return { sessionsNeeded: null, minimumDetectableEffect };
+  if (!reaches(MAX_SESSIONS)) return { sessionsNeeded: null, minimumDetectableEffect, basis };
   let low = 1;
   let high = MAX_SESSIONS;
   while (high - low > 1) {
@@ -40,7 +45,7 @@ export function plan(estimate: Estimate, settings: PlanningSettings): MetricRepo
     if (reaches(middle)) high = middle;
     else low = middle;
   }
-  return { sessionsNeeded: Math.max(2, Math.ceil(high / 2)), minimumDetectableEffect };
+  return { sessionsNeeded: Math.max(2, Math.ceil(high / 2)), minimumDetectableEffect, basis };
 }
 
 /** Half-width of the interval in standard errors at a total of `sessions`. */

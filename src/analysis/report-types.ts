@@ -59,6 +59,8 @@ export interface MetricReport {
     sessionsNeeded: number | null;
     /** The smallest effect this many sessions can detect at that power. */
     minimumDetectableEffect: { absolute: number; relative: number | null } | null;
+    /** What the plan rests on: the difference's standard error with this many sessions, and the control's value. */
+    basis: { se: number; sessions: number; controlValue: number } | null;
   };
   /** Bayesian chance that the treatment is better (flat prior, normal posterior); primary metric only, when asked. */
   chanceToBeat: number | null;

@@ -62,4 +62,3 @@ export function armSamples(
     tasks: tasks.subarray(0, n),
   };
 }
-

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { parseInputs, type RawInputs } from '../config/parse-inputs.js';
-import { formatProblem } from '../records/problems.js';
 import { readSessions } from '../records/read.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { parseFlags } from './parse-flags.js';
-import { InputError, UsageError } from './usage-error.js';
+import { stopOnProblems } from './problems-output.js';
+import { UsageError } from './usage-error.js';
 
 export const ANALYZE_HELP = `Usage: ab-verdict analyze <files|dirs|globs...> [options]
 
@@ -39,9 +39,6 @@ Options:
   -h, --help                   show this help
 
 Exit codes: 0 done, 1 invalid input, 2 usage error.`;
-
-/** How many problems to print before summing up the rest. */
-const PROBLEMS_SHOWN = 50;
 
 export interface CommandIO {
   cwd: string;
@@ -107,18 +104,7 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
     experiment: config.experiment,
     cwd: io.cwd,
   });
-  const problems = read.problems.map(formatProblem);
-  const shown = problems.slice(0, PROBLEMS_SHOWN);
-  if (problems.length > PROBLEMS_SHOWN) {
-    shown.push(`… and ${problems.length - PROBLEMS_SHOWN} more problems`);
-  }
-  if (problems.length > 0 && config.onInvalid === 'fail') {
-    throw new InputError([
-      ...shown,
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} found; fix them, or analyse the valid records with --on-invalid skip.`,
-    ]);
-  }
-  if (shown.length > 0) io.stderr(shown.map((line) => `warning: ${line}`).join('\n') + '\n');
+  stopOnProblems(read.problems, config.onInvalid, io);
 
   const report = analyze(read.table, config, {
     files: read.files,

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/parse-inputs.js';
 import { analyzeCommand, type CommandIO } from './analyze-command.js';
+import { planCommand } from './plan-command.js';
 import { VERSION } from '../version.js';
 import { EXIT, InputError, UsageError } from './usage-error.js';
 
@@ -9,6 +10,7 @@ Statistically sound A/B verdicts for AI-agent sessions.
 
 Commands:
   analyze <files...>   compare control and treatment sessions and print the verdict
+  plan                 how many sessions you need, for a table of effect sizes
 
 Run 'ab-verdict <command> --help' for a command's options.
 
@@ -18,6 +20,7 @@ Options:
 
 const COMMANDS: Record<string, (args: string[], io: CommandIO) => Promise<void>> = {
   analyze: analyzeCommand,
+  plan: planCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws for a user's mistake. */

@@ -175,7 +175,7 @@ function listOf(value: string): string[] {
 }
 
 /** `0.05`, `5%` → 0.05. */
-function parseNumberOrPercent(value: string): number | undefined {
+export function parseNumberOrPercent(value: string): number | undefined {
   const trimmed = value.trim();
   const percent = trimmed.endsWith('%');
   const body = percent ? trimmed.slice(0, -1).trim() : trimmed;

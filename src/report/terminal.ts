@@ -1,5 +1,6 @@
 import { formatPercent, formatPValue } from '../analysis/format-number.js';
 import type { Report, SegmentReport } from '../analysis/report-types.js';
+import { alignColumns } from './align-columns.js';
 import { methodSentence } from './method-sentence.js';
 import {
   differenceCell,
@@ -75,18 +76,4 @@ function segmentLines(segment: SegmentReport): string[] {
     `${segment.metric} by ${segment.field} (p adjusted by Benjamini–Hochberg within the breakdown):`,
     ...alignColumns(rows),
   ];
-}
-
-/** Pads every cell to its column's width (by code points, so ★ and − count as one). */
-function alignColumns(rows: string[][]): string[] {
-  const width = (text: string) => [...text].length;
-  const widths = rows[0]!.map((_, column) =>
-    Math.max(...rows.map((row) => width(row[column] ?? ''))),
-  );
-  return rows.map((row) =>
-    row
-      .map((cell, column) => cell + ' '.repeat(widths[column]! - width(cell)))
-      .join('  ')
-      .trimEnd(),
-  );
 }

@@ -29,7 +29,7 @@ function metric(
     significant: false,
     direction: 'none',
     tests: { welch: null, mannWhitney: null, fisher: null, deltaMethod: null },
-    power: { sessionsNeeded: 340, minimumDetectableEffect: null },
+    power: { sessionsNeeded: 340, minimumDetectableEffect: null, basis: null },
     chanceToBeat: null,
     capped: null,
     notes: [],

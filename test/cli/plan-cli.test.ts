@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, tempFiles } from '../support/run-cli.js';
+
+interface Plan {
+  rows: { relative: number; absolute: number; fixedHorizon: number; sequential: number }[];
+}
+
+const Z = 1.959963984540054 + 0.8416212335729143; // z(0.975) + z(0.8)
+
+function planJson(args: string[]): Plan {
+  const result = runCli(['plan', ...args, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as Plan;
+}
+
+describe('ab-verdict plan', () => {
+  it("reproduces Miller's worked example: Var(d) = 1/9, δ = 0.03 needs 969", () => {
+    // Two arms with sd √(1/18) each: the variance of a difference is 1/9.
+    const plan = planJson([
+      '--baseline-mean',
+      '1',
+      '--baseline-sd',
+      String(Math.sqrt(1 / 18)),
+      '--effects',
+      '3%',
+    ]);
+    expect(plan.rows[0]!.fixedHorizon).toBe(969);
+  });
+
+  it('plans a per-call rate with the binomial variance per session', () => {
+    const plan = planJson([
+      '--baseline-rate',
+      '12%',
+      '--calls-per-session',
+      '30',
+      '--effects',
+      '10%,20%',
+    ]);
+    const variance = (0.12 * 0.88) / 30;
+    expect(plan.rows.map((r) => r.fixedHorizon)).toEqual(
+      [0.012, 0.024].map((delta) => Math.ceil((Z * Z * 2 * variance) / delta ** 2)),
+    );
+    // Looking after every run costs more sessions than looking once.
+    for (const row of plan.rows) expect(row.sequential).toBeGreaterThan(row.fixedHorizon);
+  });
+
+  it('plans from a pilot with its paired variance, fewer sessions than the same pilot unpaired', () => {
+    const pilot = join(REPO, 'examples/warm-vs-cold');
+    const result = runCli(['plan', pilot, '--effects', '20%']);
+    expect(result.stdout).toMatch(/pilot: 60 \+ 60 sessions, paired/);
+    // The same sessions with a task of their own each: no pairing, the task variance stays.
+    const unpairedFiles = tempFiles({
+      'sessions.jsonl': ['cold', 'warm']
+        .flatMap((arm) =>
+          readFileSync(join(pilot, `${arm}.jsonl`), 'utf8')
+            .trim()
+            .split('\n'),
+        )
+        .map((line) => {
+          const record = JSON.parse(line) as { session_id: string; task_id: string };
+          return JSON.stringify({ ...record, task_id: record.session_id });
+        })
+        .join('\n'),
+    });
+    const paired = planJson([pilot, '--effects', '20%']);
+    const unpaired = planJson([join(unpairedFiles, 'sessions.jsonl'), '--effects', '20%']);
+    expect(paired.rows[0]!.fixedHorizon).toBeLessThan(unpaired.rows[0]!.fixedHorizon);
+  });
+
+  it.each([
+    [['--baseline-rate', '2'], /--baseline-rate: expected a number between 0 and 1/],
+    [['--baseline-mean', '5'], /--baseline-mean and --baseline-sd go together/],
+    [[], /expected one basis/],
+    [
+      ['--baseline-rate', '0.1', '--effects', 'big'],
+      /--effects: expected a number above 0, got "big"/,
+    ],
+  ])('rejects %j with exit code 2', (args, message) => {
+    const result = runCli(['plan', ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
