@@ -24,8 +24,12 @@ alpha <- 0.05; n_star <- 400; n <- nrow(df)
 rho <- sqrt((-2 * log(alpha) + log(-2 * log(alpha) + 1)) / n_star)
 se <- unname(paired$stderr); est <- unname(paired$estimate)
 half <- se * sqrt(n) * sqrt(2 * (n * rho^2 + 1) / (n^2 * rho^2) * log(sqrt(n * rho^2 + 1) / alpha))
-# Always-valid p: the alpha at which the boundary touches 0, rho kept at the configured alpha.
-z <- est / se
+# The paired estimate has a t reference (df = tasks - 1): the boundary moves to the t scale by
+# equal tail probability, and t to the z with the same tail before the always-valid p is taken
+# (the alpha at which the boundary touches 0, rho kept at the configured alpha).
+df_t <- unname(paired$parameter)
+half <- se * qt(pnorm(half / se), df_t)
+z <- -qnorm(pt(-abs(est / se), df_t))
 seq_p <- min(1, sqrt(n * rho^2 + 1) * exp(-z^2 * n * rho^2 / (2 * (n * rho^2 + 1))))
 
 # Clustered: 6 tasks in cold, 6 other tasks in warm, 4 sessions each (Miller eq. 4, divisor n).

@@ -21,8 +21,6 @@ export interface InferenceSettings {
 export interface Inference {
   ci: Interval;
   pValue: number;
-  /** Half-width of the interval in standard errors. */
-  multiplier: number;
   relative: { estimate: number; ci: Interval } | null;
 }
 
@@ -36,13 +34,7 @@ export function infer(estimate: Estimate, settings: InferenceSettings): Maybe<In
   let ci: Interval;
   let pValue: number;
   if (settings.method === 'sequential') {
-    const sequence = sequentialInterval({
-      estimate: delta,
-      se,
-      n: estimate.sessions,
-      alpha: settings.alpha,
-      expectedSessions: settings.expectedSessions,
-    });
+    const sequence = sequentialOnScale(estimate, settings);
     if (isUnavailable(sequence)) return sequence;
     ci = sequence.ci;
     pValue = sequence.pValue;
@@ -52,8 +44,39 @@ export function infer(estimate: Estimate, settings: InferenceSettings): Maybe<In
     const z = -Math.abs(delta / se);
     pValue = 2 * (estimate.df === null ? normalCdf(z) : tCdf(z, estimate.df));
   }
-  const multiplier = (ci[1] - ci[0]) / (2 * se);
-  return { ci, pValue, multiplier, relative: relativeChange(estimate, ci) };
+  return { ci, pValue, relative: relativeChange(estimate, ci) };
+}
+
+/**
+ * The mixture boundary assumes a known standard error. With few tasks a t reference applies, so
+ * the boundary is carried over to the t scale by equal tail probability: the multiplier m becomes
+ * t⁻¹(Φ(m), df) and the statistic t becomes the z with the same tail before the p-value is taken.
+ * Without this, a paired comparison of 4 tasks at the first look would spend a fifth of alpha.
+ */
+function sequentialOnScale(
+  estimate: Estimate,
+  settings: InferenceSettings,
+): Maybe<{ ci: Interval; pValue: number }> {
+  const { estimate: delta, se, df } = estimate;
+  const boundary = {
+    se: 1,
+    n: estimate.sessions,
+    alpha: settings.alpha,
+    expectedSessions: settings.expectedSessions,
+  };
+  const standard = sequentialInterval({ ...boundary, estimate: delta / se });
+  if (isUnavailable(standard) || df === null) {
+    if (isUnavailable(standard)) return standard;
+    return {
+      ci: [delta - standard.halfWidth * se, delta + standard.halfWidth * se],
+      pValue: standard.pValue,
+    };
+  }
+  const multiplier = tQuantile(normalCdf(standard.halfWidth), df);
+  const zWithSameTail = -normalQuantile(tCdf(-Math.abs(delta / se), df));
+  const onZ = sequentialInterval({ ...boundary, estimate: zWithSameTail });
+  if (isUnavailable(onZ)) return onZ;
+  return { ci: [delta - multiplier * se, delta + multiplier * se], pValue: onZ.pValue };
 }
 
 export function fixedCritical(alpha: number, df: number | null): number {
