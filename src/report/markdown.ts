@@ -1,6 +1,8 @@
-import { formatNumber, formatPValue, pEquals } from '../analysis/format-number.js';
+import { formatNumber, formatPercent, formatPValue, pEquals } from '../analysis/format-number.js';
 import type { MetricReport, Report } from '../analysis/report-types.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeClamped } from './escape.js';
+import { historyTable } from './history.js';
+import { FULL_DETAIL, type Detail } from './limits.js';
 import {
   armCell,
   differenceCell,
@@ -9,8 +11,11 @@ import {
   pValueFootnote,
   relativeCell,
   roleLabel,
+  valueWithInterval,
   VERDICT_HEADLINES,
 } from './metric-cells.js';
+import { liftChart } from './mermaid.js';
+import type { ReportView, StoreView } from './view.js';
 
 const VERDICT_ICONS: Record<Report['recommendation']['verdict'], string> = {
   adopt: '✅',
@@ -20,67 +25,259 @@ const VERDICT_ICONS: Record<Report['recommendation']['verdict'], string> = {
   'insufficient-data': '🔍',
 };
 
-/** The report as GitHub-flavoured Markdown: headline, metric table, warnings, details. */
+/** Longest text kept from a result file, by kind: long strings cannot crowd out the rest. */
+const NAME = 100;
+const SENTENCE = 1000;
+/** A link target that cannot end the link or carry markup. */
+const SAFE_URL = /^https?:\/\/[\w.:/-]+$/;
+const name = (text: string) => escapeClamped(text, NAME);
+const sentence = (text: string) => escapeClamped(text, SENTENCE);
+
+/** The report alone as GitHub-flavoured Markdown, everything shown (the CLI's `--markdown`). */
 export function renderMarkdown(report: Report): string {
-  const { control, treatment, recommendation: rec } = report;
-  const esc = escapeMarkdown;
-  const winner = rec.winner ? `: ${esc(rec.winner)}` : '';
+  return renderDocument(
+    { report, store: null, history: [], fullReport: null, runUrl: null },
+    FULL_DETAIL,
+    false,
+  );
+}
+
+/**
+ * The report, the store and the history as Markdown at a level of detail: headline and reason,
+ * metric table, sessions, what it takes to decide, warnings, the lift over the looks, and
+ * collapsed details. `dropped` adds the line that says detail was left out and where it is.
+ */
+export function renderDocument(view: ReportView, detail: Detail, dropped: boolean): string {
+  const { report } = view;
+  const rec = report.recommendation;
+  const winner = rec.winner ? `: ${name(rec.winner)}` : '';
   const lines = [
-    `### ${VERDICT_ICONS[rec.verdict]} ${VERDICT_HEADLINES[rec.verdict]}${winner} · ${esc(report.experiment)}`,
+    `### ${VERDICT_ICONS[rec.verdict]} ${VERDICT_HEADLINES[rec.verdict]}${winner} · ${name(report.experiment)}`,
     '',
-    esc(rec.reason),
+    sentence(rec.reason),
     '',
-    `| metric | role | ${esc(control)} | ${esc(treatment)} | ${esc(treatment)} − ${esc(control)} | relative | p | |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...report.metrics.map(
-      (m) =>
-        `| ${esc(m.name)} | ${roleLabel(m)} | ${armCell(m.control)} | ${armCell(m.treatment)} | ${differenceCell(m)} | ${relativeCell(m)} | ${pValueCell(m)} | ${markCell(m)} |`,
-    ),
+    ...metricTable(report, detail.metricRows),
     '',
-    `<sub>${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${pValueFootnote(report)} Sessions: ${esc(control)} ${report.sessions[control] ?? 0}, ${esc(treatment)} ${report.sessions[treatment] ?? 0}.</sub>`,
+    `<sub>${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${pValueFootnote(report)} ${sessionsSentence(report, view.store)}</sub>`,
   ];
-  if (rec.sessionsNeeded !== null) {
+  lines.push(...designLines(report));
+  if (typeof rec.sessionsNeeded === 'number') {
     lines.push('', `**To decide:** about ${rec.sessionsNeeded} sessions per arm.`);
   }
-  if (report.warnings.length > 0) {
-    lines.push('', ...report.warnings.map((w) => `> [!WARNING]\n> ${esc(w)}\n`));
+  lines.push(...warnings(report.warnings, detail.warnings));
+  lines.push(...history(view, detail));
+  if (detail.testDetails) lines.push(...segmentDetails(report));
+  if (detail.testDetails || detail.notes > 0) lines.push('', ...testDetails(report, detail));
+  if (detail.inputDetails) lines.push('', ...inputDetails(report));
+  if (view.store && detail.storeDetails > 0) {
+    lines.push('', ...storeDetails(view.store, detail.storeDetails));
   }
-  lines.push('', ...details(report));
+  if (dropped) {
+    lines.push(
+      '',
+      `> [!NOTE]\n> Some detail was left out to fit GitHub's size limit.${view.fullReport ? ` The full report is ${view.fullReport}.` : ''}`,
+    );
+  }
+  if (view.runUrl && SAFE_URL.test(view.runUrl)) {
+    lines.push('', `<sub>ab-verdict · [workflow run](${view.runUrl})</sub>`);
+  }
   return lines.join('\n').trimEnd() + '\n';
 }
 
-function details(report: Report): string[] {
-  return [
-    '<details><summary>Tests and power per metric</summary>',
-    '',
-    '| metric | test | statistic | df | p (raw) | Mann–Whitney U | p (MW) | sessions needed | detectable effect |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...report.metrics.map(detailRow),
-    '',
-    ...report.metrics.flatMap((m) =>
-      m.notes.map((note) => `- ${escapeMarkdown(m.name)}: ${escapeMarkdown(note)}`),
+function metricTable(report: Report, maxRows: number): string[] {
+  const { control, treatment } = report;
+  const shown = rowsToShow(report.metrics, maxRows);
+  const lines = [
+    `| metric | role | ${name(control)} | ${name(treatment)} | ${name(treatment)} − ${name(control)} | relative | p | |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...shown.map(
+      (m) =>
+        `| ${name(m.name)} | ${roleLabel(m)} | ${armCell(m.control)} | ${armCell(m.treatment)} | ${differenceCell(m)} | ${relativeCell(m)} | ${pValueCell(m)} | ${markCell(m)} |`,
     ),
+  ];
+  const hidden = report.metrics.length - shown.length;
+  if (hidden > 0) lines.push('', `<sub>${hidden} more metrics are in the full report.</sub>`);
+  return lines;
+}
+
+/** The primary metric, then guardrails, then the rest, up to `maxRows`, in the report's order. */
+function rowsToShow(metrics: readonly MetricReport[], maxRows: number): MetricReport[] {
+  if (metrics.length <= maxRows) return [...metrics];
+  const rank = (m: MetricReport) => (m.role === 'primary' ? 0 : m.role === 'guardrail' ? 1 : 2);
+  const kept = new Set(
+    metrics
+      .map((metric, index) => ({ metric, index }))
+      .sort((a, b) => rank(a.metric) - rank(b.metric) || a.index - b.index)
+      .slice(0, maxRows)
+      .map(({ metric }) => metric),
+  );
+  return metrics.filter((metric) => kept.has(metric));
+}
+
+/** `Sessions: cold 60 (40 from earlier runs), warm 58 (38 from earlier runs).` */
+function sessionsSentence(report: Report, store: StoreView | null): string {
+  const arm = (variant: string) => {
+    const from = store ? ` (${store.fromEarlierRuns[variant] ?? 0} from earlier runs)` : '';
+    return `${name(variant)} ${report.sessions[variant] ?? 0}${from}`;
+  };
+  const added = store
+    ? ` This run added ${store.added} new session${store.added === 1 ? '' : 's'}${store.alreadyStored > 0 ? `; ${store.alreadyStored} of its results were already stored` : ''}.`
+    : '';
+  return `Sessions: ${arm(report.control)}, ${arm(report.treatment)}.${added}`;
+}
+
+function warnings(all: readonly string[], max: number): string[] {
+  const shown = all.slice(0, max);
+  const lines = shown.flatMap((w) => ['', `> [!WARNING]\n> ${sentence(w)}`]);
+  if (all.length > shown.length) {
+    lines.push('', `<sub>${all.length - shown.length} more warnings are in the full report.</sub>`);
+  }
+  return lines;
+}
+
+function history(view: ReportView, detail: Detail): string[] {
+  if (view.history.length === 0 || (detail.historyRows === 0 && !detail.chart)) return [];
+  const primary = view.report.metrics.find((m) => m.role === 'primary')?.name ?? 'primary metric';
+  const chart = detail.chart ? liftChart(view.history, primary) : null;
+  const table = detail.historyRows > 0 ? historyTable(view.history, detail.historyRows) : [];
+  if (!chart && table.length === 0) return [];
+  return [
+    '',
+    `#### ${name(primary)}: relative lift over the looks`,
+    ...(chart
+      ? [
+          '',
+          ...chart,
+          '',
+          "<sub>Lines: the estimate, then the interval's lower and upper bound.</sub>",
+        ]
+      : []),
+    ...(table.length > 0 ? ['', ...table] : []),
+  ];
+}
+
+/** How the primary metric was compared, and the chance to beat when asked for. */
+function designLines(report: Report): string[] {
+  const lines: string[] = [];
+  const { design, method, expectedSessions } = report.analysis;
+  const sequential =
+    method === 'sequential'
+      ? `Sequential: the intervals stay valid at every look${typeof expectedSessions === 'number' ? ` (tuned for ${expectedSessions} sessions)` : ''}.`
+      : '';
+  const text = [typeof design === 'string' ? sentence(design) : '', sequential].filter(Boolean);
+  if (text.length > 0) lines.push('', `<sub>${text.join(' ')}</sub>`);
+  const primary = report.metrics.find((m) => m.role === 'primary');
+  if (primary && typeof primary.chanceToBeat === 'number') {
+    lines.push(
+      '',
+      `Chance that ${name(report.treatment)} beats ${name(report.control)} on ${name(primary.name)}: ${formatPercent(primary.chanceToBeat, false)}.`,
+    );
+  }
+  return lines;
+}
+
+const MARKS = { better: '✓', worse: '✗', none: '~' } as const;
+
+/** The primary metric by segment, one collapsed table per field. */
+function segmentDetails(report: Report): string[] {
+  return (report.segments ?? []).flatMap((segment) => [
+    '',
+    `<details><summary>${name(segment.metric)} by ${name(segment.field)}</summary>`,
+    '',
+    `| ${name(segment.field)} | sessions | ${name(report.control)} | ${name(report.treatment)} | relative | p (BH) | |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...segment.groups
+      .slice(0, 50)
+      .map(
+        (g) =>
+          `| ${name(g.value)} | ${g.sessions.control} / ${g.sessions.treatment} | ${valueWithInterval(g.control.mean, g.control.ci)} | ${valueWithInterval(g.treatment.mean, g.treatment.ci)} | ${relativeCell(g)} | ${formatPValue(g.adjustedPValue)} | ${MARKS[g.direction]} |`,
+      ),
+    '',
+    '</details>',
+  ]);
+}
+
+function testDetails(report: Report, detail: Detail): string[] {
+  const lines = ['<details><summary>Tests and power per metric</summary>', ''];
+  if (detail.testDetails) {
+    lines.push(
+      '| metric | test | statistic | df | p (raw) | Mann–Whitney U | p (MW) | sessions needed | detectable effect |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...report.metrics.map(detailRow),
+      '',
+    );
+  }
+  const notes = report.metrics.flatMap((m) =>
+    m.notes.map((note) => `- ${name(m.name)}: ${sentence(note)}`),
+  );
+  lines.push(...notes.slice(0, detail.notes));
+  if (notes.length > detail.notes && detail.notes > 0) {
+    lines.push(`- … and ${notes.length - detail.notes} more notes in the full report`);
+  }
+  if (notes.length > 0 && detail.notes > 0) lines.push('');
+  lines.push(
     `SRM: χ² = ${formatNumber(report.srm.statistic)}, ${pEquals(report.srm.pValue)} against ${report.srm.expected.map((s) => formatNumber(s)).join('/')}.`,
     '',
     '</details>',
-  ];
+  );
+  return lines;
 }
 
 function detailRow(m: MetricReport): string {
   const main = m.tests.welch ?? m.tests.deltaMethod;
   const mde = m.power.minimumDetectableEffect;
-  return [
-    escapeMarkdown(m.name),
-    m.test ?? '—',
+  const cells = [
+    name(m.name),
+    m.test === null ? '—' : name(m.test),
     formatNumber(main?.statistic),
     formatNumber(main?.df),
     formatPValue(m.pValue),
     formatNumber(m.tests.mannWhitney?.u),
     formatPValue(m.tests.mannWhitney?.pValue),
-    m.power.sessionsNeeded?.toString() ?? '—',
+    formatNumber(m.power.sessionsNeeded),
     mde ? formatNumber(mde.absolute) : '—',
-  ]
-    .join(' | ')
-    .replace(/^/, '| ')
-    .concat(' |');
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function inputDetails(report: Report): string[] {
+  const { input } = report;
+  const counted = (entries: Record<string, number>) =>
+    Object.entries(entries)
+      .slice(0, 20)
+      .map(([key, n]) => `${name(key)} (${n})`)
+      .join(', ') || 'none';
+  const files = input.files.slice(0, 20).map((file) => escapeClamped(file, 200));
+  const moreFiles =
+    input.files.length > files.length ? `, … ${input.files.length - files.length} more` : '';
+  return [
+    '<details><summary>Input</summary>',
+    '',
+    `- Result files of this run (${input.files.length}): ${files.join(', ') || 'none'}${moreFiles}`,
+    `- Records read: ${input.recordsRead}; invalid records skipped: ${input.skippedInvalid}`,
+    `- Duplicates: ${input.duplicates.identical} identical, ${input.duplicates.conflicting} conflicting${input.duplicates.conflictingIds.length > 0 ? ` (${input.duplicates.conflictingIds.slice(0, 20).map(name).join(', ')})` : ''}`,
+    `- Other variants left out: ${counted(input.otherVariants)}`,
+    `- Other experiments left out: ${counted(input.otherExperiments)}`,
+    '',
+    '</details>',
+  ];
+}
+
+function storeDetails(store: StoreView, max: number): string[] {
+  const list = (items: string[]) => [
+    ...items.slice(0, max).map((item) => `  - ${item}`),
+    ...(items.length > max ? [`  - … ${items.length - max} more`] : []),
+  ];
+  return [
+    '<details><summary>Store</summary>',
+    '',
+    `- Where: ${escapeClamped(store.description, 200)}`,
+    `- Read (${store.read.length}):`,
+    ...list(store.read.map((label) => escapeClamped(label, 200))),
+    `- Skipped (${store.skipped.length}):`,
+    ...list(store.skipped.map((s) => `${escapeClamped(s.label, 200)}: ${sentence(s.reason)}`)),
+    `- Written: ${store.written ? escapeClamped(store.written, 200) : 'nothing'}`,
+    '',
+    '</details>',
+  ];
 }

@@ -26,6 +26,10 @@ export class CommentStore {
     return [...this.byId.values()].filter((c) => c.issue === issue).sort((a, b) => a.id - b.id);
   }
 
+  delete(id: number): boolean {
+    return this.byId.delete(id);
+  }
+
   update(comment: CommentRecord, body: string): CommentRecord {
     comment.body = body;
     comment.updatedAt = new Date();

@@ -33,7 +33,7 @@ export function restArtifact(state: FakeState, artifact: ArtifactRecord): object
     workflow_run: {
       id: artifact.runId,
       repository_id: REPOSITORY_ID,
-      head_repository_id: REPOSITORY_ID,
+      head_repository_id: artifact.fromFork ? REPOSITORY_ID + 1 : REPOSITORY_ID,
       head_branch: run?.headBranch ?? null,
       head_sha: run?.headSha ?? null,
     },

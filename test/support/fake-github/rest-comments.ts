@@ -13,6 +13,7 @@ export const commentRoutes: RestRoute[] = [
   { method: 'POST', pattern: /^\/issues\/(?<issue>\d+)\/comments$/, handle: create },
   { method: 'GET', pattern: /^\/issues\/comments\/(?<id>\d+)$/, handle: getOne },
   { method: 'PATCH', pattern: /^\/issues\/comments\/(?<id>\d+)$/, handle: update },
+  { method: 'DELETE', pattern: /^\/issues\/comments\/(?<id>\d+)$/, handle: remove },
 ];
 
 function list({ req, state }: RestContext, params: Params): Reply {
@@ -42,6 +43,12 @@ function update({ req, state }: RestContext, params: Params): Reply {
   const body = commentBody(req);
   if (typeof body !== 'string') return body;
   return jsonReply(200, restComment(state, state.commentStore.update(comment, body)));
+}
+
+function remove({ state }: RestContext, params: Params): Reply {
+  return state.commentStore.delete(params.int('id'))
+    ? { status: 204 }
+    : restError(404, 'Not Found');
 }
 
 /** The `body` field, or GitHub's 422 for a missing or too long one. */

@@ -14,6 +14,8 @@ export interface SeedArtifactOptions {
   /** Default now. Older than 90 days means expired, as GitHub's default retention. */
   createdAt?: Date;
   expired?: boolean;
+  /** As if uploaded by a run of a pull request from a fork. */
+  fromFork?: boolean;
 }
 
 export type SeedComment = string | { body: string; login?: string; createdAt?: Date };
@@ -78,6 +80,7 @@ export class FakeState {
       zipBytes,
       createdAt: options.createdAt ?? new Date(),
       expired: options.expired ?? false,
+      ...(options.fromFork ? { fromFork: true } : {}),
     });
   }
 

@@ -42,6 +42,8 @@ export interface ArtifactRecord {
   createdAt: Date;
   expiresAt: Date;
   expired: boolean;
+  /** Uploaded by a run of a pull request from a fork (another head repository). */
+  fromFork?: boolean;
 }
 
 /** An artifact between CreateArtifact and FinalizeArtifact. */

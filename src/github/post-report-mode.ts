@@ -1,0 +1,169 @@
+import * as core from '@actions/core';
+import type { ActionSettings } from '../config/action-inputs.js';
+import { buildComment, commentMarker } from '../report/comment.js';
+import { buildSummary } from '../report/summary.js';
+import { parseReportView } from '../report/view-schema.js';
+import type { ReportView } from '../report/view.js';
+import { unzipBounded, ZipRejected } from '../store/bounded-unzip.js';
+import { MAX_NAME_SUFFIX, reportArtifactName, suffixedName } from '../store/names.js';
+import type { ListedArtifact } from '../store/read-plan.js';
+import type { Environment } from './environment.js';
+import { writeJobSummary } from './job-summary.js';
+import { statusOf, type Octokit } from './octokit.js';
+import { setOutputs } from './outputs.js';
+import { postComment } from './post-comment.js';
+import { REPORT_VIEW } from './report-files.js';
+import { StepError } from './step-error.js';
+import { failsOn } from './verdict-gate.js';
+
+/**
+ * `mode: post-report`, for the `workflow_run` workflow of the fork-safe pair: fetches the report
+ * artifact of the triggering run, checks it, renders it here (so nothing the pull request's
+ * code wrote reaches the comment unescaped) and posts the sticky comment and the summary.
+ */
+export async function postReportMode(settings: ActionSettings, env: Environment): Promise<void> {
+  const { octokit, artifacts, context } = env;
+  const runId = settings.reportRunId;
+  if (!octokit || !artifacts || runId === null) {
+    throw new StepError('mode: post-report needs github-token and report-run-id');
+  }
+  const name = reportArtifactName(settings.config.experiment);
+  const artifact = await newestReport(artifacts, runId, name);
+  const file = await readViewFile(artifacts, artifact);
+  if (file.view.report.experiment !== settings.config.experiment) {
+    throw new StepError(
+      `artifact ${artifact.name} holds a report of experiment ${JSON.stringify(file.view.report.experiment)}, expected ${JSON.stringify(settings.config.experiment)} (the experiment input)`,
+    );
+  }
+  const runUrl =
+    context.workflowRun?.id === runId && context.workflowRun.htmlUrl
+      ? context.workflowRun.htmlUrl
+      : `https://github.com/${context.owner}/${context.repo}/actions/runs/${runId}`;
+  // Only what this run knows for sure goes into links and pointers.
+  const view: ReportView = {
+    ...file.view,
+    runUrl,
+    fullReport: `in artifact ${artifact.name} of the workflow run`,
+  };
+
+  if (settings.summary) await writeJobSummary(buildSummary(view));
+  const issue = await targetIssue(settings, env, octokit, file.pullRequest);
+  const commentUrl =
+    issue === null || settings.comment === 'never'
+      ? null
+      : await postComment({
+          octokit,
+          repository: { owner: context.owner, repo: context.repo },
+          target: { issue, fork: false },
+          setting: settings.comment,
+          marker: commentMarker(settings.config.experiment),
+          body: buildComment(view),
+          reportArtifact: artifact.name,
+        });
+  setOutputs(view.report, {
+    reportJson: '',
+    reportMarkdown: '',
+    commentUrl,
+    storeArtifactId: null,
+  });
+  const { verdict, reason } = view.report.recommendation;
+  if (failsOn(settings.failOn, verdict)) {
+    core.setFailed(
+      `ab-verdict: the verdict is ${verdict} and fail-on is ${settings.failOn}: ${reason}`,
+    );
+  }
+}
+
+async function newestReport(
+  artifacts: NonNullable<Environment['artifacts']>,
+  runId: number,
+  base: string,
+): Promise<ListedArtifact> {
+  const found: ListedArtifact[] = [];
+  for (let index = 1; index <= MAX_NAME_SUFFIX; index++) {
+    const listed = await artifacts.listOfRun(runId, suffixedName(base, index));
+    if (listed.length === 0) break;
+    found.push(...listed);
+  }
+  const newest = found
+    .filter((artifact) => !artifact.expired)
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)[0];
+  if (!newest) {
+    throw new StepError(
+      `report-run-id: run ${runId} has no artifact ${base}; its ab-verdict step (mode analyze) uploads it, with the same experiment input`,
+    );
+  }
+  return newest;
+}
+
+async function readViewFile(
+  artifacts: NonNullable<Environment['artifacts']>,
+  artifact: ListedArtifact,
+): Promise<{ view: ReportView; pullRequest: number | null }> {
+  const label = `artifact ${artifact.name} (id ${artifact.id})`;
+  try {
+    const bytes = await artifacts.download(artifact);
+    if (bytes === 'expired') throw new StepError(`${label} has expired`);
+    const { files } = await unzipBounded(bytes, [REPORT_VIEW]);
+    const text = files.get(REPORT_VIEW);
+    if (text === undefined) throw new StepError(`${label} has no ${REPORT_VIEW}`);
+    const parsed = JSON.parse(text.toString('utf8')) as { view?: unknown; pullRequest?: unknown };
+    const result = parseReportView(parsed.view);
+    if ('problems' in result) {
+      throw new StepError(
+        `${label}: ${REPORT_VIEW} is not an ab-verdict report: ${result.problems.join('; ')}`,
+      );
+    }
+    const pullRequest = Number.isSafeInteger(parsed.pullRequest)
+      ? (parsed.pullRequest as number)
+      : null;
+    return { view: result.view, pullRequest };
+  } catch (error) {
+    if (error instanceof StepError) throw error;
+    const reason = error instanceof ZipRejected ? error.reason : (error as Error).message;
+    throw new StepError(`${label} cannot be read: ${reason}`);
+  }
+}
+
+/**
+ * The issue-number input; else the triggering run's pull request as GitHub lists it (same
+ * repository); else the one the report names, accepted only if that pull request's head is the
+ * commit the triggering run ran on: a fork's report cannot steer the comment to another PR.
+ */
+async function targetIssue(
+  settings: ActionSettings,
+  env: Environment,
+  octokit: Octokit,
+  named: number | null,
+): Promise<number | null> {
+  if (settings.issueNumber !== null) return settings.issueNumber;
+  const run = env.context.workflowRun;
+  if (run && run.id === settings.reportRunId && run.pullRequests[0] !== undefined) {
+    return run.pullRequests[0];
+  }
+  if (named !== null && run && run.id === settings.reportRunId) {
+    try {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner: env.context.owner,
+        repo: env.context.repo,
+        pull_number: named,
+      });
+      if (data.head.sha === run.headSha) return named;
+      core.warning(
+        `The report names pull request #${named}, whose head (${data.head.sha}) is not the commit the triggering run ran on (${run.headSha}); no comment was posted.`,
+        { title: 'ab-verdict: no comment' },
+      );
+      return null;
+    } catch (error) {
+      core.warning(
+        `Pull request #${named} cannot be read (${statusOf(error) ?? (error as Error).message}); no comment was posted.`,
+      );
+      return null;
+    }
+  }
+  core.notice(
+    'No comment was posted: the triggering run is not of a pull request, and issue-number is not set.',
+    { title: 'ab-verdict: no comment' },
+  );
+  return null;
+}

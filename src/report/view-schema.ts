@@ -1,0 +1,146 @@
+import * as z from 'zod';
+import type { ReportView } from './view.js';
+
+/**
+ * The `ReportView` as another run wrote it (the `post-report` mode reads it from a pull request's
+ * artifact, which a fork controls). Every field the Markdown shows is checked for its type, so
+ * that nothing but escaped strings and formatted numbers reaches the comment; fields not listed
+ * are dropped.
+ */
+const num = z.number();
+const interval = z.tuple([num, num]);
+const verdict = z.enum(['adopt', 'reject', 'no-difference', 'inconclusive', 'insufficient-data']);
+const arm = z.object({
+  n: z.number().int().min(0),
+  mean: num.nullable(),
+  sd: num.nullable(),
+  median: num.nullable(),
+  ci: interval.nullable(),
+});
+const classical = z.object({ statistic: num, df: num, pValue: num, ci: interval });
+const metric = z.object({
+  name: z.string(),
+  kind: z.enum(['binary', 'continuous', 'count', 'ratio']),
+  better: z.enum(['higher', 'lower']),
+  role: z.enum(['primary', 'secondary', 'guardrail']),
+  control: arm,
+  treatment: arm,
+  difference: z.object({ estimate: num.nullable(), ci: interval.nullable(), level: num }),
+  relative: z.object({ estimate: num.nullable(), ci: interval.nullable() }),
+  test: z.string().nullable(),
+  pValue: num.nullable(),
+  adjustedPValue: num.nullable(),
+  significant: z.boolean(),
+  direction: z.enum(['better', 'worse', 'none']),
+  tests: z.object({
+    welch: classical.nullable(),
+    mannWhitney: z
+      .object({ u: num, pValue: num, method: z.enum(['exact', 'asymptotic']) })
+      .nullable(),
+    fisher: z.object({ pValue: num }).nullable(),
+    deltaMethod: classical.nullable(),
+  }),
+  power: z.object({
+    sessionsNeeded: num.nullable(),
+    minimumDetectableEffect: z.object({ absolute: num, relative: num.nullable() }).nullable(),
+  }),
+  notes: z.array(z.string()),
+  chanceToBeat: num.nullable().optional(),
+});
+const segment = z.object({
+  field: z.string(),
+  metric: z.string(),
+  groups: z.array(
+    z.object({
+      value: z.string(),
+      sessions: z.object({ control: z.number().int().min(0), treatment: z.number().int().min(0) }),
+      control: arm,
+      treatment: arm,
+      relative: z.object({ estimate: num.nullable(), ci: interval.nullable() }),
+      adjustedPValue: num.nullable(),
+      direction: z.enum(['better', 'worse', 'none']),
+    }),
+  ),
+});
+const counts = z.record(z.string(), z.number().int().min(0));
+const report = z.object({
+  schemaVersion: z.literal(1),
+  experiment: z.string(),
+  control: z.string(),
+  treatment: z.string(),
+  sessions: counts,
+  analysis: z.object({
+    method: z.string(),
+    expectedSessions: num.nullable().optional(),
+    design: z.string().optional(),
+    alpha: num,
+    minEffect: num,
+    equivalenceMargin: num,
+    power: num,
+    correction: z.enum(['holm', 'bh', 'none']),
+  }),
+  metrics: z.array(metric),
+  segments: z.array(segment).optional(),
+  srm: z.object({
+    statistic: num.nullable(),
+    pValue: num.nullable(),
+    expected: interval,
+    mismatch: z.boolean(),
+  }),
+  recommendation: z.object({
+    verdict,
+    winner: z.string().nullable(),
+    reason: z.string(),
+    sessionsNeeded: z.number().int().min(0).nullable(),
+  }),
+  warnings: z.array(z.string()),
+  input: z.object({
+    files: z.array(z.string()),
+    recordsRead: z.number().int().min(0),
+    duplicates: z.object({
+      identical: z.number().int().min(0),
+      conflicting: z.number().int().min(0),
+      conflictingIds: z.array(z.string()),
+    }),
+    skippedInvalid: z.number().int().min(0),
+    otherVariants: counts,
+    otherExperiments: counts,
+  }),
+});
+const historyPoint = z.object({
+  runId: z.number().int().nullable(),
+  attempt: z.number().int().nullable(),
+  sha: z.string().nullable(),
+  time: z.string(),
+  sessions: z.object({ control: z.number().int().min(0), treatment: z.number().int().min(0) }),
+  verdict: z.string(),
+  lift: z.object({ estimate: num, ci: interval.nullable() }).nullable(),
+  method: z.string(),
+});
+const store = z.object({
+  description: z.string(),
+  read: z.array(z.string()),
+  skipped: z.array(z.object({ label: z.string(), reason: z.string() })),
+  written: z.string().nullable(),
+  added: z.number().int().min(0),
+  alreadyStored: z.number().int().min(0),
+  fromEarlierRuns: counts,
+});
+export const reportViewSchema = z.object({
+  report,
+  store: store.nullable(),
+  history: z.array(historyPoint),
+  fullReport: z.string().nullable(),
+  runUrl: z.string().nullable(),
+});
+
+/** The view, or the first problems found, as `path: message` lines. */
+export function parseReportView(value: unknown): { view: ReportView } | { problems: string[] } {
+  const parsed = reportViewSchema.safeParse(value);
+  if (parsed.success) return { view: parsed.data as ReportView };
+  return {
+    problems: parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`),
+  };
+}

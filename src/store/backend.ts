@@ -1,0 +1,41 @@
+import type { Snapshot } from './format.js';
+
+/** Where the store's messages go: the Action makes annotations of them, tests collect them. */
+export interface StoreLog {
+  info(message: string): void;
+  /** Nothing is wrong, but a reader should know (e.g. an expired artifact). */
+  notice(message: string, title: string): void;
+  /** Something was skipped: a corrupt artifact, bad lines. */
+  warning(message: string, title: string): void;
+}
+
+/** A snapshot read from the store, with where it came from. */
+export interface LoadedSnapshot {
+  /** The artifact's id; null for a folder. */
+  id: number | null;
+  /** `artifact ab-verdict-x (id 12)` or the folder: for messages. */
+  label: string;
+  snapshot: Snapshot;
+}
+
+/** What reading the store found. */
+export interface StoreRead {
+  snapshots: LoadedSnapshot[];
+  /** Artifacts or folders not used, and why: shown in the report's details. */
+  skipped: { label: string; reason: string }[];
+}
+
+export interface StoreWritten {
+  label: string;
+  /** The artifact's id; null for a folder. */
+  artifactId: number | null;
+}
+
+/** A place the store lives: workflow artifacts, or a folder. */
+export interface StoreBackend {
+  /** `workflow artifacts ab-verdict-x` or `folder .ab-verdict/x`. */
+  readonly description: string;
+  read(): Promise<StoreRead>;
+  /** Null when the backend keeps nothing (`none`). */
+  write(snapshot: Snapshot): Promise<StoreWritten | null>;
+}

@@ -1,0 +1,94 @@
+import type { HistoryEntry, StoredSession } from './format.js';
+
+/** What adding one session to the union did. */
+export type MergeOutcome = 'added' | 'identical' | 'replaced' | 'kept';
+
+/**
+ * The store's union of sessions, keyed by `session_id`. The same record seen again changes
+ * nothing (the first provenance stays); a different record with a known id is a conflict, and
+ * the one with the later provenance time wins (on a tie, the one added last).
+ */
+export class SessionUnion {
+  private readonly byId = new Map<string, { session: StoredSession; key: string }>();
+  /** Ids that arrived with different content, in the order found. */
+  readonly conflicts: string[] = [];
+  identical = 0;
+
+  add(session: StoredSession): MergeOutcome {
+    const id = session.record.session_id;
+    const key = canonicalJson(session.record);
+    const known = this.byId.get(id);
+    if (!known) {
+      this.byId.set(id, { session, key });
+      return 'added';
+    }
+    if (known.key === key) {
+      this.identical++;
+      return 'identical';
+    }
+    if (!this.conflicts.includes(id)) this.conflicts.push(id);
+    if (timeOf(session) >= timeOf(known.session)) {
+      this.byId.set(id, { session, key });
+      return 'replaced';
+    }
+    return 'kept';
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Oldest first (by provenance time, then the order first seen), as written to sessions.jsonl. */
+  sessions(): StoredSession[] {
+    return [...this.byId.values()]
+      .map(({ session }, order) => ({ session, order, time: timeOf(session) }))
+      .sort((a, b) => a.time - b.time || a.order - b.order)
+      .map(({ session }) => session);
+  }
+}
+
+/** The artifacts a new snapshot contains: those it read and everything they contained. */
+export function unionOfCovers(read: { id: number; covers: readonly number[] }[]): number[] {
+  const ids = new Set<number>();
+  for (const { id, covers } of read) {
+    ids.add(id);
+    for (const covered of covers) ids.add(covered);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** How many looks the history keeps; older ones add nothing a reader can see. */
+export const HISTORY_KEPT = 200;
+
+/** One entry per run attempt, oldest first, the newest `HISTORY_KEPT` kept. */
+export function mergeHistories(histories: readonly HistoryEntry[][]): HistoryEntry[] {
+  const byLook = new Map<string, HistoryEntry>();
+  for (const entry of histories.flat()) {
+    const look = entry.runId === null ? `time:${entry.time}` : `${entry.runId}:${entry.attempt}`;
+    if (!byLook.has(look)) byLook.set(look, entry);
+  }
+  return [...byLook.values()]
+    .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
+    .slice(-HISTORY_KEPT);
+}
+
+function timeOf(session: StoredSession): number {
+  return Date.parse(session.provenance.time);
+}
+
+/** JSON with keys sorted at every level: equal records give equal text whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : item,
+  );
+}

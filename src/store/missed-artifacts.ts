@@ -1,0 +1,55 @@
+import type { MissedArtifact } from './read-plan.js';
+
+export interface MissedMessage {
+  label: string;
+  /** Short, for the report's details. */
+  reason: string;
+  /** The annotation's text. */
+  message: string;
+  /** Expired and too old are how artifacts end: a notice. Over the limit means lost reads. */
+  level: 'notice' | 'warning';
+}
+
+/**
+ * One message per store artifact that was not read and whose sessions no snapshot read
+ * contains, with an estimate of how many sessions that may hide: its size over the compressed
+ * bytes per session of the snapshots that were read.
+ */
+export function describeMissed(
+  missed: readonly MissedArtifact[],
+  seen: { bytes: number; sessions: number },
+  lookbackDays: number,
+): MissedMessage[] {
+  const bytesPerSession = seen.sessions > 0 ? seen.bytes / seen.sessions : null;
+  return missed.map(({ artifact, reason }) => {
+    const label = `artifact ${artifact.name} (id ${artifact.id})`;
+    const described = `${label}, ${artifact.sizeInBytes} bytes`;
+    const estimate =
+      bytesPerSession === null
+        ? 'an unknown number of sessions in it may be missing (no snapshot was read to estimate from)'
+        : `up to ~${Math.max(1, Math.round(artifact.sizeInBytes / bytesPerSession))} sessions in it may be missing (an estimate from its size, at ${Math.round(bytesPerSession)} compressed bytes per session)`;
+    switch (reason) {
+      case 'expired':
+        return {
+          label,
+          reason: 'expired',
+          message: `Store ${described} expired before it was read; ${estimate}.`,
+          level: 'notice',
+        };
+      case 'too-old':
+        return {
+          label,
+          reason: `older than lookback-days (${lookbackDays})`,
+          message: `Store ${described} is older than lookback-days (${lookbackDays}) and was not read; ${estimate}.`,
+          level: 'notice',
+        };
+      case 'over-limit':
+        return {
+          label,
+          reason: 'not read: too many overlapping snapshots',
+          message: `Store ${described} was not read: this run already read the most snapshots it reads at once; ${estimate}. The next run reads it.`,
+          level: 'warning',
+        };
+    }
+  });
+}

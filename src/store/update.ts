@@ -1,0 +1,93 @@
+import type { LoadedSnapshot } from './backend.js';
+import {
+  STORE_FORMAT,
+  STORE_SCHEMA_VERSION,
+  type HistoryEntry,
+  type Snapshot,
+  type StoredSession,
+} from './format.js';
+import { mergeHistories, SessionUnion, unionOfCovers } from './merge.js';
+
+/** The store after this run: everything read, plus this run's sessions. */
+export interface StoreUpdate {
+  union: SessionUnion;
+  /** Sessions of this run's results that the store did not hold. */
+  added: number;
+  addedIds: Set<string>;
+  /** Sessions of this run's results the store already held unchanged (a re-run attempt). */
+  alreadyStored: number;
+  /** Duplicates as the report counts them: this run's re-reports, and every conflict. */
+  duplicates: { identical: number; conflicting: number; conflictingIds: string[] };
+  covers: number[];
+  history: HistoryEntry[];
+  createdAt: string | null;
+}
+
+/**
+ * The union of the snapshots read and this run's sessions. Overlapping snapshots repeat sessions
+ * by design, so repeats among them are not duplicates; a conflict anywhere is.
+ */
+export function updateStore(
+  prior: readonly LoadedSnapshot[],
+  fresh: readonly StoredSession[],
+): StoreUpdate {
+  const union = new SessionUnion();
+  for (const { snapshot } of prior) for (const session of snapshot.sessions) union.add(session);
+  const identicalInStore = union.identical;
+  const addedIds = new Set<string>();
+  let alreadyStored = 0;
+  const storedIds = new Set<string>();
+  for (const { snapshot } of prior)
+    for (const s of snapshot.sessions) storedIds.add(s.record.session_id);
+  for (const session of fresh) {
+    const outcome = union.add(session);
+    const stored = storedIds.has(session.record.session_id);
+    if (outcome === 'added') addedIds.add(session.record.session_id);
+    else if (outcome === 'identical' && stored) alreadyStored++;
+  }
+  const createdAt = prior
+    .map(({ snapshot }) => snapshot.manifest.createdAt)
+    .sort()
+    .at(0);
+  return {
+    union,
+    added: addedIds.size,
+    addedIds,
+    alreadyStored,
+    duplicates: {
+      identical: union.identical - identicalInStore,
+      conflicting: union.conflicts.length,
+      conflictingIds: union.conflicts.slice(0, 20),
+    },
+    covers: unionOfCovers(
+      prior.flatMap(({ id, snapshot }) =>
+        id === null ? [] : [{ id, covers: snapshot.manifest.covers }],
+      ),
+    ),
+    history: mergeHistories(prior.map(({ snapshot }) => snapshot.manifest.history)),
+    createdAt: createdAt ?? null,
+  };
+}
+
+/** The snapshot this run writes: the union, what it covers, and the history with this look. */
+export function snapshotOf(
+  update: StoreUpdate,
+  experiment: string,
+  look: HistoryEntry,
+  now: Date,
+): Snapshot {
+  const sessions = update.union.sessions();
+  return {
+    manifest: {
+      format: STORE_FORMAT,
+      schemaVersion: STORE_SCHEMA_VERSION,
+      experiment,
+      createdAt: update.createdAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+      sessions: sessions.length,
+      covers: update.covers,
+      history: mergeHistories([update.history, [look]]),
+    },
+    sessions,
+  };
+}

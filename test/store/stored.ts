@@ -1,0 +1,25 @@
+import type { StoredSession } from '../../src/store/format.js';
+
+/** A stored session: a minimal valid record and its provenance. */
+export function stored(
+  id: string,
+  options: { variant?: string; time?: string; runId?: number; calls?: number } = {},
+): StoredSession {
+  return {
+    record: {
+      session_id: id,
+      variant: options.variant ?? 'cold',
+      task_id: 't1',
+      experiment: 'exp',
+      tool_calls: options.calls ?? 10,
+      successful_tool_calls: 9,
+    },
+    provenance: {
+      runId: options.runId ?? 1,
+      attempt: 1,
+      commit: null,
+      time: options.time ?? '2025-01-01T00:00:00.000Z',
+      source: 'results.jsonl',
+    },
+  };
+}
