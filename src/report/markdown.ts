@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent, formatPValue, pEquals } from '../analysis/format-number.js';
 import type { MetricReport, Report } from '../analysis/report-types.js';
 import { escapeClamped } from './escape.js';
+import { methodSentence, testLabel } from './method-sentence.js';
 import { historyTable } from './history.js';
 import { FULL_DETAIL, type Detail } from './limits.js';
 import {
@@ -159,13 +160,8 @@ function history(view: ReportView, detail: Detail): string[] {
 /** How the primary metric was compared, and the chance to beat when asked for. */
 function designLines(report: Report): string[] {
   const lines: string[] = [];
-  const { design, method, expectedSessions } = report.analysis;
-  const sequential =
-    method === 'sequential'
-      ? `Sequential: the intervals stay valid at every look${typeof expectedSessions === 'number' ? ` (tuned for ${expectedSessions} sessions)` : ''}.`
-      : '';
-  const text = [typeof design === 'string' ? sentence(design) : '', sequential].filter(Boolean);
-  if (text.length > 0) lines.push('', `<sub>${text.join(' ')}</sub>`);
+  const text = [report.analysis.design, methodSentence(report)].filter(Boolean).map(sentence);
+  lines.push('', `<sub>${text.join(' ')}</sub>`);
   const primary = report.metrics.find((m) => m.role === 'primary');
   if (primary && typeof primary.chanceToBeat === 'number') {
     lines.push(
@@ -201,8 +197,8 @@ function testDetails(report: Report, detail: Detail): string[] {
   const lines = ['<details><summary>Tests and power per metric</summary>', ''];
   if (detail.testDetails) {
     lines.push(
-      '| metric | test | statistic | df | p (raw) | Mann–Whitney U | p (MW) | sessions needed | detectable effect |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| metric | p from | p | p adjusted | Welch t (df) | p (Welch) | Mann–Whitney U | p (MW) | Fisher p | sessions needed | detectable effect |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...report.metrics.map(detailRow),
       '',
     );
@@ -224,16 +220,18 @@ function testDetails(report: Report, detail: Detail): string[] {
 }
 
 function detailRow(m: MetricReport): string {
-  const main = m.tests.welch ?? m.tests.deltaMethod;
+  const welch = m.tests.welch ?? m.tests.deltaMethod;
   const mde = m.power.minimumDetectableEffect;
   const cells = [
     name(m.name),
-    m.test === null ? '—' : name(m.test),
-    formatNumber(main?.statistic),
-    formatNumber(main?.df),
+    testLabel(m),
     formatPValue(m.pValue),
+    formatPValue(m.adjustedPValue),
+    welch ? `${formatNumber(welch.statistic)} (${formatNumber(welch.df)})` : '—',
+    formatPValue(welch?.pValue),
     formatNumber(m.tests.mannWhitney?.u),
     formatPValue(m.tests.mannWhitney?.pValue),
+    formatPValue(m.tests.fisher?.pValue),
     formatNumber(m.power.sessionsNeeded),
     mde ? formatNumber(mde.absolute) : '—',
   ];
