@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { analyze } from '../analysis/analyze.js';
 import { parseInputs, type RawInputs } from '../config/parse-inputs.js';
-import { readSessions } from '../records/read.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { parseFlags } from './parse-flags.js';
-import { stopOnProblems } from './problems-output.js';
+import { analyzeFiles } from './analyze-files.js';
 import { UsageError } from './usage-error.js';
 
 export const ANALYZE_HELP = `Usage: ab-verdict analyze <files|dirs|globs...> [options]
@@ -99,19 +97,7 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
   };
   const config = parseInputs(raw);
 
-  const read = await readSessions(positionals, {
-    onInvalid: config.onInvalid,
-    experiment: config.experiment,
-    cwd: io.cwd,
-  });
-  stopOnProblems(read.problems, config.onInvalid, io);
-
-  const report = analyze(read.table, config, {
-    files: read.files,
-    recordsRead: read.recordsRead,
-    skippedInvalid: read.skipped,
-    otherExperiments: read.otherExperiments,
-  });
+  const report = await analyzeFiles(positionals, config, io);
   io.stdout(
     values.json
       ? renderJson(report)

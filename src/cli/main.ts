@@ -1,6 +1,15 @@
 import { ConfigError } from '../config/parse-inputs.js';
-import { analyzeCommand, type CommandIO } from './analyze-command.js';
+import type { CommandIO } from './analyze-command.js';
+import { addCommand } from './add-command.js';
+import { addResultCommand } from './add-result-command.js';
+import { analyzeDispatch } from './analyze-store-command.js';
+import { createCommand } from './create-command.js';
+import { deleteCommand } from './delete-command.js';
+import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
+import { listCommand } from './list-command.js';
 import { planCommand } from './plan-command.js';
+import { showCommand } from './show-command.js';
 import { VERSION } from '../version.js';
 import { EXIT, InputError, UsageError } from './usage-error.js';
 
@@ -12,6 +21,18 @@ Commands:
   analyze <files...>   compare control and treatment sessions and print the verdict
   plan                 how many sessions you need, for a table of effect sizes
 
+The local store (.ab-verdict/, or --store / AB_VERDICT_STORE):
+  create <id>          create an experiment: --description, --prompt, --category, --difficulty
+  list                 the experiments, with sessions per variant, last update and verdict
+  show <id>            an experiment and its sessions, per variant success and error rate
+  add-result <id>      add one session's result from flags (--variant, --session-id, ...)
+  add <id> <files...>  add sessions from result files, or from Hermes logs (--from hermes-batch,
+                       --from hermes-db)
+  import <files...>    import the seed framework's test files (~/.hermes/ab_tests/*.json)
+  analyze <id>         the full analysis of an experiment of the store
+  export <id>          print an experiment's sessions as JSON Lines
+  delete <id>          delete an experiment (asks first, or --yes)
+
 Run 'ab-verdict <command> --help' for a command's options.
 
 Options:
@@ -19,8 +40,17 @@ Options:
   -v, --version        print the version`;
 
 const COMMANDS: Record<string, (args: string[], io: CommandIO) => Promise<void>> = {
-  analyze: analyzeCommand,
+  // `analyze <files>`, or `analyze <id>` for an experiment of the local store.
+  analyze: analyzeDispatch,
   plan: planCommand,
+  create: createCommand,
+  list: listCommand,
+  show: showCommand,
+  'add-result': addResultCommand,
+  add: addCommand,
+  import: importCommand,
+  export: exportCommand,
+  delete: deleteCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws for a user's mistake. */

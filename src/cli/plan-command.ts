@@ -1,12 +1,10 @@
-import { analyze } from '../analysis/analyze.js';
 import { formatNumber, formatPercent } from '../analysis/format-number.js';
 import { baselineBasis, planTable, type PlanBasis } from '../analysis/plan-table.js';
 import { parseInputs, parseNumberOrPercent } from '../config/parse-inputs.js';
-import { readSessions } from '../records/read.js';
 import { alignColumns } from '../report/align-columns.js';
 import type { CommandIO } from './analyze-command.js';
 import { parseFlags } from './parse-flags.js';
-import { stopOnProblems } from './problems-output.js';
+import { analyzeFiles } from './analyze-files.js';
 import { UsageError } from './usage-error.js';
 
 export const PLAN_HELP = `Usage: ab-verdict plan --baseline-rate <p> [--calls-per-session <n>] [options]
@@ -141,18 +139,7 @@ async function chooseBasis(
       source: `a mean of ${formatNumber(m)} (sd ${formatNumber(s)})`,
     };
   }
-  const read = await readSessions(pilotFiles, {
-    onInvalid: config.onInvalid,
-    experiment: config.experiment,
-    cwd: io.cwd,
-  });
-  stopOnProblems(read.problems, config.onInvalid, io);
-  const report = analyze(read.table, config, {
-    files: read.files,
-    recordsRead: read.recordsRead,
-    skippedInvalid: read.skipped,
-    otherExperiments: read.otherExperiments,
-  });
+  const report = await analyzeFiles(pilotFiles, config, io);
   const primary = report.metrics.find((m) => m.role === 'primary')!;
   if (!primary.power.basis) {
     throw new UsageError(

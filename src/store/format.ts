@@ -39,7 +39,26 @@ export interface HistoryEntry {
   method: string;
 }
 
-export interface StoreManifest {
+/**
+ * What people said about an experiment (`ab-verdict create`, or an imported seed test file).
+ * Every field is optional: manifests without them, as the Action wrote them before, still read.
+ * A merge keeps each field from the newest snapshot that has it (`mergeMeta`).
+ */
+export interface ExperimentMeta {
+  description?: string;
+  /** The prompt or task the sessions ran. */
+  prompt?: string;
+  category?: string;
+  /** `easy`, `medium` or `hard` when set by `create`; a seed file's own value when imported. */
+  difficulty?: string;
+  /** The variants `analyze <experiment>` compares, when not cold and warm. */
+  control?: string;
+  treatment?: string;
+  /** An imported seed test file's fields other than its results (`task`, `created_at`, …). */
+  seed?: Record<string, unknown>;
+}
+
+export interface StoreManifest extends ExperimentMeta {
   format: typeof STORE_FORMAT;
   schemaVersion: typeof STORE_SCHEMA_VERSION;
   experiment: string;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { formatProblem } from '../records/problems.js';
 import { validateRecord } from '../records/schema.js';
+import { metaOf } from './experiment-meta.js';
 import {
   MANIFEST_FILE,
   SESSIONS_FILE,
@@ -30,6 +31,8 @@ const historyEntrySchema = z.object({
   lift: z.object({ estimate: z.number(), ci: interval.nullable() }).nullable(),
   method: z.string(),
 });
+/** An optional experiment field: one of the wrong type is dropped rather than fail the store. */
+const metaText = z.string().optional().catch(undefined);
 const manifestSchema = z.object({
   format: z.literal(STORE_FORMAT),
   schemaVersion: z.literal(STORE_SCHEMA_VERSION),
@@ -39,6 +42,13 @@ const manifestSchema = z.object({
   sessions: z.number().int().min(0),
   covers: z.array(z.number().int()),
   history: z.array(z.unknown()),
+  description: metaText,
+  prompt: metaText,
+  category: metaText,
+  difficulty: metaText,
+  control: metaText,
+  treatment: metaText,
+  seed: z.record(z.string(), z.unknown()).optional().catch(undefined),
 });
 const provenanceSchema = z.object({
   runId: z.number().int().nullable(),
@@ -89,7 +99,9 @@ export function parseSnapshot(
   if (problemCount > PROBLEMS_LISTED) {
     problems.push(`… and ${problemCount - PROBLEMS_LISTED} more problems`);
   }
-  return { snapshot: { manifest: { ...manifest, history }, sessions }, problems };
+  const { description, prompt, category, difficulty, control, treatment, seed, ...core } = manifest;
+  const meta = metaOf({ description, prompt, category, difficulty, control, treatment, seed });
+  return { snapshot: { manifest: { ...core, ...meta, history }, sessions }, problems };
 }
 
 function parseManifest(text: string): z.infer<typeof manifestSchema> {

@@ -1,7 +1,9 @@
 import type { LoadedSnapshot } from './backend.js';
+import { mergeMeta } from './experiment-meta.js';
 import {
   STORE_FORMAT,
   STORE_SCHEMA_VERSION,
+  type ExperimentMeta,
   type HistoryEntry,
   type Snapshot,
   type StoredSession,
@@ -21,6 +23,8 @@ export interface StoreUpdate {
   covers: number[];
   history: HistoryEntry[];
   createdAt: string | null;
+  /** The experiment's description and settings, carried from the snapshots read. */
+  meta: ExperimentMeta;
 }
 
 /**
@@ -66,6 +70,7 @@ export function updateStore(
     ),
     history: mergeHistories(prior.map(({ snapshot }) => snapshot.manifest.history)),
     createdAt: createdAt ?? null,
+    meta: mergeMeta(prior.map(({ snapshot }) => snapshot.manifest)),
   };
 }
 
@@ -86,7 +91,32 @@ export function snapshotOf(
       updatedAt: now.toISOString(),
       sessions: sessions.length,
       covers: update.covers,
+      ...update.meta,
       history: mergeHistories([update.history, [look]]),
+    },
+    sessions,
+  };
+}
+
+/**
+ * A snapshot about to be written to a folder, merged with what the folder holds now (another
+ * process may have written since this one read it): every session of either is kept once, a
+ * conflict going to the later provenance time (on a tie, `next`'s record).
+ */
+export function mergeSnapshots(current: Snapshot, next: Snapshot): Snapshot {
+  const union = new SessionUnion();
+  for (const session of current.sessions) union.add(session);
+  for (const session of next.sessions) union.add(session);
+  const sessions = union.sessions();
+  const covers = new Set([...current.manifest.covers, ...next.manifest.covers]);
+  return {
+    manifest: {
+      ...next.manifest,
+      ...mergeMeta([current.manifest, next.manifest]),
+      createdAt: [current.manifest.createdAt, next.manifest.createdAt].sort()[0]!,
+      sessions: sessions.length,
+      covers: [...covers].sort((a, b) => a - b),
+      history: mergeHistories([current.manifest.history, next.manifest.history]),
     },
     sessions,
   };

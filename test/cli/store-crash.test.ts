@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, jsonl } from '../support/run-cli.js';
+import { cliEnv, exported, noStackTrace, session, store, tempDir } from './store-cli.js';
+
+const SESSIONS = 50_000;
+
+/** When to kill the writer: a time after its start, or once a file shows in the folder. */
+type Trigger = { after: number } | { file: RegExp; name: string; then?: number };
+
+const LOCK = /^\.lock$/;
+const SESSIONS_TEMP = /^sessions\.jsonl\.[0-9a-f]{12}\.tmp$/;
+const MANIFEST_TEMP = /^manifest\.json\.[0-9a-f]{12}\.tmp$/;
+
+const TRIGGERS: Trigger[] = [
+  { after: 5 },
+  { after: 20 },
+  { after: 50 },
+  { after: 100 },
+  { file: LOCK, name: 'the lock taken' },
+  { file: LOCK, name: 'the lock taken, then 20 ms', then: 20 },
+  { file: SESSIONS_TEMP, name: 'sessions being written' },
+  { file: SESSIONS_TEMP, name: 'sessions being written, then 2 ms', then: 2 },
+  { file: MANIFEST_TEMP, name: 'sessions renamed, manifest being written' },
+];
+
+/** Resolves once a file matching `pattern` is in `folder`, or false once the child has exited. */
+function fileShows(folder: string, pattern: RegExp, exited: () => boolean): Promise<boolean> {
+  return new Promise((resolve) => {
+    const look = () => {
+      let names: string[] = [];
+      try {
+        names = readdirSync(folder);
+      } catch {
+        // not there yet
+      }
+      if (names.some((name) => pattern.test(name))) resolve(true);
+      else if (exited()) resolve(false);
+      else setImmediate(look);
+    };
+    look();
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('kill -9 during a write', () => {
+  it('leaves a store that reads, with the old sessions or the new, and never blocks the next writer', async () => {
+    const cwd = tempDir();
+    const folder = join(cwd, '.ab-verdict', 'crash');
+    expect(store(['create', 'crash', '--description', 'killed writers'], { cwd }).status).toBe(0);
+    writeFileSync(
+      join(cwd, 'base.jsonl'),
+      jsonl(Array.from({ length: 100 }, (_, i) => session(`base-${i}`, i % 2 ? 'warm' : 'cold'))),
+    );
+    expect(store(['add', 'crash', 'base.jsonl'], { cwd }).status).toBe(0);
+    let count = 100;
+    const outcomes: string[] = [];
+
+    for (const [attempt, trigger] of TRIGGERS.entries()) {
+      const file = `big-${attempt}.jsonl`;
+      writeFileSync(
+        join(cwd, file),
+        jsonl(
+          Array.from({ length: SESSIONS }, (_, i) =>
+            session(`k${attempt}-${i}`, i % 2 ? 'warm' : 'cold'),
+          ),
+        ),
+      );
+      const child = spawn(process.execPath, [CLI, 'add', 'crash', file], {
+        cwd,
+        env: cliEnv(),
+        stdio: 'ignore',
+      });
+      let exited = false;
+      const closed = new Promise<void>((resolve) =>
+        child.on('close', () => {
+          exited = true;
+          resolve();
+        }),
+      );
+      let hit = true;
+      if ('after' in trigger) await sleep(trigger.after);
+      else {
+        hit = await fileShows(folder, trigger.file, () => exited);
+        if (trigger.then) await sleep(trigger.then);
+      }
+      child.kill('SIGKILL');
+      await closed;
+      const lockLeft = existsSync(join(folder, '.lock'));
+
+      // A reader sees the old store or the new one, never an error.
+      const exportRun = store(['export', 'crash'], { cwd });
+      expect(exportRun.status, exportRun.stderr).toBe(0);
+      expect(exportRun.stderr).toBe('');
+      const stored = exported(exportRun.stdout).length;
+      expect([count, count + SESSIONS]).toContain(stored);
+      const show = store(['show', 'crash', '--sessions', '0'], { cwd });
+      expect(show.status, show.stderr).toBe(0);
+      expect(show.stdout).toContain(`${stored.toLocaleString('en-US')} sessions in all.`);
+
+      // The next writer is not blocked: a stale lock is broken, with a notice.
+      const next = store(
+        ['add-result', 'crash', '--variant', 'cold', '--session-id', `after-${attempt}`],
+        { cwd, env: { AB_VERDICT_LOCK_WAIT: '10' } },
+      );
+      expect(next.status, next.stderr).toBe(0);
+      expect(noStackTrace(next.stderr)).toBe(true);
+      if (lockLeft)
+        expect(next.stderr).toMatch(/removed the stale lock .*\.lock \(held by pid \d+/);
+      else expect(next.stderr).toBe('');
+      // Nothing a killed writer left stays behind.
+      expect(readdirSync(folder).sort()).toEqual(['manifest.json', 'sessions.jsonl']);
+      const isNew = stored === count + SESSIONS;
+      count = stored + 1;
+      const name = 'after' in trigger ? `${trigger.after} ms` : trigger.name;
+      outcomes.push(
+        `${name}: ${hit ? '' : '(finished first) '}${isNew ? 'new' : 'old'}${lockLeft ? ', lock left' : ''}`,
+      );
+    }
+    const final = exported(store(['export', 'crash'], { cwd }).stdout);
+    expect(final).toHaveLength(count);
+    expect(new Set(final.map((record) => record.session_id)).size).toBe(count);
+    // The kills caught writers at work: some before they wrote, some mid-write.
+    expect(outcomes.filter((line) => line.includes('lock left')).length).toBeGreaterThan(2);
+    expect(outcomes.filter((line) => line.includes('finished first')).length).toBeLessThan(3);
+    // Killed after the sessions' rename: the new sessions under the old manifest read as new.
+    expect(outcomes.filter((line) => /(: |\) )new/.test(line)).length).toBeGreaterThan(0);
+  }, 180_000);
+});
