@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/parse-inputs.js';
 import type { Direction, ExperimentConfig, MetricKind, Role } from '../config/experiment-config.js';
+import { BUILT_IN_COLUMNS } from '../records/session-table.js';
 
 /** Where a metric's per-session values come from in the session table. */
 export type MetricSource =
@@ -16,14 +17,6 @@ export interface MetricDefinition {
 }
 
 const CUSTOM_PREFIX = 'metrics.';
-const BUILT_IN_COLUMNS = [
-  'success',
-  'tool_calls',
-  'successful_tool_calls',
-  'completion_time_seconds',
-  'message_count',
-  'user_corrections',
-];
 
 /** The metrics every session record can carry (DESIGN.md), with their defaults. */
 export const BUILT_IN_METRICS: readonly MetricDefinition[] = [
@@ -166,7 +159,8 @@ export function resolveMetrics(
 
 /** `cost_usd` → `metrics.cost_usd` unless it names a built-in column. */
 function columnName(name: string, data: ColumnCatalogue): string {
-  if (name.startsWith(CUSTOM_PREFIX) || BUILT_IN_COLUMNS.includes(name)) return name;
+  if (name.startsWith(CUSTOM_PREFIX) || (BUILT_IN_COLUMNS as readonly string[]).includes(name))
+    return name;
   return data.names.includes(name) ? name : CUSTOM_PREFIX + name;
 }
 

@@ -1,7 +1,13 @@
-import { findInputFiles } from './find-input-files.js';
+import { stat } from 'node:fs/promises';
+import { findInputFiles, type InputFile } from './find-input-files.js';
 import { RecordCollector } from './record-collector.js';
 import { readJsonFile } from './read-json.js';
 import { readJsonLines } from './read-jsonl.js';
+import {
+  parallelOptions,
+  readJsonLinesInParallel,
+  type ParallelOptions,
+} from './read-jsonl-parallel.js';
 import type { RecordProblem, SessionRecord, SessionTable } from './types.js';
 
 export interface ReadOptions {
@@ -12,6 +18,12 @@ export interface ReadOptions {
   cwd?: string;
   /** Also return the records themselves (the store needs them). */
   keepRecords?: boolean;
+  /**
+   * When to read a JSON Lines file on several threads (never with `keepRecords`). By default,
+   * files of 32 MiB or more, on up to 4 threads, once an entry point has called
+   * `enableParallelReading`.
+   */
+  parallel?: Partial<ParallelOptions>;
 }
 
 export interface ReadResult {
@@ -42,8 +54,16 @@ export async function readSessions(patterns: string[], options: ReadOptions): Pr
   const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) =>
     collector.problem(pattern, '', message),
   );
+  const parallel = parallelOptions(options.parallel);
   for (const file of files) {
-    await (JSON_LINES.test(file.absolute) ? readJsonLines : readJsonFile)(file, collector);
+    if (!JSON_LINES.test(file.absolute)) {
+      await readJsonFile(file, collector);
+    } else if (!options.keepRecords && (await worthThreads(file, parallel))) {
+      const { onInvalid, experiment } = options;
+      await readJsonLinesInParallel(file, collector, { onInvalid, experiment }, parallel);
+    } else {
+      await readJsonLines(file, collector);
+    }
   }
   return {
     table: collector.table,
@@ -54,4 +74,13 @@ export async function readSessions(patterns: string[], options: ReadOptions): Pr
     recordsRead: collector.recordsRead,
     otherExperiments: Object.fromEntries(collector.otherExperiments),
   };
+}
+
+async function worthThreads(file: InputFile, options: ParallelOptions): Promise<boolean> {
+  if (options.workerScript === undefined || options.threads < 2) return false;
+  try {
+    return (await stat(file.absolute)).size >= options.minBytes;
+  } catch {
+    return false; // reading it alone says why it cannot be read
+  }
 }

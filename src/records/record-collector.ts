@@ -1,5 +1,5 @@
-import { validateRecord, type RecordDefaults } from './schema.js';
-import { ColumnarSessionTable } from './session-table.js';
+import { validateRecord, type RecordDefaults, type ValidateOptions } from './schema.js';
+import { ColumnarSessionTable, type TablePart } from './session-table.js';
 import type { RecordProblem, SessionRecord } from './types.js';
 
 /** What a reader hands its findings to. */
@@ -14,11 +14,27 @@ export interface CollectOptions {
   onInvalid: 'fail' | 'skip';
   experiment?: string;
   keepRecords?: boolean;
+  /** Collect for `toPart`: the findings of one range of a file, to `absorb` into another collector. */
+  asPart?: boolean;
 }
+
+/** What a collector found in one byte range of a JSON Lines file (see `RecordCollector.toPart`). */
+export interface CollectorPart {
+  table: TablePart;
+  /** Located by line within the range. */
+  problems: RecordProblem[];
+  skipped: number;
+  recordsRead: number;
+  otherExperiments: [string, number][];
+}
+
+const LINE = /^\d+/;
+/** The readers parse each value for this collector alone: the record may be the value itself. */
+const REUSE_VALUES: ValidateOptions = { reuseValue: true };
 
 /** Validates what the readers find and gathers the valid records of the experiment. */
 export class RecordCollector implements RecordSink {
-  readonly table = new ColumnarSessionTable();
+  readonly table: ColumnarSessionTable;
   readonly problems: RecordProblem[] = [];
   readonly otherExperiments = new Map<string, number>();
   /** Invalid records left out (counted with onInvalid 'skip' only). */
@@ -30,6 +46,8 @@ export class RecordCollector implements RecordSink {
   private readonly defaults: RecordDefaults;
 
   constructor(private readonly options: CollectOptions) {
+    if (options.asPart && options.keepRecords) throw new Error('a part keeps no records');
+    this.table = new ColumnarSessionTable({ trackFirstContents: options.asPart });
     this.records = options.keepRecords ? new Map() : undefined;
     this.defaults = options.experiment === undefined ? {} : { experiment: options.experiment };
   }
@@ -38,6 +56,7 @@ export class RecordCollector implements RecordSink {
     const result = validateRecord(
       value,
       defaults === undefined ? this.defaults : { ...this.defaults, ...defaults },
+      REUSE_VALUES,
     );
     if ('problems' in result) {
       for (const { field, message } of result.problems) {
@@ -62,5 +81,34 @@ export class RecordCollector implements RecordSink {
 
   problem(file: string, location: string, message: string, field = ''): void {
     this.problems.push({ file, location, field, message });
+  }
+
+  /** The findings so far, to `absorb` into the collector of the ranges before. */
+  toPart(): CollectorPart {
+    return {
+      table: this.table.toPart(),
+      problems: this.problems,
+      skipped: this.skipped,
+      recordsRead: this.recordsRead,
+      otherExperiments: [...this.otherExperiments],
+    };
+  }
+
+  /**
+   * Adds the findings of the next range of a JSON Lines file, as if its lines had been read here:
+   * `lineOffset` is the number of lines before the range.
+   */
+  absorb(part: CollectorPart, lineOffset: number): void {
+    if (this.records) throw new Error('a part has no records to keep');
+    this.table.merge(part.table);
+    for (const problem of part.problems) {
+      const location = problem.location.replace(LINE, (line) => String(Number(line) + lineOffset));
+      this.problems.push({ ...problem, location });
+    }
+    this.skipped += part.skipped;
+    this.recordsRead += part.recordsRead;
+    for (const [experiment, count] of part.otherExperiments) {
+      this.otherExperiments.set(experiment, (this.otherExperiments.get(experiment) ?? 0) + count);
+    }
   }
 }

@@ -73,6 +73,10 @@ export const sessionRecordSchema = z.looseObject({
 });
 
 const NAMED_FIELDS = sessionRecordSchema.shape;
+/** The named fields, in the schema's order. */
+const FIELD_NAMES = Object.keys(NAMED_FIELDS);
+/** Each named field's place in `FIELD_NAMES`; also the test for a named field (`in` sees `toString`). */
+const FIELD_INDEX = new Map(FIELD_NAMES.map((field, index) => [field, index]));
 
 const NON_EMPTY = 'a non-empty string';
 const WHOLE = 'a whole number >= 0';
@@ -113,12 +117,34 @@ export type RecordDefaults = Partial<
 
 export type ValidationResult = { record: SessionRecord } | { problems: FieldProblem[] };
 
+export interface ValidateOptions {
+  /**
+   * The value is the caller's to give away: the record returned may be the value itself,
+   * normalised in place, rather than a copy.
+   */
+  reuseValue?: boolean;
+}
+
 /**
  * Checks one parsed JSON value against the session record schema. The record returned is a
- * normalised copy: `null` fields absent, `variant` set from `session_type` when only that is
- * given, absent fields filled from `defaults`.
+ * normalised copy (with `reuseValue`, maybe the value itself): `null` fields absent, `variant`
+ * set from `session_type` when only that is given, absent fields filled from `defaults`.
+ *
+ * A valid record takes a fast path (`fastRecord`) that gives what the schema gives; the
+ * schema itself (`validateWithSchema`) only sees what the fast path does not accept, and says
+ * what is wrong with it.
  */
 export function validateRecord(
+  value: unknown,
+  defaults: RecordDefaults = NO_DEFAULTS,
+  options: ValidateOptions = {},
+): ValidationResult {
+  const record = fastRecord(value, defaults, options.reuseValue === true);
+  return record === undefined ? validateWithSchema(value, defaults) : { record };
+}
+
+/** `validateRecord` by the zod schema alone: the reference the fast path is tested against. */
+export function validateWithSchema(
   value: unknown,
   defaults: RecordDefaults = NO_DEFAULTS,
 ): ValidationResult {
@@ -132,6 +158,98 @@ export function validateRecord(
   const hasNull = checkOtherFields(value, problems);
   if (problems.length > 0 || !parsed.success) return { problems };
   return { record: normalise(parsed.data as Record<string, unknown>, defaults, hasNull) };
+}
+
+/** Whether a named field's non-null value is valid; the field by its `FIELD_INDEX`. */
+function isValidField(index: number, value: unknown): boolean {
+  // A switch, not a table of functions: one call site per check, which V8 can inline.
+  switch (FIELD_NAMES[index]) {
+    case 'success':
+      return typeof value === 'boolean';
+    case 'tool_calls':
+    case 'successful_tool_calls':
+    case 'message_count':
+    case 'user_corrections':
+      return isCount(value);
+    case 'completion_time_seconds':
+      return isDuration(value);
+    case 'errors':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'start_time':
+    case 'end_time':
+      return isTimestamp(value);
+    case 'metrics':
+      return isMetrics(value);
+    case 'notes':
+      return typeof value === 'string';
+    default:
+      return isLabel(value);
+  }
+}
+
+/**
+ * The record `validateWithSchema` gives for a valid value, without zod's cost (a payload object
+ * per field); undefined when the value is invalid, or unusual enough (`__proto__`, undefined
+ * values) to leave to the schema. The same checks as the schema's, one pass over the fields.
+ */
+function fastRecord(
+  value: unknown,
+  defaults: RecordDefaults,
+  reuseValue: boolean,
+): SessionRecord | undefined {
+  if (!isPlainObject(value)) return undefined;
+  /** Whether the value has only named fields, in the schema's order: what zod's copy would be. */
+  let schemaShaped = true;
+  let previous = -1;
+  let hasNull = false;
+  for (const field in value) {
+    const item = value[field];
+    const index = fieldIndex(field, previous);
+    if (index === undefined) {
+      schemaShaped = false;
+      if (field === '__proto__') return undefined;
+      if (typeof item === 'object' && item !== null && !nestsWithin(item, MAX_NESTING)) {
+        return undefined;
+      }
+      continue;
+    }
+    if (index < previous) schemaShaped = false;
+    previous = index;
+    if (item === null) hasNull = true;
+    else if (!isValidField(index, item)) return undefined;
+  }
+  if (
+    value.session_id == null ||
+    (value.variant == null && value.session_type == null && defaults.variant === undefined) ||
+    (value.task_id == null && defaults.task_id === undefined)
+  ) {
+    return undefined;
+  }
+  const { tool_calls: calls, successful_tool_calls: successful } = value;
+  if (isCount(calls) && isCount(successful) && successful > calls) return undefined;
+  const { variant, session_type: sessionType } = value;
+  if (isLabel(variant) && isLabel(sessionType) && variant !== sessionType) return undefined;
+  const record = schemaShaped && reuseValue ? value : schemaOrderCopy(value);
+  return normalise(record, defaults, hasNull);
+}
+
+/**
+ * `FIELD_INDEX.get(field)`, looking first at the fields after `previous`: JSON keys and the
+ * names here are interned, so comparing them is cheap, and records mostly keep the schema's order.
+ */
+function fieldIndex(field: string, previous: number): number | undefined {
+  for (let index = previous + 1; index < FIELD_NAMES.length; index++) {
+    if (FIELD_NAMES[index] === field) return index;
+  }
+  return FIELD_INDEX.get(field);
+}
+
+/** A copy as zod's `looseObject` makes it: the named fields in the schema's order, then the rest. */
+function schemaOrderCopy(value: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const field of FIELD_INDEX.keys()) if (field in value) copy[field] = value[field];
+  for (const field in value) if (!FIELD_INDEX.has(field)) copy[field] = value[field];
+  return copy;
 }
 
 const NO_DEFAULTS: RecordDefaults = {};
@@ -174,10 +292,10 @@ function checkOtherFields(value: Record<string, unknown>, problems: FieldProblem
   for (const field in value) {
     const item = value[field];
     if (item === null) {
-      hasNull ||= field in NAMED_FIELDS;
+      hasNull ||= FIELD_INDEX.has(field);
     } else if (
       typeof item === 'object' &&
-      !(field in NAMED_FIELDS) &&
+      !FIELD_INDEX.has(field) &&
       !nestsWithin(item, MAX_NESTING)
     ) {
       problems.push({

@@ -1,3 +1,4 @@
+import { IdIndex, hashId } from './id-index.js';
 import type { LabelField, SessionRecord, SessionTable } from './types.js';
 
 export type AddOutcome = 'added' | 'identical' | 'conflict';
@@ -10,7 +11,8 @@ const LABEL_FIELDS: readonly LabelField[] = [
   'difficulty',
 ];
 
-const BUILT_IN_COLUMNS = [
+/** The record's own numeric fields, each a column of the table. */
+export const BUILT_IN_COLUMNS = [
   'success',
   'tool_calls',
   'successful_tool_calls',
@@ -18,6 +20,18 @@ const BUILT_IN_COLUMNS = [
   'message_count',
   'user_corrections',
 ] as const;
+
+/** The built-in numeric columns, in `BUILT_IN_COLUMNS` order. */
+type BuiltInColumns = [
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+];
+/** The label columns, in `LABEL_FIELDS` order. */
+type LabelColumns = [LabelColumn, LabelColumn, LabelColumn, LabelColumn, LabelColumn];
 
 const METRIC_PREFIX = 'metrics.';
 const MAX_CONFLICTING_IDS = 20;
@@ -27,6 +41,9 @@ const INITIAL_CAPACITY = 1024;
 class LabelColumn {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
+  /** The last value encoded and its code: rows often repeat the label of the row before. */
+  private lastValue: string | undefined;
+  private lastCode = -1;
   codes: Int32Array;
 
   constructor(capacity: number) {
@@ -36,25 +53,69 @@ class LabelColumn {
   /** The code of `value`, adding it to the values when new. */
   encode(value: string | undefined): number {
     if (value === undefined) return -1;
+    if (value === this.lastValue) return this.lastCode;
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
       this.values.push(value);
       this.index.set(value, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     return code;
   }
 
   /** The code of `value` without adding it: -2 when it was never seen. */
   lookup(value: string | undefined): number {
-    return value === undefined ? -1 : (this.index.get(value) ?? -2);
+    if (value === undefined) return -1;
+    if (value === this.lastValue) return this.lastCode;
+    return this.index.get(value) ?? -2;
   }
 
   grow(capacity: number): void {
-    const codes = new Int32Array(capacity).fill(-1);
+    const codes = new Int32Array(capacity);
     codes.set(this.codes);
+    codes.fill(-1, this.codes.length);
     this.codes = codes;
   }
+}
+
+/**
+ * One row as a part had it, in the part's own label codes and metric columns: `codes` by
+ * `LABEL_FIELDS`, `builtIns` by `BUILT_IN_COLUMNS`, `metrics` by the part's metric columns
+ * (shorter when columns came after it: NaN).
+ */
+export interface RowContent {
+  codes: Int32Array;
+  builtIns: Float64Array;
+  metrics: Float64Array;
+}
+
+/**
+ * The table of one byte range of a file, to be merged into the table of the ranges before it
+ * (`ColumnarSessionTable.merge`). Plain data and typed arrays, so it crosses threads by
+ * structured clone with the typed arrays transferred (`partBuffers`).
+ */
+export interface TablePart {
+  /** Session ids by row, and `hashId` of each. */
+  ids: string[];
+  hashes: Int32Array;
+  /** By `LABEL_FIELDS`. */
+  labels: { values: string[]; codes: Int32Array }[];
+  /** By `BUILT_IN_COLUMNS`. */
+  builtIns: Float64Array[];
+  metrics: { name: string; values: Float64Array }[];
+  identical: number;
+  conflicting: number;
+  /** The first conflict of each of up to 20 ids, in order, with how many rows there were then. */
+  conflicts: { id: string; rowCount: number }[];
+  /** Rows that a later record of the part replaced, as their first record had them. */
+  firstContents: { row: number; content: RowContent }[];
+}
+
+export interface TableOptions {
+  /** Remember what a conflict replaced, which `toPart` needs: for a table that becomes a part. */
+  trackFirstContents?: boolean;
 }
 
 /**
@@ -62,28 +123,32 @@ class LabelColumn {
  * in size as rows come, so a row costs a few dozen bytes and no object of its own.
  */
 export class ColumnarSessionTable implements SessionTable {
-  private rowCount = 0;
   private capacity = INITIAL_CAPACITY;
-  private readonly rows = new Map<string, number>();
-  private readonly labelColumns = Object.fromEntries(
-    LABEL_FIELDS.map((field) => [field, new LabelColumn(INITIAL_CAPACITY)]),
-  ) as Record<LabelField, LabelColumn>;
-  private builtIns: Float64Array[] = BUILT_IN_COLUMNS.map(() => nanArray(INITIAL_CAPACITY));
+  private readonly ids = new IdIndex();
+  private readonly labelColumns = LABEL_FIELDS.map(
+    () => new LabelColumn(INITIAL_CAPACITY),
+  ) as LabelColumns;
+  private builtIns = BUILT_IN_COLUMNS.map(() => nanArray(INITIAL_CAPACITY)) as BuiltInColumns;
   /** Custom metric columns by metric name (without `metrics.`), in order of first sight. */
   private readonly metrics = new Map<string, Float64Array>();
   private identical = 0;
   private conflicting = 0;
-  private readonly conflictingIds: string[] = [];
+  private readonly conflicts: TablePart['conflicts'] = [];
+  private readonly firstContents: Map<number, RowContent> | undefined;
+
+  constructor(options: TableOptions = {}) {
+    this.firstContents = options.trackFirstContents ? new Map() : undefined;
+  }
 
   get size(): number {
-    return this.rowCount;
+    return this.ids.size;
   }
 
   get duplicates(): SessionTable['duplicates'] {
     return {
       identical: this.identical,
       conflicting: this.conflicting,
-      conflictingIds: [...this.conflictingIds],
+      conflictingIds: this.conflicts.map((conflict) => conflict.id),
     };
   }
 
@@ -94,11 +159,11 @@ export class ColumnarSessionTable implements SessionTable {
    */
   add(record: SessionRecord): AddOutcome {
     const id = record.session_id;
-    const existing = this.rows.get(id);
-    if (existing === undefined) {
-      if (this.rowCount === this.capacity) this.grow();
-      const row = this.rowCount++;
-      this.rows.set(id, row);
+    const hash = hashId(id);
+    const existing = this.ids.find(id, hash);
+    if (existing === -1) {
+      const row = this.ids.append(id, hash);
+      if (row === this.capacity) this.grow(row + 1);
       this.write(row, record);
       return 'added';
     }
@@ -106,26 +171,27 @@ export class ColumnarSessionTable implements SessionTable {
       this.identical++;
       return 'identical';
     }
-    this.conflicting++;
-    if (this.conflictingIds.length < MAX_CONFLICTING_IDS && !this.conflictingIds.includes(id)) {
-      this.conflictingIds.push(id);
+    if (this.firstContents && !this.firstContents.has(existing)) {
+      this.firstContents.set(existing, this.content(existing));
     }
-    for (const column of this.metrics.values()) column[existing] = NaN;
+    this.conflicting++;
+    this.noteConflict(id, this.size);
+    this.clearMetrics(existing);
     this.write(existing, record);
     return 'conflict';
   }
 
   labels(field: LabelField): readonly string[] {
-    return this.labelColumns[field].values;
+    return this.label(field).values;
   }
 
   codes(field: LabelField): Int32Array {
-    return this.labelColumns[field].codes.subarray(0, this.rowCount);
+    return this.label(field).codes.subarray(0, this.size);
   }
 
   column(name: string): Float64Array {
     const column = this.findColumn(name);
-    return column === undefined ? nanArray(this.rowCount) : column.subarray(0, this.rowCount);
+    return column === undefined ? nanArray(this.size) : column.subarray(0, this.size);
   }
 
   columnNames(): string[] {
@@ -136,34 +202,139 @@ export class ColumnarSessionTable implements SessionTable {
     return names.filter((name) => this.column(name).some((value) => !Number.isNaN(value)));
   }
 
-  private write(row: number, record: SessionRecord): void {
-    for (const field of LABEL_FIELDS) {
-      const column = this.labelColumns[field];
-      column.codes[row] = column.encode(record[field]);
+  /**
+   * The table as a part to merge into another (see `TablePart`). Its arrays are the table's own:
+   * once they are transferred, this table is unusable.
+   */
+  toPart(): TablePart {
+    const size = this.size;
+    return {
+      ids: this.ids.ids,
+      hashes: this.ids.hashes.subarray(0, size),
+      labels: this.labelColumns.map((column) => ({
+        values: column.values,
+        codes: column.codes.subarray(0, size),
+      })),
+      builtIns: this.builtIns.map((column) => column.subarray(0, size)),
+      metrics: [...this.metrics].map(([name, values]) => ({
+        name,
+        values: values.subarray(0, size),
+      })),
+      identical: this.identical,
+      conflicting: this.conflicting,
+      conflicts: this.conflicts,
+      firstContents: [...(this.firstContents ?? [])].map(([row, content]) => ({ row, content })),
+    };
+  }
+
+  /**
+   * Adds the records of a part that came after every record added so far, with the result of
+   * adding them one by one: new ids become rows in the part's order, a re-reported id is an
+   * identical duplicate or a conflict that replaces the row, labels and metric columns come in
+   * order of first sight, and the conflicting ids keep the order the conflicts happened in.
+   *
+   * The part compared each re-report with what its own rows held then; only the first record
+   * of each of its ids meets the rows here, so that record (`firstContents`, or the row when
+   * nothing replaced it) is compared with the row here, and the part's final row replaces it
+   * when either compare found a conflict.
+   */
+  merge(part: TablePart): void {
+    // Encoding every label of the part now adds the new ones in the order adding its records
+    // would: a record whose labels are new here cannot be an identical duplicate.
+    const labelCodes = this.labelColumns.map((column, f) =>
+      Int32Array.from(partLabel(part, f).values, (value) => column.encode(value)),
+    );
+    /** The row here that each row of the part goes to, -1 when it changes nothing. */
+    const targets = new Int32Array(part.ids.length).fill(-1);
+    const repeated: number[] = [];
+    this.ids.reserve(this.size + part.ids.length);
+    for (let r = 0; r < part.ids.length; r++) {
+      const id = part.ids[r] as string;
+      const hash = part.hashes[r] as number;
+      const existing = this.ids.find(id, hash);
+      if (existing === -1) targets[r] = this.ids.append(id, hash);
+      else repeated.push(r, existing);
     }
-    const values = builtInValues(record);
-    for (let i = 0; i < values.length; i++) {
-      (this.builtIns[i] as Float64Array)[row] = values[i] ?? NaN;
-    }
-    const metrics = record.metrics;
-    for (const name in metrics) {
-      let column = this.metrics.get(name);
-      if (column === undefined) {
-        column = nanArray(this.capacity);
-        this.metrics.set(name, column);
+    if (this.size > this.capacity) this.grow(this.size);
+    // Same reasoning as for the labels: new metric columns come in order of first sight.
+    const metricColumns = part.metrics.map(({ name }) => this.metricColumn(name));
+    const partMetrics = new Map(part.metrics.map(({ name }, j) => [name, j]));
+    const firstContents = new Map(part.firstContents.map(({ row, content }) => [row, content]));
+
+    const mergeConflicts: TablePart['conflicts'] = [];
+    for (let i = 0; i < repeated.length; i += 2) {
+      const r = repeated[i] as number;
+      const existing = repeated[i + 1] as number;
+      const first = firstContents.get(r);
+      const content = first ?? rowContent(part, r);
+      if (this.matchesContent(existing, content, labelCodes, partMetrics)) {
+        this.identical++;
+        if (first === undefined) continue;
+      } else {
+        this.conflicting++;
+        if (mergeConflicts.length < MAX_CONFLICTING_IDS) {
+          mergeConflicts.push({ id: part.ids[r] as string, rowCount: r });
+        }
       }
-      column[row] = Number(metrics[name]);
+      this.clearMetrics(existing);
+      targets[r] = existing;
     }
+    this.identical += part.identical;
+    this.conflicting += part.conflicting;
+    this.noteConflicts(mergeConflicts, part.conflicts);
+
+    this.labelColumns.forEach((column, f) => {
+      copyCodes(targets, partLabel(part, f).codes, labelCodes[f] as Int32Array, column.codes);
+    });
+    this.builtIns.forEach((column, i) => {
+      copyColumn(targets, part.builtIns[i] as Float64Array, column);
+    });
+    metricColumns.forEach((column, j) => copyColumn(targets, part.metrics[j]!.values, column));
+  }
+
+  private label(field: LabelField): LabelColumn {
+    return this.labelColumns[LABEL_FIELDS.indexOf(field)] as LabelColumn;
+  }
+
+  private write(row: number, record: SessionRecord): void {
+    const labels = this.labelColumns;
+    labels[0].codes[row] = labels[0].encode(record.variant);
+    labels[1].codes[row] = labels[1].encode(record.task_id);
+    labels[2].codes[row] = labels[2].encode(record.experiment);
+    labels[3].codes[row] = labels[3].encode(record.category);
+    labels[4].codes[row] = labels[4].encode(record.difficulty);
+    const numbers = this.builtIns;
+    numbers[0][row] = record.success === undefined ? NaN : Number(record.success);
+    numbers[1][row] = record.tool_calls ?? NaN;
+    numbers[2][row] = record.successful_tool_calls ?? NaN;
+    numbers[3][row] = record.completion_time_seconds ?? NaN;
+    numbers[4][row] = record.message_count ?? NaN;
+    numbers[5][row] = record.user_corrections ?? NaN;
+    const metrics = record.metrics;
+    for (const name in metrics) this.metricColumn(name)[row] = Number(metrics[name]);
   }
 
   private matches(row: number, record: SessionRecord): boolean {
-    for (const field of LABEL_FIELDS) {
-      const column = this.labelColumns[field];
-      if (column.codes[row] !== column.lookup(record[field])) return false;
+    const labels = this.labelColumns;
+    if (
+      labels[0].codes[row] !== labels[0].lookup(record.variant) ||
+      labels[1].codes[row] !== labels[1].lookup(record.task_id) ||
+      labels[2].codes[row] !== labels[2].lookup(record.experiment) ||
+      labels[3].codes[row] !== labels[3].lookup(record.category) ||
+      labels[4].codes[row] !== labels[4].lookup(record.difficulty)
+    ) {
+      return false;
     }
-    const values = builtInValues(record);
-    for (let i = 0; i < values.length; i++) {
-      if (!sameNumber((this.builtIns[i] as Float64Array)[row], values[i])) return false;
+    const numbers = this.builtIns;
+    if (
+      !sameNumber(numbers[0][row], record.success === undefined ? NaN : Number(record.success)) ||
+      !sameNumber(numbers[1][row], record.tool_calls ?? NaN) ||
+      !sameNumber(numbers[2][row], record.successful_tool_calls ?? NaN) ||
+      !sameNumber(numbers[3][row], record.completion_time_seconds ?? NaN) ||
+      !sameNumber(numbers[4][row], record.message_count ?? NaN) ||
+      !sameNumber(numbers[5][row], record.user_corrections ?? NaN)
+    ) {
+      return false;
     }
     const metrics = record.metrics ?? {};
     for (const name in metrics) {
@@ -176,10 +347,80 @@ export class ColumnarSessionTable implements SessionTable {
     return true;
   }
 
-  private grow(): void {
-    this.capacity *= 2;
-    for (const field of LABEL_FIELDS) this.labelColumns[field].grow(this.capacity);
-    this.builtIns = this.builtIns.map((column) => grown(column, this.capacity));
+  /** `matches` for a part's row: its label codes mapped by `labelCodes`, its metrics by name. */
+  private matchesContent(
+    row: number,
+    content: RowContent,
+    labelCodes: Int32Array[],
+    partMetrics: Map<string, number>,
+  ): boolean {
+    for (let f = 0; f < LABEL_FIELDS.length; f++) {
+      const code = content.codes[f] as number;
+      const mapped = code === -1 ? -1 : (labelCodes[f] as Int32Array)[code];
+      if ((this.labelColumns[f] as LabelColumn).codes[row] !== mapped) return false;
+    }
+    for (let i = 0; i < BUILT_IN_COLUMNS.length; i++) {
+      if (!sameNumber(this.builtIns[i]?.[row], content.builtIns[i])) return false;
+    }
+    // A metric the part has but this table had not is a new column here, NaN on this row.
+    for (const [name, column] of this.metrics) {
+      const j = partMetrics.get(name);
+      const value = j === undefined ? NaN : (content.metrics[j] ?? NaN);
+      if (!sameNumber(column[row], value)) return false;
+    }
+    return true;
+  }
+
+  /** The row's content, to remember before a conflict replaces it. */
+  private content(row: number): RowContent {
+    return {
+      codes: Int32Array.from(this.labelColumns, (column) => column.codes[row] as number),
+      builtIns: Float64Array.from(this.builtIns, (column) => column[row] as number),
+      metrics: Float64Array.from(this.metrics.values(), (column) => column[row] as number),
+    };
+  }
+
+  private noteConflict(id: string, rowCount: number): void {
+    if (this.conflicts.length < MAX_CONFLICTING_IDS && !this.conflicts.some((c) => c.id === id)) {
+      this.conflicts.push({ id, rowCount });
+    }
+  }
+
+  /**
+   * Notes the conflicts of a merge in the order they happened: one of `merged` (found by the
+   * merge, at the first record of part row `rowCount`) came before one of the part's own
+   * (`rowCount` rows then) when its row is below that count.
+   */
+  private noteConflicts(merged: TablePart['conflicts'], own: TablePart['conflicts']): void {
+    let m = 0;
+    let o = 0;
+    while (m < merged.length || o < own.length) {
+      const next =
+        o === own.length || (m < merged.length && merged[m]!.rowCount < own[o]!.rowCount)
+          ? merged[m++]!
+          : own[o++]!;
+      this.noteConflict(next.id, this.size);
+    }
+  }
+
+  private clearMetrics(row: number): void {
+    for (const column of this.metrics.values()) column[row] = NaN;
+  }
+
+  private metricColumn(name: string): Float64Array {
+    let column = this.metrics.get(name);
+    if (column === undefined) {
+      column = nanArray(this.capacity);
+      this.metrics.set(name, column);
+    }
+    return column;
+  }
+
+  /** Doubles the capacity until it holds `rows` rows. */
+  private grow(rows: number): void {
+    while (this.capacity < rows) this.capacity *= 2;
+    for (const column of this.labelColumns) column.grow(this.capacity);
+    this.builtIns = this.builtIns.map((column) => grown(column, this.capacity)) as BuiltInColumns;
     for (const [name, column] of this.metrics) this.metrics.set(name, grown(column, this.capacity));
   }
 
@@ -190,16 +431,50 @@ export class ColumnarSessionTable implements SessionTable {
   }
 }
 
-/** The built-in numeric fields of a record, in `BUILT_IN_COLUMNS` order, NaN where absent. */
-function builtInValues(record: SessionRecord): number[] {
-  return [
-    record.success === undefined ? NaN : Number(record.success),
-    record.tool_calls ?? NaN,
-    record.successful_tool_calls ?? NaN,
-    record.completion_time_seconds ?? NaN,
-    record.message_count ?? NaN,
-    record.user_corrections ?? NaN,
+/** The buffers of a part's typed arrays, to transfer rather than copy it to another thread. */
+export function partBuffers(part: TablePart): ArrayBuffer[] {
+  const arrays = [
+    part.hashes,
+    ...part.labels.map((label) => label.codes),
+    ...part.builtIns,
+    ...part.metrics.map((metric) => metric.values),
   ];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+function partLabel(part: TablePart, f: number): TablePart['labels'][number] {
+  return part.labels[f] as TablePart['labels'][number];
+}
+
+/** Row `r` of a part as it is now. */
+function rowContent(part: TablePart, r: number): RowContent {
+  return {
+    codes: Int32Array.from(part.labels, (label) => label.codes[r] as number),
+    builtIns: Float64Array.from(part.builtIns, (column) => column[r] as number),
+    metrics: Float64Array.from(part.metrics, (metric) => metric.values[r] as number),
+  };
+}
+
+/** Copies a part's label codes to the rows `targets` names, mapped by `mapping`. */
+function copyCodes(
+  targets: Int32Array,
+  from: Int32Array,
+  mapping: Int32Array,
+  to: Int32Array,
+): void {
+  for (let r = 0; r < targets.length; r++) {
+    const row = targets[r] as number;
+    const code = from[r] as number;
+    if (row !== -1) to[row] = code === -1 ? -1 : (mapping[code] as number);
+  }
+}
+
+/** Copies a part's numeric column to the rows `targets` names. */
+function copyColumn(targets: Int32Array, from: Float64Array, to: Float64Array): void {
+  for (let r = 0; r < targets.length; r++) {
+    const row = targets[r] as number;
+    if (row !== -1) to[row] = from[r] as number;
+  }
 }
 
 function sameNumber(a: number | undefined, b: number | undefined): boolean {
@@ -211,7 +486,8 @@ function nanArray(length: number): Float64Array {
 }
 
 function grown(column: Float64Array, capacity: number): Float64Array {
-  const larger = nanArray(capacity);
+  const larger = new Float64Array(capacity);
   larger.set(column);
+  larger.fill(NaN, column.length);
   return larger;
 }

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSessions, type ReadOptions } from '../../src/records/read.js';
+import { jsonLinesText } from './session-lines.js';
+import { resultSnapshot } from './table-snapshot.js';
+import { useTempFiles } from './temp-files.js';
+
+/**
+ * Workers run the bundle's entry point (vitest cannot start a worker on TypeScript), so these
+ * tests need `npm run build` after a change to the reader, like the CLI tests.
+ */
+const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const tempFiles = useTempFiles();
+
+beforeAll(() => {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run npm run build first`);
+});
+
+/** Reads on one thread, then on `threads`, whatever the size; returns both results. */
+async function readBoth(
+  patterns: string[],
+  cwd: string,
+  threads: number,
+  options: Partial<ReadOptions> = {},
+) {
+  const base: ReadOptions = { onInvalid: 'fail', cwd, ...options };
+  const single = await readSessions(patterns, { ...base, parallel: { threads: 1 } });
+  const parallel = await readSessions(patterns, {
+    ...base,
+    parallel: { workerScript: BUNDLE, minBytes: 0, threads },
+  });
+  return { single: resultSnapshot(single), parallel: resultSnapshot(parallel) };
+}
+
+async function expectSameResult(
+  patterns: string[],
+  cwd: string,
+  threads: number[],
+  options: Partial<ReadOptions> = {},
+) {
+  for (const count of threads) {
+    const { single, parallel } = await readBoth(patterns, cwd, count, options);
+    expect(parallel, `${count} threads`).toEqual(single);
+  }
+}
+
+describe('readSessions on several threads: the result of reading on one', () => {
+  it('for files full of duplicates, invalid lines, blank lines, CRLF and a BOM', async () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const text = jsonLinesText(seed, { lines: 400 + seed * 150, bom: seed % 2 === 0 });
+      const dir = tempFiles({ 'sessions.jsonl': text });
+      const options: Partial<ReadOptions> =
+        seed % 3 === 0 ? { experiment: 'exp', onInvalid: 'skip' } : {};
+      await expectSameResult(['sessions.jsonl'], dir, [2, 3, 5], options);
+    }
+  });
+
+  it('keeps more than 20 conflicting ids in file order, across ranges', async () => {
+    const record = (id: number, calls: number) =>
+      JSON.stringify({ session_id: `s${id}`, variant: 'cold', task_id: 't', tool_calls: calls });
+    const ids = Array.from({ length: 40 }, (_, i) => i);
+    const lines = [
+      ...ids.map((i) => record(i, 1)),
+      ...ids.map((i) => record(39 - i, 2)),
+      ...ids.map((i) => record(i, 2)),
+      ...ids.map((i) => record(i % 7, 3 + i)),
+    ];
+    const dir = tempFiles({ 'conflicts.jsonl': lines.join('\n') });
+    await expectSameResult(['conflicts.jsonl'], dir, [2, 3, 5, 8]);
+  });
+
+  it('for lines far longer than a range, and more threads than lines', async () => {
+    const long = (id: string) =>
+      JSON.stringify({ session_id: id, variant: 'cold', task_id: 't', notes: 'x'.repeat(70_000) });
+    const text = `${long('a')}\n\n${long('b')}\r\n{"broken": \n${long('a')}\n`;
+    const dir = tempFiles({ 'long.jsonl': text, 'short.jsonl': `${long('c')}\n` });
+    await expectSameResult(['long.jsonl'], dir, [2, 4, 16]);
+    await expectSameResult(['short.jsonl'], dir, [2, 3]);
+  });
+
+  it('for a file whose ranges are all invalid, or whose one range is', async () => {
+    const invalid = Array.from({ length: 50 }, (_, i) => `{"session_id": "s${i}"}`).join('\n');
+    const valid = jsonLinesText(3, { lines: 50, invalid: 0 });
+    const dir = tempFiles({
+      'invalid.jsonl': `${invalid}\n`,
+      'tail.jsonl': `${valid}${invalid}`,
+      'one.jsonl': '{"session_id": 1}\n',
+    });
+    await expectSameResult(['invalid.jsonl'], dir, [2, 3]);
+    await expectSameResult(['tail.jsonl'], dir, [2, 3], { onInvalid: 'skip' });
+    await expectSameResult(['one.jsonl'], dir, [2, 4]);
+  });
+
+  it('for empty, blank, binary and missing files, and with other files around', async () => {
+    const dir = tempFiles({
+      'empty.jsonl': '',
+      'blank.jsonl': '\n  \r\n\n\t\n',
+      'bom-only.jsonl': '\uFEFF',
+      'binary.jsonl': new Uint8Array([0x7b, 0x00, 0x0a, 0xff, 0x0a, 0x7d]),
+      'a.json': JSON.stringify([{ session_id: 'j', variant: 'cold', task_id: 't' }, {}]),
+      'b.jsonl': jsonLinesText(9, { lines: 300 }),
+    });
+    const files = ['empty.jsonl', 'blank.jsonl', 'bom-only.jsonl', 'binary.jsonl', 'missing.jsonl'];
+    for (const file of files) await expectSameResult([file], dir, [2, 3]);
+    await expectSameResult(['a.json', 'b.jsonl', 'missing.jsonl', '*.jsonl'], dir, [3]);
+  });
+
+  it('runs the workers: a worker that cannot start fails the read', async () => {
+    const dir = tempFiles({ 'a.jsonl': jsonLinesText(1, { lines: 50 }) });
+    const read = readSessions(['a.jsonl'], {
+      onInvalid: 'fail',
+      cwd: dir,
+      parallel: { workerScript: `${dir}/no-such-worker.js`, minBytes: 0, threads: 2 },
+    });
+    await expect(read).rejects.toThrow(/a\.jsonl in a worker thread failed/);
+  });
+
+  it('reads on one thread below the size threshold or when records are kept', async () => {
+    const dir = tempFiles({ 'a.jsonl': jsonLinesText(2, { lines: 50 }) });
+    const bogus = { workerScript: `${dir}/no-such-worker.js`, threads: 2 };
+    const base: ReadOptions = { onInvalid: 'fail', cwd: dir };
+    const small = await readSessions(['a.jsonl'], { ...base, parallel: bogus });
+    const kept = await readSessions(['a.jsonl'], {
+      ...base,
+      keepRecords: true,
+      parallel: { ...bogus, minBytes: 0 },
+    });
+    const single = resultSnapshot(await readSessions(['a.jsonl'], base));
+    expect(resultSnapshot(small)).toEqual(single);
+    expect(resultSnapshot(kept)).toEqual(single);
+    expect(kept.records?.length).toBe(kept.table.size);
+  });
+});
