@@ -39006,7 +39006,7 @@ else {}
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3264);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1839);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 
 
@@ -39039,7 +39039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3264:
+/***/ 1839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41902,7 +41902,10 @@ async function createOpenExclusive(path, content, folder) {
     }
     return true;
 }
-/** Temporary lock files a process killed while taking a lock left; a live one lasts microseconds. */
+/**
+ * Temporary lock files a process killed while taking a lock left: removed when their writer's pid
+ * is no longer alive on this host, or when they are old (a live one lasts microseconds).
+ */
 async function removeLeftovers(folder) {
     const names = await (0,promises_.readdir)(folder).catch(() => []);
     const now = Date.now();
@@ -41911,7 +41914,14 @@ async function removeLeftovers(folder) {
         .map(async (name) => {
         const path = (0,external_node_path_namespaceObject.join)(folder, name);
         const info = await (0,promises_.stat)(path).catch(() => undefined);
-        if (info && now - info.mtimeMs > LEFTOVER_MS)
+        if (!info)
+            return;
+        const writer = parseHolder(await (0,promises_.readFile)(path, 'utf8').catch(() => ''));
+        const dead = writer !== undefined &&
+            writer.host === (0,external_node_os_.hostname)() &&
+            writer.pid !== process.pid &&
+            !alive(writer.pid);
+        if (dead || now - info.mtimeMs > LEFTOVER_MS)
             await (0,promises_.unlink)(path).catch(() => undefined);
     }));
 }
@@ -46277,6 +46287,73 @@ function segmentLines(segment) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/cli/analysis-flags.ts
+
+
+
+
+
+
+/** The analysis settings both forms of `analyze` take, and how the report is printed. */
+const ANALYSIS_FLAGS = {
+    control: { type: 'string' },
+    treatment: { type: 'string' },
+    primary: { type: 'string' },
+    alpha: { type: 'string' },
+    'min-effect': { type: 'string' },
+    'equivalence-margin': { type: 'string' },
+    'expected-split': { type: 'string' },
+    correction: { type: 'string' },
+    method: { type: 'string' },
+    'expected-sessions': { type: 'string' },
+    segments: { type: 'string' },
+    cap: { type: 'string' },
+    'chance-to-beat': { type: 'boolean' },
+    metrics: { type: 'string' },
+    json: { type: 'boolean' },
+    markdown: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** The settings as the config expects them; `--metrics` may name a file, read here. */
+async function analysisInputs(values, cwd) {
+    if (values.json && values.markdown) {
+        throw new UsageError('choose one of --json and --markdown', 'analyze');
+    }
+    return {
+        control: values.control,
+        treatment: values.treatment,
+        primary: values.primary,
+        alpha: values.alpha,
+        minEffect: values['min-effect'],
+        equivalenceMargin: values['equivalence-margin'],
+        expectedSplit: values['expected-split'],
+        correction: values.correction,
+        method: values.method,
+        expectedSessions: values['expected-sessions'],
+        segments: values.segments,
+        capPercentile: values.cap,
+        chanceToBeat: values['chance-to-beat'] ? 'true' : undefined,
+        metrics: values.metrics === undefined ? undefined : await metricsBlock(values.metrics, cwd),
+    };
+}
+/** The report as JSON, Markdown or the terminal table, as the flags ask. */
+function renderReport(report, values) {
+    if (values.json)
+        return renderJson(report);
+    return values.markdown ? renderMarkdown(report) : renderTerminal(report);
+}
+/** `--metrics` takes JSON inline or the path of a JSON file. */
+async function metricsBlock(value, cwd) {
+    if (value.trim().startsWith('{'))
+        return { text: value, origin: 'inline' };
+    try {
+        return { text: await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, value), 'utf8'), origin: value };
+    }
+    catch (error) {
+        throw new UsageError(`--metrics: expected JSON or the path of a JSON file, cannot read ${JSON.stringify(value)} (${error.code ?? error.message})`, 'analyze');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/store-table.ts
 
 /**
@@ -46335,10 +46412,6 @@ async function analyzeFiles(patterns, config, io) {
 
 
 
-
-
-
-
 const ANALYZE_HELP = `Usage: ab-verdict analyze <files|dirs|globs...> [options]
 
 Compare the control and treatment sessions in result files and print the verdict.
@@ -46370,25 +46443,9 @@ Options:
 Exit codes: 0 done, 1 invalid input, 2 usage error.`;
 async function analyzeCommand(args, io) {
     const { values, positionals } = parseFlags('analyze', args, {
-        control: { type: 'string' },
-        treatment: { type: 'string' },
+        ...ANALYSIS_FLAGS,
         experiment: { type: 'string' },
-        primary: { type: 'string' },
-        alpha: { type: 'string' },
-        'min-effect': { type: 'string' },
-        'equivalence-margin': { type: 'string' },
-        'expected-split': { type: 'string' },
-        correction: { type: 'string' },
-        method: { type: 'string' },
-        'expected-sessions': { type: 'string' },
-        segments: { type: 'string' },
-        cap: { type: 'string' },
-        'chance-to-beat': { type: 'boolean' },
-        metrics: { type: 'string' },
         'on-invalid': { type: 'string' },
-        json: { type: 'boolean' },
-        markdown: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
         io.stdout(ANALYZE_HELP + '\n');
@@ -46397,45 +46454,13 @@ async function analyzeCommand(args, io) {
     if (positionals.length === 0) {
         throw new UsageError('expected at least one result file, directory or glob', 'analyze');
     }
-    if (values.json && values.markdown) {
-        throw new UsageError('choose one of --json and --markdown', 'analyze');
-    }
-    const raw = {
+    const config = parseInputs({
+        ...(await analysisInputs(values, io.cwd)),
         experiment: values.experiment,
-        control: values.control,
-        treatment: values.treatment,
-        primary: values.primary,
-        alpha: values.alpha,
-        minEffect: values['min-effect'],
-        equivalenceMargin: values['equivalence-margin'],
-        expectedSplit: values['expected-split'],
-        correction: values.correction,
-        method: values.method,
-        expectedSessions: values['expected-sessions'],
-        segments: values.segments,
-        capPercentile: values.cap,
-        chanceToBeat: values['chance-to-beat'] ? 'true' : undefined,
         onInvalid: values['on-invalid'],
-        metrics: values.metrics === undefined ? undefined : await metricsBlock(values.metrics, io.cwd),
-    };
-    const config = parseInputs(raw);
+    });
     const report = await analyzeFiles(positionals, config, io);
-    io.stdout(values.json
-        ? renderJson(report)
-        : values.markdown
-            ? renderMarkdown(report)
-            : renderTerminal(report));
-}
-/** `--metrics` takes JSON inline or the path of a JSON file. */
-async function metricsBlock(value, cwd) {
-    if (value.trim().startsWith('{'))
-        return { text: value, origin: 'inline' };
-    try {
-        return { text: await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, value), 'utf8'), origin: value };
-    }
-    catch (error) {
-        throw new UsageError(`--metrics: expected JSON or the path of a JSON file, cannot read ${JSON.stringify(value)} (${error.code ?? error.message})`, 'analyze');
-    }
+    io.stdout(renderReport(report, values));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/show-command.ts
@@ -46662,10 +46687,6 @@ function oneLine(text) {
 
 
 
-
-
-
-
 const ANALYZE_STORE_HELP = `Usage: ab-verdict analyze <id> [options]
 
 Analyse an experiment of the local store (see 'ab-verdict create'), with the options above
@@ -46675,26 +46696,7 @@ An argument that is a file, a folder or a glob is read as result files, as above
 
 ${STORE_HELP}`;
 /** The options of `analyze <id>`: those of `analyze <files>`, the store instead of the filters. */
-const OPTIONS = {
-    control: { type: 'string' },
-    treatment: { type: 'string' },
-    primary: { type: 'string' },
-    alpha: { type: 'string' },
-    'min-effect': { type: 'string' },
-    'equivalence-margin': { type: 'string' },
-    'expected-split': { type: 'string' },
-    correction: { type: 'string' },
-    method: { type: 'string' },
-    'expected-sessions': { type: 'string' },
-    segments: { type: 'string' },
-    cap: { type: 'string' },
-    'chance-to-beat': { type: 'boolean' },
-    metrics: { type: 'string' },
-    json: { type: 'boolean' },
-    markdown: { type: 'boolean' },
-    store: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-};
+const OPTIONS = { ...ANALYSIS_FLAGS, store: { type: 'string' } };
 /**
  * `ab-verdict analyze`: an experiment of the local store when its one argument is no file,
  * folder or glob and the store exists (or `--store` is given); else result files, as before.
@@ -46735,26 +46737,7 @@ async function analyzeStoreCommand(args, io) {
     const [first, ...extra] = positionals;
     const id = experimentId(first, 'analyze');
     noMoreArguments(extra, 'analyze');
-    if (values.json && values.markdown) {
-        throw new UsageError('choose one of --json and --markdown', 'analyze');
-    }
-    const raw = {
-        experiment: id,
-        control: values.control,
-        treatment: values.treatment,
-        primary: values.primary,
-        alpha: values.alpha,
-        minEffect: values['min-effect'],
-        equivalenceMargin: values['equivalence-margin'],
-        expectedSplit: values['expected-split'],
-        correction: values.correction,
-        method: values.method,
-        expectedSessions: values['expected-sessions'],
-        segments: values.segments,
-        capPercentile: values.cap,
-        chanceToBeat: values['chance-to-beat'] ? 'true' : undefined,
-        metrics: values.metrics === undefined ? undefined : await analyze_store_command_metricsBlock(values.metrics, io.cwd),
-    };
+    const raw = { ...(await analysisInputs(values, io.cwd)), experiment: id };
     const store = openStore(values.store, io, 'analyze');
     // The manifest alone first: mistakes in the options are found before a large store is read.
     const manifest = await storeErrors(() => store.manifest(id));
@@ -46772,22 +46755,7 @@ async function analyzeStoreCommand(args, io) {
         skippedInvalid: 0,
         otherExperiments: {},
     });
-    io.stdout(values.json
-        ? renderJson(report)
-        : values.markdown
-            ? renderMarkdown(report)
-            : renderTerminal(report));
-}
-/** `--metrics` takes JSON inline or the path of a JSON file, as in `analyze <files>`. */
-async function analyze_store_command_metricsBlock(value, cwd) {
-    if (value.trim().startsWith('{'))
-        return { text: value, origin: 'inline' };
-    try {
-        return { text: await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, value), 'utf8'), origin: value };
-    }
-    catch (error) {
-        throw new UsageError(`--metrics: expected JSON or the path of a JSON file, cannot read ${JSON.stringify(value)} (${error.code ?? error.message})`, 'analyze');
-    }
+    io.stdout(renderReport(report, values));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/create-command.ts

@@ -1,9 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parseInputs, type RawInputs } from '../config/parse-inputs.js';
-import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { renderTerminal } from '../report/terminal.js';
+import { parseInputs } from '../config/parse-inputs.js';
+import { ANALYSIS_FLAGS, analysisInputs, renderReport } from './analysis-flags.js';
 import { parseFlags } from './parse-flags.js';
 import { analyzeFiles } from './analyze-files.js';
 import { UsageError } from './usage-error.js';
@@ -46,25 +42,9 @@ export interface CommandIO {
 
 export async function analyzeCommand(args: string[], io: CommandIO): Promise<void> {
   const { values, positionals } = parseFlags('analyze', args, {
-    control: { type: 'string' },
-    treatment: { type: 'string' },
+    ...ANALYSIS_FLAGS,
     experiment: { type: 'string' },
-    primary: { type: 'string' },
-    alpha: { type: 'string' },
-    'min-effect': { type: 'string' },
-    'equivalence-margin': { type: 'string' },
-    'expected-split': { type: 'string' },
-    correction: { type: 'string' },
-    method: { type: 'string' },
-    'expected-sessions': { type: 'string' },
-    segments: { type: 'string' },
-    cap: { type: 'string' },
-    'chance-to-beat': { type: 'boolean' },
-    metrics: { type: 'string' },
     'on-invalid': { type: 'string' },
-    json: { type: 'boolean' },
-    markdown: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(ANALYZE_HELP + '\n');
@@ -73,49 +53,12 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
   if (positionals.length === 0) {
     throw new UsageError('expected at least one result file, directory or glob', 'analyze');
   }
-  if (values.json && values.markdown) {
-    throw new UsageError('choose one of --json and --markdown', 'analyze');
-  }
-
-  const raw: RawInputs = {
+  const config = parseInputs({
+    ...(await analysisInputs(values, io.cwd)),
     experiment: values.experiment,
-    control: values.control,
-    treatment: values.treatment,
-    primary: values.primary,
-    alpha: values.alpha,
-    minEffect: values['min-effect'],
-    equivalenceMargin: values['equivalence-margin'],
-    expectedSplit: values['expected-split'],
-    correction: values.correction,
-    method: values.method,
-    expectedSessions: values['expected-sessions'],
-    segments: values.segments,
-    capPercentile: values.cap,
-    chanceToBeat: values['chance-to-beat'] ? 'true' : undefined,
     onInvalid: values['on-invalid'],
-    metrics: values.metrics === undefined ? undefined : await metricsBlock(values.metrics, io.cwd),
-  };
-  const config = parseInputs(raw);
+  });
 
   const report = await analyzeFiles(positionals, config, io);
-  io.stdout(
-    values.json
-      ? renderJson(report)
-      : values.markdown
-        ? renderMarkdown(report)
-        : renderTerminal(report),
-  );
-}
-
-/** `--metrics` takes JSON inline or the path of a JSON file. */
-async function metricsBlock(value: string, cwd: string): Promise<RawInputs['metrics']> {
-  if (value.trim().startsWith('{')) return { text: value, origin: 'inline' };
-  try {
-    return { text: await readFile(resolve(cwd, value), 'utf8'), origin: value };
-  } catch (error) {
-    throw new UsageError(
-      `--metrics: expected JSON or the path of a JSON file, cannot read ${JSON.stringify(value)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'analyze',
-    );
-  }
+  io.stdout(renderReport(report, values));
 }

@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
-import { parseInputs, type RawInputs } from '../config/parse-inputs.js';
-import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { renderTerminal } from '../report/terminal.js';
+import { parseInputs } from '../config/parse-inputs.js';
+import { ANALYSIS_FLAGS, analysisInputs, renderReport } from './analysis-flags.js';
 import { storeTable } from '../store/store-table.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze-command.js';
 import { parseFlags } from './parse-flags.js';
@@ -21,7 +18,6 @@ import {
   storeErrors,
   type StoreIO,
 } from './store-command.js';
-import { UsageError } from './usage-error.js';
 
 export const ANALYZE_STORE_HELP = `Usage: ab-verdict analyze <id> [options]
 
@@ -33,26 +29,7 @@ An argument that is a file, a folder or a glob is read as result files, as above
 ${STORE_HELP}`;
 
 /** The options of `analyze <id>`: those of `analyze <files>`, the store instead of the filters. */
-const OPTIONS = {
-  control: { type: 'string' },
-  treatment: { type: 'string' },
-  primary: { type: 'string' },
-  alpha: { type: 'string' },
-  'min-effect': { type: 'string' },
-  'equivalence-margin': { type: 'string' },
-  'expected-split': { type: 'string' },
-  correction: { type: 'string' },
-  method: { type: 'string' },
-  'expected-sessions': { type: 'string' },
-  segments: { type: 'string' },
-  cap: { type: 'string' },
-  'chance-to-beat': { type: 'boolean' },
-  metrics: { type: 'string' },
-  json: { type: 'boolean' },
-  markdown: { type: 'boolean' },
-  store: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const OPTIONS = { ...ANALYSIS_FLAGS, store: { type: 'string' } } as const;
 
 /**
  * `ab-verdict analyze`: an experiment of the local store when its one argument is no file,
@@ -95,26 +72,7 @@ export async function analyzeStoreCommand(args: string[], io: StoreIO): Promise<
   const [first, ...extra] = positionals;
   const id = experimentId(first, 'analyze');
   noMoreArguments(extra, 'analyze');
-  if (values.json && values.markdown) {
-    throw new UsageError('choose one of --json and --markdown', 'analyze');
-  }
-  const raw: RawInputs = {
-    experiment: id,
-    control: values.control,
-    treatment: values.treatment,
-    primary: values.primary,
-    alpha: values.alpha,
-    minEffect: values['min-effect'],
-    equivalenceMargin: values['equivalence-margin'],
-    expectedSplit: values['expected-split'],
-    correction: values.correction,
-    method: values.method,
-    expectedSessions: values['expected-sessions'],
-    segments: values.segments,
-    capPercentile: values.cap,
-    chanceToBeat: values['chance-to-beat'] ? 'true' : undefined,
-    metrics: values.metrics === undefined ? undefined : await metricsBlock(values.metrics, io.cwd),
-  };
+  const raw = { ...(await analysisInputs(values, io.cwd)), experiment: id };
   const store = openStore(values.store, io, 'analyze');
   // The manifest alone first: mistakes in the options are found before a large store is read.
   const manifest = await storeErrors(() => store.manifest(id));
@@ -136,24 +94,5 @@ export async function analyzeStoreCommand(args: string[], io: StoreIO): Promise<
       otherExperiments: {},
     },
   );
-  io.stdout(
-    values.json
-      ? renderJson(report)
-      : values.markdown
-        ? renderMarkdown(report)
-        : renderTerminal(report),
-  );
-}
-
-/** `--metrics` takes JSON inline or the path of a JSON file, as in `analyze <files>`. */
-async function metricsBlock(value: string, cwd: string): Promise<RawInputs['metrics']> {
-  if (value.trim().startsWith('{')) return { text: value, origin: 'inline' };
-  try {
-    return { text: await readFile(resolve(cwd, value), 'utf8'), origin: value };
-  } catch (error) {
-    throw new UsageError(
-      `--metrics: expected JSON or the path of a JSON file, cannot read ${JSON.stringify(value)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'analyze',
-    );
-  }
+  io.stdout(renderReport(report, values));
 }

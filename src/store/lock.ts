@@ -196,7 +196,10 @@ async function createOpenExclusive(
   return true;
 }
 
-/** Temporary lock files a process killed while taking a lock left; a live one lasts microseconds. */
+/**
+ * Temporary lock files a process killed while taking a lock left: removed when their writer's pid
+ * is no longer alive on this host, or when they are old (a live one lasts microseconds).
+ */
 async function removeLeftovers(folder: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   const now = Date.now();
@@ -206,7 +209,14 @@ async function removeLeftovers(folder: string): Promise<void> {
       .map(async (name) => {
         const path = join(folder, name);
         const info = await stat(path).catch(() => undefined);
-        if (info && now - info.mtimeMs > LEFTOVER_MS) await unlink(path).catch(() => undefined);
+        if (!info) return;
+        const writer = parseHolder(await readFile(path, 'utf8').catch(() => ''));
+        const dead =
+          writer !== undefined &&
+          writer.host === hostname() &&
+          writer.pid !== process.pid &&
+          !alive(writer.pid);
+        if (dead || now - info.mtimeMs > LEFTOVER_MS) await unlink(path).catch(() => undefined);
       }),
   );
 }

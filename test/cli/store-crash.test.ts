@@ -124,9 +124,10 @@ describe('kill -9 during a write', () => {
     expect(final).toHaveLength(count);
     expect(new Set(final.map((record) => record.session_id)).size).toBe(count);
     // The kills caught writers at work: some before they wrote, some mid-write.
-    expect(outcomes.filter((line) => line.includes('lock left')).length).toBeGreaterThan(2);
-    expect(outcomes.filter((line) => line.includes('finished first')).length).toBeLessThan(3);
+    const seen = outcomes.join('\n');
+    expect(outcomes.filter((line) => line.includes('lock left')).length, seen).toBeGreaterThan(2);
+    expect(outcomes.filter((line) => line.includes('finished first')).length, seen).toBeLessThan(3);
     // Killed after the sessions' rename: the new sessions under the old manifest read as new.
-    expect(outcomes.filter((line) => /(: |\) )new/.test(line)).length).toBeGreaterThan(0);
+    expect(outcomes.filter((line) => /(: |\) )new/.test(line)).length, seen).toBeGreaterThan(0);
   }, 180_000);
 });
