@@ -39092,7 +39092,7 @@ const experimentConfigSchema = schemas/* strictObject */.rej({
     expectedSessions: schemas/* number */.aig().int().min(2),
     /** Cap continuous metrics at this percentile of both arms pooled (0.99), or none. */
     capPercentile: schemas/* number */.aig().gt(0).lt(1).nullable(),
-    /** Record fields to break the results down by (`category`, `difficulty`, …). */
+    /** Top-level record fields to break the results down by (`category`, `difficulty`, `model`, …). */
     segments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
     /** Report the Bayesian chance that the treatment beats the control on the primary metric. */
     chanceToBeat: schemas/* boolean */.zMY(),
@@ -41522,8 +41522,9 @@ async function read_readSessions(patterns, options) {
             await readJsonFile(file, collector);
         }
         else if (!options.keepRecords && (await worthThreads(file, parallel))) {
-            const { onInvalid, experiment } = options;
-            await (0,read_jsonl_parallel/* readJsonLinesInParallel */.UY)(file, collector, { onInvalid, experiment }, parallel);
+            const { onInvalid, experiment, labelFields } = options;
+            const collect = { onInvalid, experiment, labelFields };
+            await (0,read_jsonl_parallel/* readJsonLinesInParallel */.UY)(file, collector, collect, parallel);
         }
         else {
             await (0,read_jsonl/* readJsonLines */.s)(file, collector);
@@ -45499,21 +45500,21 @@ function sampleRatio(controlSessions, treatmentSessions, expected) {
 
 
 
-/** Fields a breakdown can use: the record's label fields. */
-const SEGMENT_FIELDS = ['category', 'difficulty', 'task_id'];
 /**
- * The primary metric within each value of each configured field (`category`, `difficulty`, …),
- * analysed as the whole experiment is, with Benjamini–Hochberg across the values of one field:
- * a breakdown is exploratory, and many small segments would otherwise find "effects" by chance.
+ * The primary metric within each value of each configured field (`category`, `difficulty`, or
+ * any top-level record field the table kept as a label), analysed as the whole experiment is,
+ * with Benjamini–Hochberg across the values of one field: a breakdown is exploratory, and many
+ * small segments would otherwise find "effects" by chance. A field no session has is an error.
  */
 function segmentBreakdowns(table, primary, config) {
-    const unknown = config.segments.filter((field) => !SEGMENT_FIELDS.includes(field));
-    if (unknown.length > 0) {
-        throw new ConfigError([
-            `--segments: expected fields among ${SEGMENT_FIELDS.join(', ')}, got ${unknown.map((f) => JSON.stringify(f)).join(', ')}`,
-        ]);
+    const missing = table.size === 0 ? [] : config.segments.filter((f) => !hasField(table, f));
+    if (missing.length > 0) {
+        throw new ConfigError(missing.map((field) => `--segments: no session has a field ${JSON.stringify(field)}`));
     }
     return config.segments.map((field) => breakdown(table, primary, config, field));
+}
+function hasField(table, field) {
+    return table.labels(field).length > 0 && table.codes(field).some((code) => code !== -1);
 }
 function breakdown(table, primary, config, field) {
     const codes = table.codes(field);
@@ -46357,12 +46358,13 @@ async function metricsBlock(value, cwd) {
 ;// CONCATENATED MODULE: ./src/store/store-table.ts
 
 /**
- * The merged store as the analysis reads it. The sessions are already deduped, so the table's
+ * The merged store as the analysis reads it, keeping `labelFields` (the breakdowns' fields) as
+ * labels besides the built-in ones. The sessions are already deduped, so the table's
  * own duplicate counts would be zero: it reports the store's instead (this run's re-reports and
  * every conflict, later winning), which the report's input summary and warnings show.
  */
-function storeTable(sessions, duplicates) {
-    const table = new session_table/* ColumnarSessionTable */.gp();
+function storeTable(sessions, duplicates, labelFields = []) {
+    const table = new session_table/* ColumnarSessionTable */.gp({ extraLabels: labelFields });
     for (const { record } of sessions)
         table.add(record);
     return {
@@ -46396,6 +46398,7 @@ async function analyzeFiles(patterns, config, io) {
         onInvalid: config.onInvalid,
         experiment: config.experiment,
         cwd: io.cwd,
+        labelFields: config.segments,
     });
     stopOnProblems(read.problems, config.onInvalid, io);
     return analyze(read.table, config, {
@@ -46431,7 +46434,8 @@ Options:
   --method <m>                 fixed-horizon (default) or sequential: always-valid intervals, safe
                                to look at after every run
   --expected-sessions <n>      sessions (both arms) the sequential boundary is tuned for (default: 400)
-  --segments <fields>          break the primary metric down by these fields, e.g. category,difficulty
+  --segments <fields>          break the primary metric down by these record fields, e.g.
+                               category,difficulty,model
   --cap <percentile>           cap continuous metrics at this percentile of both arms pooled, e.g. 99
   --chance-to-beat             report the Bayesian chance that the treatment beats the control
   --metrics <json|file>        metric settings: {"cost_usd": {"better": "lower", "role": "guardrail"}}
@@ -46749,7 +46753,7 @@ async function analyzeStoreCommand(args, io) {
     const experiment = await storeErrors(() => store.get(id));
     warnOfProblems(experiment, io);
     const { sessions } = experiment.snapshot;
-    const report = analyze(storeTable(sessions, { identical: 0, conflicting: 0, conflictingIds: [] }), config, {
+    const report = analyze(storeTable(sessions, { identical: 0, conflicting: 0, conflictingIds: [] }, config.segments), config, {
         files: [displayPath(experiment.folder, io.cwd)],
         recordsRead: sessions.length,
         skippedInvalid: 0,
@@ -48195,7 +48199,10 @@ class RecordCollector {
         this.options = options;
         if (options.asPart && options.keepRecords)
             throw new Error('a part keeps no records');
-        this.table = new _session_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ColumnarSessionTable */ .gp({ trackFirstContents: options.asPart });
+        this.table = new _session_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ColumnarSessionTable */ .gp({
+            trackFirstContents: options.asPart,
+            extraLabels: options.labelFields,
+        });
         this.records = options.keepRecords ? new Map() : undefined;
         this.defaults = options.experiment === undefined ? {} : { experiment: options.experiment };
     }
@@ -48799,7 +48806,9 @@ class LabelColumn {
 class ColumnarSessionTable {
     capacity = INITIAL_CAPACITY;
     ids = new IdIndex();
-    labelColumns = LABEL_FIELDS.map(() => new LabelColumn(INITIAL_CAPACITY));
+    /** `LABEL_FIELDS`, then the extra labels: the names of `labelColumns`. */
+    labelNames;
+    labelColumns;
     builtIns = BUILT_IN_COLUMNS.map(() => nanArray(INITIAL_CAPACITY));
     /** Custom metric columns by metric name (without `metrics.`), in order of first sight. */
     metrics = new Map();
@@ -48809,6 +48818,8 @@ class ColumnarSessionTable {
     firstContents;
     constructor(options = {}) {
         this.firstContents = options.trackFirstContents ? new Map() : undefined;
+        this.labelNames = [...new Set([...LABEL_FIELDS, ...(options.extraLabels ?? [])])];
+        this.labelColumns = this.labelNames.map(() => new LabelColumn(INITIAL_CAPACITY));
     }
     get size() {
         return this.ids.size;
@@ -48849,11 +48860,13 @@ class ColumnarSessionTable {
         this.write(existing, record);
         return 'conflict';
     }
+    /** Distinct values of a label field, built-in or extra; none for a field not kept. */
     labels(field) {
-        return this.label(field).values;
+        return this.label(field)?.values ?? [];
     }
+    /** Each row's code into `labels(field)`; all -1 for a field not kept. */
     codes(field) {
-        return this.label(field).codes.subarray(0, this.size);
+        return this.label(field)?.codes.subarray(0, this.size) ?? new Int32Array(this.size).fill(-1);
     }
     column(name) {
         const column = this.findColumn(name);
@@ -48902,6 +48915,9 @@ class ColumnarSessionTable {
      * when either compare found a conflict.
      */
     merge(part) {
+        if (part.labels.length !== this.labelColumns.length) {
+            throw new Error('a part to merge must have the label columns of the table');
+        }
         // Encoding every label of the part now adds the new ones in the order adding its records
         // would: a record whose labels are new here cannot be an identical duplicate.
         const labelCodes = this.labelColumns.map((column, f) => Int32Array.from(partLabel(part, f).values, (value) => column.encode(value)));
@@ -48956,7 +48972,8 @@ class ColumnarSessionTable {
         metricColumns.forEach((column, j) => copyColumn(targets, part.metrics[j].values, column));
     }
     label(field) {
-        return this.labelColumns[LABEL_FIELDS.indexOf(field)];
+        const index = this.labelNames.indexOf(field);
+        return index === -1 ? undefined : this.labelColumns[index];
     }
     write(row, record) {
         const labels = this.labelColumns;
@@ -48965,6 +48982,10 @@ class ColumnarSessionTable {
         labels[2].codes[row] = labels[2].encode(record.experiment);
         labels[3].codes[row] = labels[3].encode(record.category);
         labels[4].codes[row] = labels[4].encode(record.difficulty);
+        for (let f = LABEL_FIELDS.length; f < labels.length; f++) {
+            const column = labels[f];
+            column.codes[row] = column.encode(labelValue(record[this.labelNames[f]]));
+        }
         const numbers = this.builtIns;
         numbers[0][row] = record.success === undefined ? NaN : Number(record.success);
         numbers[1][row] = record.tool_calls ?? NaN;
@@ -48984,6 +49005,12 @@ class ColumnarSessionTable {
             labels[3].codes[row] !== labels[3].lookup(record.category) ||
             labels[4].codes[row] !== labels[4].lookup(record.difficulty)) {
             return false;
+        }
+        for (let f = LABEL_FIELDS.length; f < labels.length; f++) {
+            const column = labels[f];
+            const value = labelValue(record[this.labelNames[f]]);
+            if (column.codes[row] !== column.lookup(value))
+                return false;
         }
         const numbers = this.builtIns;
         if (!sameNumber(numbers[0][row], record.success === undefined ? NaN : Number(record.success)) ||
@@ -49008,7 +49035,7 @@ class ColumnarSessionTable {
     }
     /** `matches` for a part's row: its label codes mapped by `labelCodes`, its metrics by name. */
     matchesContent(row, content, labelCodes, partMetrics) {
-        for (let f = 0; f < LABEL_FIELDS.length; f++) {
+        for (let f = 0; f < this.labelColumns.length; f++) {
             const code = content.codes[f];
             const mapped = code === -1 ? -1 : labelCodes[f][code];
             if (this.labelColumns[f].codes[row] !== mapped)
@@ -49093,6 +49120,14 @@ function partBuffers(part) {
         ...part.metrics.map((metric) => metric.values),
     ];
     return arrays.map((array) => array.buffer);
+}
+/** A record field as an extra label: strings as they are, numbers and booleans as text. */
+function labelValue(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
 }
 function partLabel(part, f) {
     return part.labels[f];

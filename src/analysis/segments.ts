@@ -1,39 +1,41 @@
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import { ConfigError } from '../config/parse-inputs.js';
-import type { LabelField, SessionTable } from '../records/types.js';
+import type { SessionTable } from '../records/types.js';
 import { benjaminiHochberg } from '../stats/index.js';
 import type { MetricDefinition } from './metric-definitions.js';
 import { metricReport } from './metric-report.js';
 import type { SegmentReport } from './report-types.js';
 import { armSamples, rowsOfVariant } from './samples.js';
 
-/** Fields a breakdown can use: the record's label fields. */
-export const SEGMENT_FIELDS: readonly LabelField[] = ['category', 'difficulty', 'task_id'];
-
 /**
- * The primary metric within each value of each configured field (`category`, `difficulty`, …),
- * analysed as the whole experiment is, with Benjamini–Hochberg across the values of one field:
- * a breakdown is exploratory, and many small segments would otherwise find "effects" by chance.
+ * The primary metric within each value of each configured field (`category`, `difficulty`, or
+ * any top-level record field the table kept as a label), analysed as the whole experiment is,
+ * with Benjamini–Hochberg across the values of one field: a breakdown is exploratory, and many
+ * small segments would otherwise find "effects" by chance. A field no session has is an error.
  */
 export function segmentBreakdowns(
   table: SessionTable,
   primary: MetricDefinition,
   config: ExperimentConfig,
 ): SegmentReport[] {
-  const unknown = config.segments.filter((field) => !SEGMENT_FIELDS.includes(field as LabelField));
-  if (unknown.length > 0) {
-    throw new ConfigError([
-      `--segments: expected fields among ${SEGMENT_FIELDS.join(', ')}, got ${unknown.map((f) => JSON.stringify(f)).join(', ')}`,
-    ]);
+  const missing = table.size === 0 ? [] : config.segments.filter((f) => !hasField(table, f));
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map((field) => `--segments: no session has a field ${JSON.stringify(field)}`),
+    );
   }
-  return config.segments.map((field) => breakdown(table, primary, config, field as LabelField));
+  return config.segments.map((field) => breakdown(table, primary, config, field));
+}
+
+function hasField(table: SessionTable, field: string): boolean {
+  return table.labels(field).length > 0 && table.codes(field).some((code) => code !== -1);
 }
 
 function breakdown(
   table: SessionTable,
   primary: MetricDefinition,
   config: ExperimentConfig,
-  field: LabelField,
+  field: string,
 ): SegmentReport {
   const codes = table.codes(field);
   const values = table.labels(field);

@@ -23,7 +23,8 @@ Options:
   --method <m>                 fixed-horizon (default) or sequential: always-valid intervals, safe
                                to look at after every run
   --expected-sessions <n>      sessions (both arms) the sequential boundary is tuned for (default: 400)
-  --segments <fields>          break the primary metric down by these fields, e.g. category,difficulty
+  --segments <fields>          break the primary metric down by these record fields, e.g.
+                               category,difficulty,model
   --cap <percentile>           cap continuous metrics at this percentile of both arms pooled, e.g. 99
   --chance-to-beat             report the Bayesian chance that the treatment beats the control
   --metrics <json|file>        metric settings: {"cost_usd": {"better": "lower", "role": "guardrail"}}

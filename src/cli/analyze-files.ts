@@ -15,6 +15,7 @@ export async function analyzeFiles(
     onInvalid: config.onInvalid,
     experiment: config.experiment,
     cwd: io.cwd,
+    labelFields: config.segments,
   });
   stopOnProblems(read.problems, config.onInvalid, io);
   return analyze(read.table, config, {

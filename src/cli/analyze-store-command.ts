@@ -85,7 +85,7 @@ export async function analyzeStoreCommand(args: string[], io: StoreIO): Promise<
   warnOfProblems(experiment, io);
   const { sessions } = experiment.snapshot;
   const report = analyze(
-    storeTable(sessions, { identical: 0, conflicting: 0, conflictingIds: [] }),
+    storeTable(sessions, { identical: 0, conflicting: 0, conflictingIds: [] }, config.segments),
     config,
     {
       files: [displayPath(experiment.folder, io.cwd)],

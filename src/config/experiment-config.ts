@@ -48,7 +48,7 @@ export const experimentConfigSchema = z.strictObject({
   expectedSessions: z.number().int().min(2),
   /** Cap continuous metrics at this percentile of both arms pooled (0.99), or none. */
   capPercentile: z.number().gt(0).lt(1).nullable(),
-  /** Record fields to break the results down by (`category`, `difficulty`, …). */
+  /** Top-level record fields to break the results down by (`category`, `difficulty`, `model`, …). */
   segments: z.array(z.string().min(1)),
   /** Report the Bayesian chance that the treatment beats the control on the primary metric. */
   chanceToBeat: z.boolean(),

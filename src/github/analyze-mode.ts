@@ -52,7 +52,7 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
   }));
   const update = updateStore(read.snapshots, fresh);
   const sessions = update.union.sessions();
-  const report = analyze(storeTable(sessions, update.duplicates), config, {
+  const report = analyze(storeTable(sessions, update.duplicates, config.segments), config, {
     files: results.files,
     recordsRead: results.recordsRead,
     skippedInvalid: results.skipped,

@@ -40,7 +40,8 @@ export interface RangeTask {
   task: typeof RANGE_TASK;
   file: InputFile;
   range: ByteRange;
-  options: Pick<CollectOptions, 'onInvalid' | 'experiment'>;
+  /** Passed to the worker's collector, so that its part has the label columns of the reader's. */
+  options: Pick<CollectOptions, 'onInvalid' | 'experiment' | 'labelFields'>;
 }
 
 /** What a worker posts back: its findings, located within its range. */

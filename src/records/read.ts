@@ -18,6 +18,8 @@ export interface ReadOptions {
   cwd?: string;
   /** Also return the records themselves (the store needs them). */
   keepRecords?: boolean;
+  /** Top-level record fields the table keeps as labels besides the built-in ones (breakdowns). */
+  labelFields?: readonly string[];
   /**
    * When to read a JSON Lines file on several threads (never with `keepRecords`). By default,
    * files of 32 MiB or more, on up to 4 threads, once an entry point has called
@@ -59,8 +61,9 @@ export async function readSessions(patterns: string[], options: ReadOptions): Pr
     if (!JSON_LINES.test(file.absolute)) {
       await readJsonFile(file, collector);
     } else if (!options.keepRecords && (await worthThreads(file, parallel))) {
-      const { onInvalid, experiment } = options;
-      await readJsonLinesInParallel(file, collector, { onInvalid, experiment }, parallel);
+      const { onInvalid, experiment, labelFields } = options;
+      const collect = { onInvalid, experiment, labelFields };
+      await readJsonLinesInParallel(file, collector, collect, parallel);
     } else {
       await readJsonLines(file, collector);
     }

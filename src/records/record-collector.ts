@@ -14,6 +14,8 @@ export interface CollectOptions {
   onInvalid: 'fail' | 'skip';
   experiment?: string;
   keepRecords?: boolean;
+  /** Extra label columns of the table (`TableOptions.extraLabels`). */
+  labelFields?: readonly string[];
   /** Collect for `toPart`: the findings of one range of a file, to `absorb` into another collector. */
   asPart?: boolean;
 }
@@ -47,7 +49,10 @@ export class RecordCollector implements RecordSink {
 
   constructor(private readonly options: CollectOptions) {
     if (options.asPart && options.keepRecords) throw new Error('a part keeps no records');
-    this.table = new ColumnarSessionTable({ trackFirstContents: options.asPart });
+    this.table = new ColumnarSessionTable({
+      trackFirstContents: options.asPart,
+      extraLabels: options.labelFields,
+    });
     this.records = options.keepRecords ? new Map() : undefined;
     this.defaults = options.experiment === undefined ? {} : { experiment: options.experiment };
   }

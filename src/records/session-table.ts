@@ -30,8 +30,15 @@ type BuiltInColumns = [
   Float64Array,
   Float64Array,
 ];
-/** The label columns, in `LABEL_FIELDS` order. */
-type LabelColumns = [LabelColumn, LabelColumn, LabelColumn, LabelColumn, LabelColumn];
+/** The label columns: `LABEL_FIELDS` in order, then the table's extra labels. */
+type LabelColumns = [
+  LabelColumn,
+  LabelColumn,
+  LabelColumn,
+  LabelColumn,
+  LabelColumn,
+  ...LabelColumn[],
+];
 
 const METRIC_PREFIX = 'metrics.';
 const MAX_CONFLICTING_IDS = 20;
@@ -82,8 +89,8 @@ class LabelColumn {
 
 /**
  * One row as a part had it, in the part's own label codes and metric columns: `codes` by
- * `LABEL_FIELDS`, `builtIns` by `BUILT_IN_COLUMNS`, `metrics` by the part's metric columns
- * (shorter when columns came after it: NaN).
+ * `LABEL_FIELDS` then the extra labels, `builtIns` by `BUILT_IN_COLUMNS`, `metrics` by the part's
+ * metric columns (shorter when columns came after it: NaN).
  */
 export interface RowContent {
   codes: Int32Array;
@@ -100,7 +107,7 @@ export interface TablePart {
   /** Session ids by row, and `hashId` of each. */
   ids: string[];
   hashes: Int32Array;
-  /** By `LABEL_FIELDS`. */
+  /** By `LABEL_FIELDS`, then the table's extra labels (`TableOptions.extraLabels`). */
   labels: { values: string[]; codes: Int32Array }[];
   /** By `BUILT_IN_COLUMNS`. */
   builtIns: Float64Array[];
@@ -116,6 +123,12 @@ export interface TablePart {
 export interface TableOptions {
   /** Remember what a conflict replaced, which `toPart` needs: for a table that becomes a part. */
   trackFirstContents?: boolean;
+  /**
+   * Top-level record fields to keep as label columns after the built-in ones (for breakdowns by
+   * them): strings as they are, numbers and booleans as `String(value)`, anything else absent.
+   * Built-in label fields and repeats are ignored. A table merges only parts with the same ones.
+   */
+  extraLabels?: readonly string[];
 }
 
 /**
@@ -125,9 +138,9 @@ export interface TableOptions {
 export class ColumnarSessionTable implements SessionTable {
   private capacity = INITIAL_CAPACITY;
   private readonly ids = new IdIndex();
-  private readonly labelColumns = LABEL_FIELDS.map(
-    () => new LabelColumn(INITIAL_CAPACITY),
-  ) as LabelColumns;
+  /** `LABEL_FIELDS`, then the extra labels: the names of `labelColumns`. */
+  private readonly labelNames: readonly string[];
+  private readonly labelColumns: LabelColumns;
   private builtIns = BUILT_IN_COLUMNS.map(() => nanArray(INITIAL_CAPACITY)) as BuiltInColumns;
   /** Custom metric columns by metric name (without `metrics.`), in order of first sight. */
   private readonly metrics = new Map<string, Float64Array>();
@@ -138,6 +151,10 @@ export class ColumnarSessionTable implements SessionTable {
 
   constructor(options: TableOptions = {}) {
     this.firstContents = options.trackFirstContents ? new Map() : undefined;
+    this.labelNames = [...new Set<string>([...LABEL_FIELDS, ...(options.extraLabels ?? [])])];
+    this.labelColumns = this.labelNames.map(
+      () => new LabelColumn(INITIAL_CAPACITY),
+    ) as LabelColumns;
   }
 
   get size(): number {
@@ -181,12 +198,14 @@ export class ColumnarSessionTable implements SessionTable {
     return 'conflict';
   }
 
-  labels(field: LabelField): readonly string[] {
-    return this.label(field).values;
+  /** Distinct values of a label field, built-in or extra; none for a field not kept. */
+  labels(field: LabelField | string): readonly string[] {
+    return this.label(field)?.values ?? [];
   }
 
-  codes(field: LabelField): Int32Array {
-    return this.label(field).codes.subarray(0, this.size);
+  /** Each row's code into `labels(field)`; all -1 for a field not kept. */
+  codes(field: LabelField | string): Int32Array {
+    return this.label(field)?.codes.subarray(0, this.size) ?? new Int32Array(this.size).fill(-1);
   }
 
   column(name: string): Float64Array {
@@ -239,6 +258,9 @@ export class ColumnarSessionTable implements SessionTable {
    * when either compare found a conflict.
    */
   merge(part: TablePart): void {
+    if (part.labels.length !== this.labelColumns.length) {
+      throw new Error('a part to merge must have the label columns of the table');
+    }
     // Encoding every label of the part now adds the new ones in the order adding its records
     // would: a record whose labels are new here cannot be an identical duplicate.
     const labelCodes = this.labelColumns.map((column, f) =>
@@ -292,8 +314,9 @@ export class ColumnarSessionTable implements SessionTable {
     metricColumns.forEach((column, j) => copyColumn(targets, part.metrics[j]!.values, column));
   }
 
-  private label(field: LabelField): LabelColumn {
-    return this.labelColumns[LABEL_FIELDS.indexOf(field)] as LabelColumn;
+  private label(field: string): LabelColumn | undefined {
+    const index = this.labelNames.indexOf(field);
+    return index === -1 ? undefined : this.labelColumns[index];
   }
 
   private write(row: number, record: SessionRecord): void {
@@ -303,6 +326,10 @@ export class ColumnarSessionTable implements SessionTable {
     labels[2].codes[row] = labels[2].encode(record.experiment);
     labels[3].codes[row] = labels[3].encode(record.category);
     labels[4].codes[row] = labels[4].encode(record.difficulty);
+    for (let f = LABEL_FIELDS.length; f < labels.length; f++) {
+      const column = labels[f] as LabelColumn;
+      column.codes[row] = column.encode(labelValue(record[this.labelNames[f] as string]));
+    }
     const numbers = this.builtIns;
     numbers[0][row] = record.success === undefined ? NaN : Number(record.success);
     numbers[1][row] = record.tool_calls ?? NaN;
@@ -324,6 +351,11 @@ export class ColumnarSessionTable implements SessionTable {
       labels[4].codes[row] !== labels[4].lookup(record.difficulty)
     ) {
       return false;
+    }
+    for (let f = LABEL_FIELDS.length; f < labels.length; f++) {
+      const column = labels[f] as LabelColumn;
+      const value = labelValue(record[this.labelNames[f] as string]);
+      if (column.codes[row] !== column.lookup(value)) return false;
     }
     const numbers = this.builtIns;
     if (
@@ -354,7 +386,7 @@ export class ColumnarSessionTable implements SessionTable {
     labelCodes: Int32Array[],
     partMetrics: Map<string, number>,
   ): boolean {
-    for (let f = 0; f < LABEL_FIELDS.length; f++) {
+    for (let f = 0; f < this.labelColumns.length; f++) {
       const code = content.codes[f] as number;
       const mapped = code === -1 ? -1 : (labelCodes[f] as Int32Array)[code];
       if ((this.labelColumns[f] as LabelColumn).codes[row] !== mapped) return false;
@@ -440,6 +472,13 @@ export function partBuffers(part: TablePart): ArrayBuffer[] {
     ...part.metrics.map((metric) => metric.values),
   ];
   return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+/** A record field as an extra label: strings as they are, numbers and booleans as text. */
+function labelValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
 function partLabel(part: TablePart, f: number): TablePart['labels'][number] {

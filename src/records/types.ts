@@ -44,9 +44,12 @@ export interface RecordProblem {
  */
 export interface SessionTable {
   readonly size: number;
-  /** Distinct values of a string field; `codes(field)[r]` indexes into it, -1 when absent. */
-  labels(field: LabelField): readonly string[];
-  codes(field: LabelField): Int32Array;
+  /**
+   * Distinct values of a string field; `codes(field)[r]` indexes into it, -1 when absent. Beyond
+   * the `LabelField`s, the fields the table was told to keep (other fields: none, all -1).
+   */
+  labels(field: LabelField | string): readonly string[];
+  codes(field: LabelField | string): Int32Array;
   /**
    * A numeric column, NaN where the record has no value: built-in fields by their record name
    * (`success` is 1/0), custom metrics as `metrics.<name>` (booleans as 1/0).

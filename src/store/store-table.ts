@@ -3,15 +3,17 @@ import type { SessionTable } from '../records/types.js';
 import type { StoredSession } from './format.js';
 
 /**
- * The merged store as the analysis reads it. The sessions are already deduped, so the table's
+ * The merged store as the analysis reads it, keeping `labelFields` (the breakdowns' fields) as
+ * labels besides the built-in ones. The sessions are already deduped, so the table's
  * own duplicate counts would be zero: it reports the store's instead (this run's re-reports and
  * every conflict, later winning), which the report's input summary and warnings show.
  */
 export function storeTable(
   sessions: readonly StoredSession[],
   duplicates: SessionTable['duplicates'],
+  labelFields: readonly string[] = [],
 ): SessionTable {
-  const table = new ColumnarSessionTable();
+  const table = new ColumnarSessionTable({ extraLabels: labelFields });
   for (const { record } of sessions) table.add(record);
   return {
     get size() {

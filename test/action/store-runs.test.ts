@@ -51,6 +51,32 @@ describe('the artifact store across runs', () => {
     expect(reportArtifacts).toHaveLength(1);
   });
 
+  it('breaks the stored sessions down by a record field named in segments', async () => {
+    const { fake } = github;
+    const withModel = (records: Record<string, unknown>[], model: string) =>
+      records.map((record) => ({ ...record, model }));
+    const one = await step(fake, { records: withModel(sessions({ prefix: 'a', perArm: 8 }), 'x') });
+    expect(one.status, log(one)).toBe(0);
+    const two = await step(fake, {
+      records: withModel(sessions({ prefix: 'b', perArm: 6 }), 'y'),
+      inputs: { segments: 'model' },
+    });
+    expect(two.status, log(two)).toBe(0);
+    const report = JSON.parse(readFileSync(two.outputs['report-json'] ?? '', 'utf8'));
+    expect(report.segments).toHaveLength(1);
+    expect(report.segments[0]).toMatchObject({ field: 'model', correction: 'bh' });
+    // The earlier run's sessions come from the store, with their field.
+    expect(
+      report.segments[0].groups.map((g: { value: string; sessions: unknown }) => [
+        g.value,
+        g.sessions,
+      ]),
+    ).toEqual([
+      ['x', { control: 8, treatment: 8 }],
+      ['y', { control: 6, treatment: 6 }],
+    ]);
+  });
+
   it('a second run merges into the store and updates the one comment in place', async () => {
     const { fake } = github;
     // 150 comments by others (two pages and more), one of them quoting our marker.

@@ -163,6 +163,58 @@ describe('breakdowns, capping and chance to beat', () => {
     );
   });
 
+  it('breaks it down by any record field the table keeps, numbers as text', () => {
+    const records = sessions.map((s, i) => ({
+      session_id: `s${i}`,
+      variant: s.variant,
+      task_id: s.task,
+      completion_time_seconds: s.value,
+      model: i % 3 === 0 ? 'big' : 'small',
+      ...(i % 4 === 0 ? { agent_version: 2 } : { agent_version: null }),
+    }));
+    const custom = new ColumnarSessionTable({ extraLabels: ['model', 'agent_version'] });
+    for (const record of records) custom.add(record);
+    const report = analyze(
+      custom,
+      {
+        ...DEFAULT_CONFIG,
+        primary: 'completion_time_seconds',
+        segments: ['model', 'agent_version'],
+      },
+      facts,
+    );
+    const [model, version] = report.segments;
+    expect(model!.field).toBe('model');
+    expect(model!.correction).toBe('bh');
+    expect(model!.groups.map((g) => g.value)).toEqual(['big', 'small']);
+    const count = (value: string) => records.filter((r) => r.model === value).length;
+    expect(model!.groups.map((g) => g.sessions.control + g.sessions.treatment)).toEqual([
+      count('big'),
+      count('small'),
+    ]);
+    const raw = model!.groups.map((g) => g.pValue!);
+    const [small, large] = [Math.min(...raw), Math.max(...raw)];
+    expect(model!.groups.map((g) => g.adjustedPValue)).toEqual(
+      model!.groups.map((g) => (g.pValue === large ? large : Math.min(2 * small, large))),
+    );
+    // Only the sessions with a value are in a group; one group, so nothing to adjust.
+    expect(version!.groups.map((g) => g.value)).toEqual(['2']);
+    expect(version!.groups[0]!.sessions.control + version!.groups[0]!.sessions.treatment).toBe(12);
+    expect(version!.groups[0]!.adjustedPValue).toBe(version!.groups[0]!.pValue);
+  });
+
+  it('says which breakdown field no session has', () => {
+    const config = { ...DEFAULT_CONFIG, primary: 'completion_time_seconds' };
+    expect(() => analyze(table, { ...config, segments: ['category', 'model'] }, facts)).toThrow(
+      '--segments: no session has a field "model"',
+    );
+    const empty = new ColumnarSessionTable({ extraLabels: ['model'] });
+    empty.add({ session_id: 'a', variant: 'cold', task_id: 't', model: { name: 'x' } });
+    expect(() => analyze(empty, { ...config, segments: ['model'] }, facts)).toThrow(
+      /no session has a field "model"/,
+    );
+  });
+
   it('caps at a percentile of both arms pooled, never per arm', () => {
     const report = analyze(
       table,

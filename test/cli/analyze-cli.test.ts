@@ -170,6 +170,33 @@ describe('bad input: a clear message naming the place, exit code 1, no stack tra
     expect(report.warnings).toContain('1 invalid record was skipped (--on-invalid skip).');
   });
 
+  it('--segments breaks the primary metric down by any record field', () => {
+    const records = Array.from({ length: 24 }, (_, i) =>
+      session(`s${i}`, i % 2 === 0 ? 'cold' : 'warm', {
+        successful_tool_calls: 5 + (i % 5),
+        model: i % 4 < 2 ? 'sonnet' : 'opus',
+        ...(i === 3 && { model: null }),
+      }),
+    );
+    const dir = tempFiles({ 's.jsonl': jsonl(records) });
+    const result = runCli(['analyze', 's.jsonl', '--segments', 'model', '--json'], { cwd: dir });
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.segments).toHaveLength(1);
+    expect(report.segments[0]!.field).toBe('model');
+    expect(report.segments[0]!.correction).toBe('bh');
+    expect(report.segments[0]!.groups.map((g) => [g.value, g.sessions])).toEqual([
+      ['opus', { control: 6, treatment: 5 }],
+      ['sonnet', { control: 6, treatment: 6 }],
+    ]);
+
+    const missing = runCli(['analyze', 's.jsonl', '--segments', 'category,agent'], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--segments: no session has a field "category"');
+    expect(missing.stderr).toContain('--segments: no session has a field "agent"');
+    expectNoStackTrace(missing.stderr);
+  });
+
   it('accepts a UTF-8 BOM and CRLF line ends', () => {
     const records = [
       ...Array.from({ length: 5 }, (_, i) => session(`c${i}`, 'cold')),

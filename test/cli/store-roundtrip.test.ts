@@ -207,6 +207,12 @@ describe('the local store, round trip through the bundle', () => {
       tokens_used: 6100,
       model: 'claude-sonnet',
     });
+    // A field kept from the seed file is a breakdown field of the stored experiment.
+    const byModel = JSON.parse(
+      run('analyze', 'warm_vs_cold_001', '--segments', 'model', '--json').stdout,
+    ) as Report;
+    expect(byModel.segments[0]).toMatchObject({ field: 'model', correction: 'bh' });
+    expect(byModel.segments[0]!.groups.map((g) => g.value)).toEqual(['claude-sonnet']);
     const seedManifest = readJson(join(cwd, '.ab-verdict', 'warm_vs_cold_001', 'manifest.json'));
     expect(seedManifest).toMatchObject({
       description: 'Fix the login redirect loop',

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSessions, type ReadOptions } from '../../src/records/read.js';
-import { jsonLinesText } from './session-lines.js';
+import { EXTRA_FIELDS, jsonLinesText } from './session-lines.js';
 import { resultSnapshot } from './table-snapshot.js';
 import { useTempFiles } from './temp-files.js';
 
@@ -30,7 +30,8 @@ async function readBoth(
     ...base,
     parallel: { workerScript: BUNDLE, minBytes: 0, threads },
   });
-  return { single: resultSnapshot(single), parallel: resultSnapshot(parallel) };
+  const extra = options.labelFields ?? [];
+  return { single: resultSnapshot(single, extra), parallel: resultSnapshot(parallel, extra) };
 }
 
 async function expectSameResult(
@@ -53,6 +54,17 @@ describe('readSessions on several threads: the result of reading on one', () => 
       const options: Partial<ReadOptions> =
         seed % 3 === 0 ? { experiment: 'exp', onInvalid: 'skip' } : {};
       await expectSameResult(['sessions.jsonl'], dir, [2, 3, 5], options);
+    }
+  });
+
+  it('with extra label fields, which the workers keep as the main thread does', async () => {
+    for (let seed = 5; seed <= 7; seed++) {
+      const text = jsonLinesText(seed, { lines: 600, extraFields: true });
+      const dir = tempFiles({ 'sessions.jsonl': text });
+      const options: Partial<ReadOptions> = { labelFields: [...EXTRA_FIELDS, 'category'] };
+      await expectSameResult(['sessions.jsonl'], dir, [2, 3, 5], options);
+      const { single } = await readBoth(['sessions.jsonl'], dir, 2, options);
+      expect(single.table.labels.find(([field]) => field === 'model')?.[1]).not.toEqual([]);
     }
   });
 

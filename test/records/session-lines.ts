@@ -22,8 +22,19 @@ export function pick<T>(next: Random, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
 }
 
-/** A valid record, its fields drawn from small pools so that duplicates often match. */
-export function validRecord(next: Random, id: string, labelPool = 3): Record<string, unknown> {
+/** Top-level fields `validRecord` adds with `extraFields`, as extra labels of a table. */
+export const EXTRA_FIELDS = ['model', 'agent_version'] as const;
+
+/**
+ * A valid record, its fields drawn from small pools so that duplicates often match. With
+ * `extraFields`, also `EXTRA_FIELDS`: strings, numbers, booleans, null or an object.
+ */
+export function validRecord(
+  next: Random,
+  id: string,
+  labelPool = 3,
+  extraFields = false,
+): Record<string, unknown> {
   const record: Record<string, unknown> = {
     session_id: id,
     variant: pick(next, ['cold', 'warm']),
@@ -54,6 +65,10 @@ export function validRecord(next: Random, id: string, labelPool = 3): Record<str
     record.metrics = metrics;
   }
   if (next() < 0.1) record.extra = { nested: [1, 2] };
+  if (extraFields) {
+    maybe('model', () => pick(next, ['m-small', 'm-large', `m${labelPool}`, 4, true]));
+    maybe('agent_version', () => pick(next, ['1.0', 1, { v: 1 }, [1], `v${labelPool}`]));
+  }
   return record;
 }
 
@@ -82,6 +97,8 @@ export interface LinesOptions {
   /** How many distinct ids there are per line: lower means more duplicates. */
   idsPerLine?: number;
   bom?: boolean;
+  /** Records also get `EXTRA_FIELDS` (see `validRecord`). */
+  extraFields?: boolean;
 }
 
 /**
@@ -90,7 +107,7 @@ export interface LinesOptions {
  */
 export function jsonLinesText(seed: number, options: LinesOptions): string {
   const next = random(seed);
-  const { lines, invalid = 0.1, idsPerLine = 0.7, bom = next() < 0.5 } = options;
+  const { lines, invalid = 0.1, idsPerLine = 0.7, bom = next() < 0.5, extraFields } = options;
   const seen: Record<string, unknown>[] = [];
   let text = bom ? '\uFEFF' : '';
   for (let i = 0; i < lines; i++) {
@@ -105,7 +122,7 @@ export function jsonLinesText(seed: number, options: LinesOptions): string {
     } else {
       const labelPool = 1 + Math.floor((i / lines) * 6);
       const id = `s${Math.floor(next() * Math.max(1, lines * idsPerLine))}`;
-      const record = validRecord(next, id, labelPool);
+      const record = validRecord(next, id, labelPool, extraFields);
       seen.push(record);
       line = JSON.stringify(record);
       if (next() < 0.05) line = `  ${line.replace(':', ' : ')}`; // the same record, spaced

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecord } from '../../src/records/schema.js';
-import { ColumnarSessionTable, partBuffers } from '../../src/records/session-table.js';
+import {
+  ColumnarSessionTable,
+  partBuffers,
+  type TableOptions,
+} from '../../src/records/session-table.js';
 import type { SessionRecord } from '../../src/records/types.js';
-import { pick, random, validRecord, type Random } from './session-lines.js';
+import { EXTRA_FIELDS, pick, random, validRecord, type Random } from './session-lines.js';
 import { tableSnapshot } from './table-snapshot.js';
 
 /** `count` valid records over `ids` ids, as the reader would hand them to the table. */
-function records(next: Random, count: number, ids: number): SessionRecord[] {
+function records(next: Random, count: number, ids: number, extraFields = false): SessionRecord[] {
   const made: SessionRecord[] = [];
   for (let i = 0; i < count; i++) {
     const repeat = made.length > 0 && next() < 0.2;
     const labelPool = 1 + Math.floor((i / count) * 5);
     const value = repeat
       ? { ...pick(next, made) }
-      : validRecord(next, `s${Math.floor(next() * ids)}`, labelPool);
+      : validRecord(next, `s${Math.floor(next() * ids)}`, labelPool, extraFields);
     const result = validateRecord(value);
     if ('record' in result) made.push(result.record);
   }
@@ -28,12 +32,12 @@ function cut<T>(next: Random, items: T[], count: number): T[][] {
 }
 
 /** The table of each piece after the first as a part, sent through a structured clone. */
-function mergedTable(pieces: SessionRecord[][]): ColumnarSessionTable {
+function mergedTable(pieces: SessionRecord[][], options: TableOptions = {}): ColumnarSessionTable {
   const [first = [], ...rest] = pieces;
-  const table = new ColumnarSessionTable();
+  const table = new ColumnarSessionTable(options);
   for (const record of first) table.add(record);
   for (const piece of rest) {
-    const partTable = new ColumnarSessionTable({ trackFirstContents: true });
+    const partTable = new ColumnarSessionTable({ ...options, trackFirstContents: true });
     for (const record of piece) partTable.add(record);
     const part = partTable.toPart();
     table.merge(structuredClone(part, { transfer: partBuffers(part) }));
@@ -41,8 +45,8 @@ function mergedTable(pieces: SessionRecord[][]): ColumnarSessionTable {
   return table;
 }
 
-function sequentialTable(all: SessionRecord[]): ColumnarSessionTable {
-  const table = new ColumnarSessionTable();
+function sequentialTable(all: SessionRecord[], options: TableOptions = {}): ColumnarSessionTable {
+  const table = new ColumnarSessionTable(options);
   for (const record of all) table.add(record);
   return table;
 }
@@ -57,6 +61,37 @@ describe('ColumnarSessionTable.merge', () => {
       const expected = tableSnapshot(sequentialTable(all));
       expect(tableSnapshot(mergedTable(pieces)), `seed ${seed}`).toEqual(expected);
     }
+  });
+
+  it('merges extra label columns as it merges the built-in ones', () => {
+    const options = { extraLabels: EXTRA_FIELDS };
+    for (let seed = 1; seed <= 150; seed++) {
+      const next = random(seed);
+      const count = Math.floor(next() * 400);
+      const all = records(next, count, 1 + Math.floor(next() * count * 0.8), true);
+      const pieces = cut(next, all, 2 + Math.floor(next() * 4));
+      const expected = tableSnapshot(sequentialTable(all, options), EXTRA_FIELDS);
+      expect(tableSnapshot(mergedTable(pieces, options), EXTRA_FIELDS), `seed ${seed}`).toEqual(
+        expected,
+      );
+    }
+  });
+
+  it('finds a conflict in an extra label alone across a merge, and refuses other columns', () => {
+    const options = { extraLabels: ['model'] };
+    const a = (model: unknown): SessionRecord => ({
+      session_id: 'a',
+      variant: 'cold',
+      task_id: 't',
+      model,
+    });
+    const table = mergedTable([[a('x')], [a('x')], [a('y')], [a(null)]], options);
+    expect(table.duplicates).toMatchObject({ identical: 1, conflicting: 2 });
+    expect([...table.codes('model')]).toEqual([-1]);
+    expect(table.labels('model')).toEqual(['x', 'y']);
+    const plain = new ColumnarSessionTable({ trackFirstContents: true });
+    plain.add(a('x'));
+    expect(() => table.merge(plain.toPart())).toThrow(/label columns/);
   });
 
   it('grows past its capacity to take a large part', () => {

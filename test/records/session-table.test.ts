@@ -41,6 +41,39 @@ describe('ColumnarSessionTable', () => {
     expect(table.column('tool_calls')).toHaveLength(2);
   });
 
+  it('keeps extra label fields: strings, numbers and booleans as text, anything else absent', () => {
+    const table = new ColumnarSessionTable({ extraLabels: ['model', 'category', 'model', 'n'] });
+    table.add(session('a', { model: 'big', n: 3, category: 'x' }));
+    table.add(session('b', { model: true, n: { deep: 1 } }));
+    table.add(session('c', { model: null, n: [1] }));
+    table.add(session('d', { model: 2.5, n: 'three' }));
+    expect(table.labels('model')).toEqual(['big', 'true', '2.5']);
+    expect([...table.codes('model')]).toEqual([0, 1, -1, 2]);
+    expect(table.labels('n')).toEqual(['3', 'three']);
+    expect([...table.codes('n')]).toEqual([0, -1, -1, 1]);
+    // A built-in field named again stays the built-in column.
+    expect([...table.codes('category')]).toEqual([0, -1, -1, -1]);
+    // A field the table was not told to keep: no values, every row absent.
+    expect(table.labels('agent_version')).toEqual([]);
+    expect([...table.codes('agent_version')]).toEqual([-1, -1, -1, -1]);
+    expect(new ColumnarSessionTable().labels('model')).toEqual([]);
+  });
+
+  it('compares re-reports on the extra labels too', () => {
+    const table = new ColumnarSessionTable({ extraLabels: ['model'] });
+    table.add(session('a', { model: 'big', tool_calls: 1 }));
+    expect(table.add(session('a', { model: 'big', tool_calls: 1 }))).toBe('identical');
+    expect(table.add(session('a', { model: 'small', tool_calls: 1 }))).toBe('conflict');
+    expect(table.add(session('a', { tool_calls: 1 }))).toBe('conflict');
+    expect(table.labels('model')).toEqual(['big', 'small']);
+    expect([...table.codes('model')]).toEqual([-1]);
+    expect(table.duplicates).toEqual({ identical: 1, conflicting: 2, conflictingIds: ['a'] });
+    // Without the option, a field outside the table changes nothing.
+    const plain = new ColumnarSessionTable();
+    plain.add(session('a', { model: 'big' }));
+    expect(plain.add(session('a', { model: 'small' }))).toBe('identical');
+  });
+
   it('counts an identical re-report and changes nothing', () => {
     const table = new ColumnarSessionTable();
     const record = session('a', { tool_calls: 3, metrics: { m: 1 }, notes: 'first' });

@@ -3,12 +3,19 @@ import type { LabelField, SessionTable } from '../../src/records/types.js';
 
 const LABEL_FIELDS: LabelField[] = ['variant', 'task_id', 'experiment', 'category', 'difficulty'];
 
-/** Every value a `SessionTable` shows, as plain data; -0 spelled out, since toEqual takes it for 0. */
-export function tableSnapshot(table: SessionTable) {
+/**
+ * Every value a `SessionTable` shows, as plain data; -0 spelled out, since toEqual takes it for 0.
+ * `extraLabels`: the label fields it keeps besides the built-in ones.
+ */
+export function tableSnapshot(table: SessionTable, extraLabels: readonly string[] = []) {
   const names = table.columnNames();
   return {
     size: table.size,
-    labels: LABEL_FIELDS.map((field) => [field, table.labels(field), [...table.codes(field)]]),
+    labels: [...LABEL_FIELDS, ...extraLabels].map((field) => [
+      field,
+      table.labels(field),
+      [...table.codes(field)],
+    ]),
     columnNames: names,
     columns: names.map((name) => [name, [...table.column(name)].map(showZero)]),
     duplicates: table.duplicates,
@@ -16,9 +23,9 @@ export function tableSnapshot(table: SessionTable) {
 }
 
 /** A `ReadResult` as plain data, the order of `otherExperiments` included. */
-export function resultSnapshot(result: ReadResult) {
+export function resultSnapshot(result: ReadResult, extraLabels: readonly string[] = []) {
   return {
-    table: tableSnapshot(result.table),
+    table: tableSnapshot(result.table, extraLabels),
     problems: result.problems,
     skipped: result.skipped,
     files: result.files,
