@@ -40272,8 +40272,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_string_decoder_ = __nccwpck_require__(6193);
 // EXTERNAL MODULE: ./src/records/describe-value.ts
 var describe_value = __nccwpck_require__(8377);
-// EXTERNAL MODULE: ./src/records/json-error.ts
-var json_error = __nccwpck_require__(5465);
+// EXTERNAL MODULE: ./src/records/json-line.ts
+var json_line = __nccwpck_require__(1925);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/records/schema.ts + 1 modules
@@ -40338,8 +40338,6 @@ function isCount(value) {
 
 /** Big chunks, as in `read-jsonl.ts`: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
 /** Record fields named by the trajectory field they come from, in problems. */
 const SOURCES = { start_time: 'metadata.timestamp' };
 /**
@@ -40368,8 +40366,8 @@ async function readHermesBatch(file, options) {
     let sessions = 0;
     const readLine = (raw) => {
         lineNumber++;
-        const line = raw.charCodeAt(raw.length - 1) === CARRIAGE_RETURN ? raw.slice(0, -1) : raw;
-        if (line.length === 0 || (line.charCodeAt(0) <= SPACE && line.trim() === ''))
+        const line = (0,json_line/* jsonLineText */.A)(raw);
+        if (line === undefined)
             return;
         sessions++;
         let value;
@@ -40377,14 +40375,7 @@ async function readHermesBatch(file, options) {
             value = JSON.parse(line);
         }
         catch (error) {
-            const { reason, offset } = (0,json_error/* explainJsonError */.Yr)(error, line);
-            const where = offset === undefined ? `${lineNumber}` : `${lineNumber}:${offset + 1}`;
-            result.problems.push({
-                file,
-                location: where,
-                field: '',
-                message: `not valid JSON (${reason})`,
-            });
+            result.problems.push({ file, field: '', ...(0,json_line/* jsonLineProblem */.g)(error, line, lineNumber) });
             return;
         }
         const location = String(lineNumber);
@@ -41381,6 +41372,8 @@ function describeSql(value) {
 
 // EXTERNAL MODULE: ./src/records/record-collector.ts
 var record_collector = __nccwpck_require__(8803);
+// EXTERNAL MODULE: ./src/records/json-error.ts
+var json_error = __nccwpck_require__(5465);
 ;// CONCATENATED MODULE: ./src/records/read-seed.ts
 
 const RESULT_LISTS = [
@@ -47864,6 +47857,36 @@ class JsonScanner {
 
 /***/ }),
 
+/***/ 1925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ jsonLineText),
+/* harmony export */   g: () => (/* binding */ jsonLineProblem)
+/* harmony export */ });
+/* harmony import */ var _json_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5465);
+
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+/** A JSON Lines line without its CR (CRLF files), or undefined when it is blank. */
+function jsonLineText(raw) {
+    const line = raw.charCodeAt(raw.length - 1) === CARRIAGE_RETURN ? raw.slice(0, -1) : raw;
+    if (line.length === 0 || (line.charCodeAt(0) <= SPACE && line.trim() === ''))
+        return undefined;
+    return line;
+}
+/** Where a line's JSON broke (`14` or `14:35`) and the message for it. */
+function jsonLineProblem(error, line, lineNumber) {
+    const { reason, offset } = (0,_json_error_js__WEBPACK_IMPORTED_MODULE_0__/* .explainJsonError */ .Yr)(error, line);
+    return {
+        location: offset === undefined ? `${lineNumber}` : `${lineNumber}:${offset + 1}`,
+        message: `not valid JSON (${reason})`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 2807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48049,8 +48072,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_string_decoder_ = __nccwpck_require__(6193);
 // EXTERNAL MODULE: ./src/records/file-text.ts
 var file_text = __nccwpck_require__(4620);
-// EXTERNAL MODULE: ./src/records/json-error.ts
-var json_error = __nccwpck_require__(5465);
+// EXTERNAL MODULE: ./src/records/json-line.ts
+var json_line = __nccwpck_require__(1925);
 ;// CONCATENATED MODULE: ./src/records/read-jsonl.ts
 
 
@@ -48060,8 +48083,6 @@ var json_error = __nccwpck_require__(5465);
 /** Big chunks: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
 /**
  * Streams a JSON Lines file, one record per line (CRLF, a leading BOM and blank lines accepted).
  * Only one chunk and one partial line are held at a time. Lines are split by hand: `readline`
@@ -48084,8 +48105,8 @@ async function readJsonLinesRange(file, sink, range) {
     let atFileStart = (range?.start ?? 0) === 0;
     const readLine = (raw) => {
         lineNumber++;
-        const line = raw.charCodeAt(raw.length - 1) === CARRIAGE_RETURN ? raw.slice(0, -1) : raw;
-        if (line.length === 0 || (line.charCodeAt(0) <= SPACE && line.trim() === ''))
+        const line = (0,json_line/* jsonLineText */.A)(raw);
+        if (line === undefined)
             return;
         contentLines++;
         let value;
@@ -48093,9 +48114,8 @@ async function readJsonLinesRange(file, sink, range) {
             value = JSON.parse(line);
         }
         catch (error) {
-            const { reason, offset } = (0,json_error/* explainJsonError */.Yr)(error, line);
-            const where = offset === undefined ? `${lineNumber}` : `${lineNumber}:${offset + 1}`;
-            sink.problem(file.display, where, `not valid JSON (${reason})`);
+            const { location, message } = (0,json_line/* jsonLineProblem */.g)(error, line, lineNumber);
+            sink.problem(file.display, location, message);
             return;
         }
         sink.record(file.display, lineNumber, value);

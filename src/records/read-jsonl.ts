@@ -3,14 +3,12 @@ import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { BINARY_FILE, EMPTY_FILE, describeReadError, looksBinary, stripBom } from './file-text.js';
 import type { InputFile } from './find-input-files.js';
-import { explainJsonError } from './json-error.js';
+import { jsonLineProblem, jsonLineText } from './json-line.js';
 import type { RecordSink } from './record-collector.js';
 
 /** Big chunks: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
 
 /** Bytes `[start, end)` of a file; `start` is 0 or just after a newline. */
 export interface ByteRange {
@@ -55,16 +53,15 @@ export async function readJsonLinesRange(
 
   const readLine = (raw: string): void => {
     lineNumber++;
-    const line = raw.charCodeAt(raw.length - 1) === CARRIAGE_RETURN ? raw.slice(0, -1) : raw;
-    if (line.length === 0 || (line.charCodeAt(0) <= SPACE && line.trim() === '')) return;
+    const line = jsonLineText(raw);
+    if (line === undefined) return;
     contentLines++;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (error) {
-      const { reason, offset } = explainJsonError(error, line);
-      const where = offset === undefined ? `${lineNumber}` : `${lineNumber}:${offset + 1}`;
-      sink.problem(file.display, where, `not valid JSON (${reason})`);
+      const { location, message } = jsonLineProblem(error, line, lineNumber);
+      sink.problem(file.display, location, message);
       return;
     }
     sink.record(file.display, lineNumber, value);

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { describeValue, kindOf } from '../describe-value.js';
 import { BINARY_FILE, EMPTY_FILE, describeReadError, looksBinary, stripBom } from '../file-text.js';
-import { explainJsonError } from '../json-error.js';
+import { jsonLineProblem, jsonLineText } from '../json-line.js';
 import type { FieldProblem } from '../schema.js';
 import {
   acceptRecord,
@@ -28,8 +28,6 @@ export interface HermesBatchOptions extends HermesReadOptions {
 
 /** Big chunks, as in `read-jsonl.ts`: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
 
 /** Record fields named by the trajectory field they come from, in problems. */
 const SOURCES: Readonly<Record<string, string>> = { start_time: 'metadata.timestamp' };
@@ -64,21 +62,14 @@ export async function readHermesBatch(
   let sessions = 0;
   const readLine = (raw: string): void => {
     lineNumber++;
-    const line = raw.charCodeAt(raw.length - 1) === CARRIAGE_RETURN ? raw.slice(0, -1) : raw;
-    if (line.length === 0 || (line.charCodeAt(0) <= SPACE && line.trim() === '')) return;
+    const line = jsonLineText(raw);
+    if (line === undefined) return;
     sessions++;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (error) {
-      const { reason, offset } = explainJsonError(error, line);
-      const where = offset === undefined ? `${lineNumber}` : `${lineNumber}:${offset + 1}`;
-      result.problems.push({
-        file,
-        location: where,
-        field: '',
-        message: `not valid JSON (${reason})`,
-      });
+      result.problems.push({ file, field: '', ...jsonLineProblem(error, line, lineNumber) });
       return;
     }
     const location = String(lineNumber);
