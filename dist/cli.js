@@ -39006,7 +39006,7 @@ else {}
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1839);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2737);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 
 
@@ -39039,7 +39039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1839:
+/***/ 2737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40217,10 +40217,10 @@ var file_text = __nccwpck_require__(4620);
 const RECORD_FILES = '**/*.{json,jsonl,ndjson}';
 /**
  * Expands what the user gave into files, in order, each file once: a file path as it is, a
- * directory into every record file below it, a glob into its matches (both sorted). A pattern
+ * directory into every file below it that `folderFiles` matches (record files by default), a glob into its matches (both sorted). A pattern
  * that yields nothing is reported with `report`.
  */
-async function findInputFiles(patterns, cwd, report) {
+async function findInputFiles(patterns, cwd, report, folderFiles = RECORD_FILES) {
     const files = [];
     const seen = new Set();
     const add = (display, absolute) => {
@@ -40236,9 +40236,10 @@ async function findInputFiles(patterns, cwd, report) {
             add(external_node_path_default().normalize(pattern), absolute);
         }
         else if (stats?.isDirectory()) {
-            const entries = (await glob(RECORD_FILES, { cwd: absolute })).sort();
+            const entries = (await glob(folderFiles, { cwd: absolute })).sort();
             if (entries.length === 0) {
-                report(pattern, 'no .json, .jsonl or .ndjson files in this directory');
+                const kinds = folderFiles === RECORD_FILES ? '.json, .jsonl or .ndjson' : 'log or result';
+                report(pattern, `no ${kinds} files in this directory`);
             }
             for (const entry of entries)
                 add(external_node_path_default().join(pattern, entry), external_node_path_default().join(absolute, entry));
@@ -40266,136 +40267,384 @@ async function statOf(file) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(6193);
+// EXTERNAL MODULE: ./src/records/record-collector.ts
+var record_collector = __nccwpck_require__(8803);
 // EXTERNAL MODULE: ./src/records/describe-value.ts
 var describe_value = __nccwpck_require__(8377);
-// EXTERNAL MODULE: ./src/records/json-line.ts
-var json_line = __nccwpck_require__(1925);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/records/schema.ts + 1 modules
-var schema = __nccwpck_require__(8499);
-;// CONCATENATED MODULE: ./src/records/hermes/common.ts
+// EXTERNAL MODULE: ./src/records/json-error.ts
+var json_error = __nccwpck_require__(5465);
+;// CONCATENATED MODULE: ./src/records/read-seed.ts
 
-
-/** The first 12 hex digits (48 bits) of the SHA-256 of a text. */
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
+const RESULT_LISTS = [
+    ['cold_results', 'cold'],
+    ['warm_results', 'warm'],
+];
+function isSeedTestFile(document) {
+    return (typeof document === 'object' &&
+        document !== null &&
+        'test_id' in document &&
+        ('cold_results' in document || 'warm_results' in document));
 }
 /**
- * The task id of a prompt: `prompt-` and a short hash of its text, with Unicode in NFC and each
- * run of whitespace as one space, trimmed, so that re-wrapped or re-indented copies still pair.
+ * Each result becomes a record (location `cold_results[2]`), every field of it kept. Absent
+ * fields come from the test: the variant from the list, `experiment` from `test_id`, `task_id`
+ * from `task.task_id` / `task.id` else `test_id`, `category` / `difficulty` from `task`.
  */
-function promptTaskId(text) {
-    return `prompt-${shortHash(text.normalize('NFC').replace(/\s+/g, ' ').trim())}`;
-}
-function checkVariant(options) {
-    if (typeof options.variant !== 'string' || options.variant === '') {
-        throw new TypeError('a Hermes reader needs a non-empty variant');
+function readSeedTestFile(test, file, sink) {
+    const testId = asLabel(test.test_id);
+    const task = isObject(test.task) ? test.task : {};
+    const shared = {
+        experiment: testId,
+        task_id: asLabel(task.task_id) ?? asLabel(task.id) ?? testId,
+        category: asLabel(task.category),
+        difficulty: asLabel(task.difficulty),
+    };
+    for (const [list, variant] of RESULT_LISTS) {
+        const results = test[list];
+        if (results == null)
+            continue;
+        if (!Array.isArray(results)) {
+            const found = (0,describe_value/* describeValue */.b)(results);
+            sink.problem(file.display, '', `expected a list of session results, got ${found}`, list);
+            continue;
+        }
+        const defaults = withoutUndefined({ ...shared, variant });
+        results.forEach((result, index) => {
+            sink.record(file.display, `${list}[${index}]`, result, defaults);
+        });
     }
 }
+/** A string label, or a number written as one (the seed's ids may be numbers). */
+function asLabel(value) {
+    if (typeof value === 'string' && value !== '')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Drops undefined entries, so they cannot hide the configured experiment when merged over it. */
+function withoutUndefined(defaults) {
+    return Object.fromEntries(Object.entries(defaults).filter(([, value]) => value !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/records/read-json.ts
+
+
+
+
+
 /**
- * Validates a mapped record with the schema of every other reader and keeps it, or reports its
- * problems at `location`, naming each field by where it came from (`sources`: record field to
- * Hermes field).
+ * Reads a `.json` file (or any file not named as JSON Lines): one record, an array of records
+ * (location `[i]`), or the seed framework's test file.
  */
-function acceptRecord(value, file, location, sources, result) {
-    const validation = (0,schema/* validateRecord */.eV)(value, {}, { reuseValue: true });
-    if ('record' in validation) {
-        result.records.push(validation.record);
+async function readJsonFile(file, sink) {
+    const document = await parseDocument(file, sink);
+    if (document === undefined)
         return;
+    if (Array.isArray(document)) {
+        document.forEach((item, index) => sink.record(file.display, `[${index}]`, item));
     }
-    for (const { field, message } of validation.problems) {
-        const top = field.split(/[.[]/, 1)[0] ?? '';
-        const source = sources[top];
-        const renamed = source === undefined ? field : source + field.slice(top.length);
-        result.problems.push({ file, location, field: renamed, message });
+    else if (isSeedTestFile(document)) {
+        readSeedTestFile(document, file, sink);
+    }
+    else if (typeof document === 'object' && document !== null) {
+        sink.record(file.display, '', document);
+    }
+    else {
+        const found = (0,describe_value/* kindOf */.I)(document);
+        sink.problem(file.display, '', `expected a JSON object or an array of objects, got ${found}`);
     }
 }
-/** Adds problems found before mapping. */
-function reportProblems(problems, file, location, result) {
-    for (const { field, message } of problems) {
-        result.problems.push({ file, location, field, message });
+/** The file's JSON value, or undefined after reporting why there is none. */
+async function parseDocument(file, sink) {
+    let text;
+    try {
+        const bytes = await (0,promises_.readFile)(file.absolute);
+        if ((0,file_text/* looksBinary */.Wb)(bytes)) {
+            sink.problem(file.display, '', file_text/* BINARY_FILE */.ZF);
+            return undefined;
+        }
+        text = (0,file_text/* stripBom */.F8)(bytes.toString('utf8'));
+    }
+    catch (error) {
+        sink.problem(file.display, '', (0,file_text/* describeReadError */.U)(error));
+        return undefined;
+    }
+    if (!/\S/.test(text)) {
+        sink.problem(file.display, '', file_text/* EMPTY_FILE */.xq);
+        return undefined;
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const { reason, offset } = (0,json_error/* explainJsonError */.Yr)(error, text);
+        const where = offset === undefined ? undefined : (0,json_error/* lineAndColumn */.q1)(text, offset);
+        const location = where === undefined ? '' : `${where.line}:${where.column}`;
+        sink.problem(file.display, location, `not valid JSON (${reason})`);
+        return undefined;
     }
 }
-function isPlainObject(value) {
+
+// EXTERNAL MODULE: ./src/records/read-jsonl.ts + 1 modules
+var read_jsonl = __nccwpck_require__(5011);
+// EXTERNAL MODULE: ./src/records/read-jsonl-parallel.ts
+var read_jsonl_parallel = __nccwpck_require__(2807);
+;// CONCATENATED MODULE: ./src/records/read.ts
+
+
+
+
+
+
+const JSON_LINES = /\.(?:jsonl|ndjson)$/i;
+/**
+ * Reads session records from files, directories and globs. Problems never stop the read: they
+ * are all returned, and the caller decides whether to go on.
+ */
+async function readSessions(patterns, options) {
+    const collector = new record_collector/* RecordCollector */.P(options);
+    const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) => collector.problem(pattern, '', message));
+    const given = options.records ?? [];
+    for (const { record, file, location } of given)
+        collector.record(file, location, record);
+    const parallel = (0,read_jsonl_parallel/* parallelOptions */.mu)(options.parallel);
+    for (const file of files) {
+        if (!JSON_LINES.test(file.absolute)) {
+            await readJsonFile(file, collector);
+        }
+        else if (!options.keepRecords && (await worthThreads(file, parallel))) {
+            const { onInvalid, experiment, labelFields } = options;
+            const collect = { onInvalid, experiment, labelFields };
+            await (0,read_jsonl_parallel/* readJsonLinesInParallel */.UY)(file, collector, collect, parallel);
+        }
+        else {
+            await (0,read_jsonl/* readJsonLines */.s)(file, collector);
+        }
+    }
+    return {
+        table: collector.table,
+        ...(collector.records && { records: [...collector.records.values()] }),
+        problems: collector.problems,
+        skipped: collector.skipped,
+        files: [...new Set(given.map(({ file }) => file)), ...files.map((file) => file.display)],
+        recordsRead: collector.recordsRead,
+        otherExperiments: Object.fromEntries(collector.otherExperiments),
+    };
+}
+async function worthThreads(file, options) {
+    if (options.workerScript === undefined || options.threads < 2)
+        return false;
+    try {
+        return (await (0,promises_.stat)(file.absolute)).size >= options.minBytes;
+    }
+    catch {
+        return false; // reading it alone says why it cannot be read
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/source-settings.ts
+
+/** The agent log formats `--from` (and the Action's `from`) can name; `auto` detects them. */
+const FORMAT_NAMES = ['hermes-batch', 'hermes-db', 'claude-code', 'codex'];
+/** What each format can do with subagents, its default first; empty: it has none. */
+const SUBAGENT_MODES = {
+    'hermes-batch': [],
+    'hermes-db': ['omit', 'keep'],
+    'claude-code': ['fold', 'omit'],
+    codex: [],
+};
+const SOURCE_FLAG_NAMES = {
+    from: '--from',
+    variant: '--variant',
+    variantFrom: '--variant-from',
+    variantPattern: '--variant-pattern',
+    taskBy: '--task-by',
+    subagents: '--subagents',
+};
+/**
+ * Checks the source settings, collecting every mistake into one ConfigError whose messages
+ * name the setting, what was expected and what was found.
+ */
+function parseSourceSettings(raw, names = SOURCE_FLAG_NAMES) {
+    const problems = [];
+    const expected = (name, what) => problems.push(`${names[name]}: expected ${what}, got ${JSON.stringify(raw[name])}`);
+    const from = (raw.from ?? 'auto');
+    if (from !== 'auto' && !FORMAT_NAMES.includes(from)) {
+        expected('from', `one of auto, ${FORMAT_NAMES.join(', ')}`);
+    }
+    let pattern;
+    if (raw.variantPattern !== undefined) {
+        try {
+            pattern = new RegExp(raw.variantPattern);
+        }
+        catch (error) {
+            problems.push(`${names.variantPattern}: not a regular expression (${error.message})`);
+        }
+    }
+    let variant;
+    if (raw.variant !== undefined && raw.variantFrom !== undefined) {
+        problems.push(`give one of ${names.variant} and ${names.variantFrom}, not both`);
+    }
+    else if (raw.variant !== undefined) {
+        if (raw.variant.trim() === '')
+            expected('variant', 'a variant name like warm or cold');
+        else
+            variant = { from: 'value', value: raw.variant };
+    }
+    else if (raw.variantFrom !== undefined) {
+        const source = raw.variantFrom.trim();
+        const field = /^field:(.+)$/.exec(source)?.[1]?.trim();
+        const withPattern = pattern === undefined ? {} : { pattern };
+        if (source === 'model' || source === 'path')
+            variant = { from: source, ...withPattern };
+        else if (field)
+            variant = { from: 'field', field, ...withPattern };
+        else
+            expected('variantFrom', 'model, path or field:<name>');
+    }
+    if (raw.variantPattern !== undefined && raw.variantFrom === undefined) {
+        problems.push(`${names.variantPattern} goes with ${names.variantFrom}`);
+    }
+    let task = { from: 'prompt' };
+    if (raw.taskBy !== undefined) {
+        const value = raw.taskBy.trim();
+        const field = /^field:(.+)$/.exec(value)?.[1]?.trim();
+        if (value === 'prompt')
+            task = { from: 'prompt' };
+        else if (value === 'title')
+            task = { from: 'field', field: 'title' };
+        else if (value === 'prompt-index')
+            task = { from: 'field', field: 'prompt_index' };
+        else if (field)
+            task = { from: 'field', field };
+        else
+            expected('taskBy', 'prompt, title, prompt-index or field:<name>');
+    }
+    let subagents;
+    if (raw.subagents !== undefined) {
+        const modes = from === 'auto' || !FORMAT_NAMES.includes(from)
+            ? ['fold', 'omit', 'keep']
+            : SUBAGENT_MODES[from];
+        if (modes.includes(raw.subagents))
+            subagents = raw.subagents;
+        else if (modes.length === 0)
+            problems.push(`${names.subagents}: ${from} logs have no subagents`);
+        else
+            expected('subagents', `one of ${modes.join(', ')} for ${from}`);
+    }
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return { from, task, ...(variant && { variant }), ...(subagents && { subagents }) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/values.ts
+/** Small checks of JSON values that every format's reader uses. */
+function values_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function isCount(value) {
     return Number.isSafeInteger(value) && value >= 0;
 }
+/** A string field, or undefined when absent or not a string. */
+function values_text(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/** An ISO 8601 time as epoch milliseconds, or undefined. */
+function timeOf(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : time;
+}
+/** The smallest and largest times seen, for a session's start, end and span. */
+class TimeSpan {
+    first;
+    last;
+    add(time) {
+        if (time === undefined)
+            return;
+        if (this.first === undefined || time < this.first)
+            this.first = time;
+        if (this.last === undefined || time > this.last)
+            this.last = time;
+    }
+    /** `start_time`, `end_time` and, when asked, `completion_time_seconds` of the span. */
+    fields(withDuration) {
+        if (this.first === undefined || this.last === undefined)
+            return {};
+        return {
+            start_time: new Date(this.first).toISOString(),
+            end_time: new Date(this.last).toISOString(),
+            ...(withDuration && { completion_time_seconds: (this.last - this.first) / 1000 }),
+        };
+    }
+}
 
-;// CONCATENATED MODULE: ./src/records/hermes/batch.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(6193);
+// EXTERNAL MODULE: ./src/records/json-line.ts
+var json_line = __nccwpck_require__(1925);
+;// CONCATENATED MODULE: ./src/sources/json-lines.ts
 
 
 
 
 
-
-
-/** Big chunks, as in `read-jsonl.ts`: per-chunk overhead dominates with the default 64 KiB. */
+/** Big chunks: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
-/** Record fields named by the trajectory field they come from, in problems. */
-const SOURCES = { start_time: 'metadata.timestamp' };
 /**
- * Reads the `trajectories.jsonl` (or a `batch_N.jsonl`) that Hermes' `batch_runner` writes: one
- * session record per line, mapped as `README.md` beside this file describes. Streams the file,
- * holding one chunk and one line at a time. Problems never stop the read; they are returned with
- * the file and line, as `formatProblem` prints them.
- *
- * @throws TypeError when `options.variant` is empty: a caller's mistake, not the file's.
+ * Streams a JSON Lines file of an agent's log, calling `each` for every line that parses (blank
+ * lines skipped; CRLF and a BOM accepted) and reporting the others in `problems`, located by
+ * line and column. Only one chunk and one line are held at a time. A file that cannot be read,
+ * is binary or holds no line is one problem. `progress` hears the bytes read so far.
  */
-async function readHermesBatch(file, options) {
-    checkVariant(options);
-    const result = { records: [], problems: [] };
-    const fileProblem = (message) => {
-        result.problems.push({ file, location: '', field: '', message });
-        return result;
-    };
+async function forEachJsonLine(file, problems, each, progress) {
+    const fileProblem = (message) => problems.push({ file: file.display, location: '', field: '', message });
     let size;
     try {
-        size = (await (0,promises_.stat)(file)).size;
+        size = (await (0,promises_.stat)(file.absolute)).size;
     }
     catch (error) {
-        return fileProblem((0,file_text/* describeReadError */.U)(error));
+        fileProblem((0,file_text/* describeReadError */.U)(error));
+        return;
     }
-    let lineNumber = 0;
-    let sessions = 0;
+    let number = 0;
+    let lines = 0;
     const readLine = (raw) => {
-        lineNumber++;
-        const line = (0,json_line/* jsonLineText */.A)(raw);
-        if (line === undefined)
+        number++;
+        const text = (0,json_line/* jsonLineText */.A)(raw);
+        if (text === undefined)
             return;
-        sessions++;
+        lines++;
         let value;
         try {
-            value = JSON.parse(line);
+            value = JSON.parse(text);
         }
         catch (error) {
-            result.problems.push({ file, field: '', ...(0,json_line/* jsonLineProblem */.g)(error, line, lineNumber) });
+            problems.push({ file: file.display, field: '', ...(0,json_line/* jsonLineProblem */.g)(error, text, number) });
             return;
         }
-        const location = String(lineNumber);
-        const mapped = mapTrajectory(value, line, options);
-        if ('problems' in mapped)
-            reportProblems(mapped.problems, file, location, result);
-        else
-            acceptRecord(mapped.record, file, location, SOURCES, result);
+        each({ value, number, text });
     };
     const decoder = new external_node_string_decoder_.StringDecoder('utf8');
     /** The current line's text so far, in pieces: one long line is joined once, not per chunk. */
     let pieces = [];
     let bytes = 0;
     try {
-        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: CHUNK_BYTES })) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: CHUNK_BYTES })) {
             const data = chunk;
             let text = decoder.write(data);
             if (bytes === 0) {
-                if ((0,file_text/* looksBinary */.Wb)(data))
-                    return fileProblem(file_text/* BINARY_FILE */.ZF);
+                if ((0,file_text/* looksBinary */.Wb)(data)) {
+                    fileProblem(file_text/* BINARY_FILE */.ZF);
+                    return;
+                }
                 text = (0,file_text/* stripBom */.F8)(text);
             }
             bytes += data.length;
@@ -40408,7 +40657,7 @@ async function readHermesBatch(file, options) {
             }
             if (start < text.length)
                 pieces.push(text.slice(start));
-            options.onProgress?.({ sessions, done: bytes, total: Math.max(size, bytes) });
+            progress?.(bytes, Math.max(size, bytes));
         }
         pieces.push(decoder.end());
         const last = pieces.join('');
@@ -40416,12 +40665,773 @@ async function readHermesBatch(file, options) {
             readLine(last);
     }
     catch (error) {
-        return fileProblem((0,file_text/* describeReadError */.U)(error));
+        fileProblem((0,file_text/* describeReadError */.U)(error));
+        return;
     }
-    options.onProgress?.({ sessions, done: bytes, total: bytes });
-    if (sessions === 0)
-        return fileProblem(file_text/* EMPTY_FILE */.xq);
-    return result;
+    if (lines === 0)
+        fileProblem(file_text/* EMPTY_FILE */.xq);
+}
+
+;// CONCATENATED MODULE: ./src/sources/claude-code/read.ts
+
+
+/**
+ * Reads Claude Code transcripts and `-p` results (json or stream-json) into one session per
+ * session id, whatever files hold it: a transcript and its result make one session.
+ */
+async function readClaudeCode(files, options) {
+    const read = { sessions: [], problems: [], warnings: [] };
+    const sessions = new Map();
+    const fold = (options.subagents ?? 'fold') === 'fold';
+    for (const file of files) {
+        let understood = 0;
+        let lines = 0;
+        await forEachJsonLine(file, read.problems, (line) => {
+            lines++;
+            if (readLine(line, file.display, sessions, fold))
+                understood++;
+        });
+        if (lines > 0 && understood === 0) {
+            read.problems.push({
+                file: file.display,
+                location: '',
+                field: '',
+                message: 'not a Claude Code transcript or result: expected lines with "sessionId" (a transcript) or a "result" line with "session_id"',
+            });
+        }
+    }
+    for (const session of sessions.values())
+        read.sessions.push(found(session));
+    return read;
+}
+/** Takes in one line; false when it is not a line of a Claude Code log. */
+function readLine({ value, number }, file, sessions, fold) {
+    if (!values_isObject(value))
+        return false;
+    if (values_text(value.agentType) !== undefined && values_text(value.toolUseId) !== undefined)
+        return true;
+    const transcriptId = values_text(value.sessionId);
+    const id = transcriptId ?? values_text(value.session_id);
+    if (id === undefined)
+        return value.type === 'summary' && values_text(value.leafUuid) !== undefined;
+    const session = sessionOf(sessions, id, file, number, transcriptId !== undefined);
+    if (value.type === 'result') {
+        session.result = value;
+        return true;
+    }
+    // Subagent lines: `isSidechain` in transcripts, `parent_tool_use_id` in a stream-json stream.
+    const sidechain = value.isSidechain === true || values_text(value.parent_tool_use_id) !== undefined;
+    if (sidechain && !fold)
+        return true;
+    if (!sidechain)
+        session.span.add(timeOf(value.timestamp));
+    if (value.type === 'queue-operation' && value.operation === 'enqueue') {
+        session.queuedPrompt ??= values_text(value.content);
+    }
+    if (value.type === 'system' && value.subtype === 'init') {
+        session.model ??= values_text(value.model);
+        session.fields.cwd ??= values_text(value.cwd);
+        session.fields.version ??= values_text(value.claude_code_version);
+    }
+    if (!sidechain && transcriptId !== undefined) {
+        session.fields.cwd ??= values_text(value.cwd);
+        session.fields.version ??= values_text(value.version);
+        session.fields.git_branch ??= values_text(value.gitBranch);
+    }
+    const message = values_isObject(value.message) ? value.message : undefined;
+    if (message === undefined)
+        return true;
+    if (value.type === 'assistant')
+        readReply(message, session, sidechain);
+    else if (value.type === 'user')
+        readUserTurn(message, value, session, sidechain);
+    return true;
+}
+function sessionOf(sessions, id, file, line, transcript) {
+    let session = sessions.get(id);
+    if (session === undefined) {
+        session = {
+            id,
+            files: new Set(),
+            file,
+            location: String(line),
+            fromTranscript: transcript,
+            fields: {},
+            span: new TimeSpan(),
+            calls: new Map(),
+            results: new Map(),
+            usage: new Map(),
+            userTurns: 0,
+            replies: new Set(),
+        };
+        sessions.set(id, session);
+    }
+    else if (transcript && !session.fromTranscript) {
+        Object.assign(session, { file, location: String(line), fromTranscript: true });
+    }
+    session.files.add(file);
+    return session;
+}
+/** An assistant line: one content block of a reply, with the reply's whole usage. */
+function readReply(message, session, sidechain) {
+    const id = values_text(message.id);
+    if (!sidechain) {
+        session.model ??= values_text(message.model);
+        if (id !== undefined)
+            session.replies.add(id);
+    }
+    if (id !== undefined && values_isObject(message.usage)) {
+        const usage = message.usage;
+        const seen = session.usage.get(id) ?? { input: 0, output: 0, cacheRead: 0, cacheCreation: 0 };
+        const count = (field) => (isCount(usage[field]) ? usage[field] : 0);
+        seen.input = Math.max(seen.input, count('input_tokens'));
+        seen.output = Math.max(seen.output, count('output_tokens'));
+        seen.cacheRead = Math.max(seen.cacheRead, count('cache_read_input_tokens'));
+        seen.cacheCreation = Math.max(seen.cacheCreation, count('cache_creation_input_tokens'));
+        session.usage.set(id, seen);
+    }
+    for (const block of blocks(message.content)) {
+        const callId = values_text(block.id);
+        if (block.type === 'tool_use' && callId !== undefined)
+            session.calls.set(callId, sidechain);
+    }
+}
+/** A user line: the prompt, or tool results (`is_error: true` marks a failure; it is often absent on success). */
+function readUserTurn(message, line, session, sidechain) {
+    const content = message.content;
+    let results = 0;
+    for (const block of blocks(content)) {
+        const callId = values_text(block.tool_use_id);
+        if (block.type !== 'tool_result' || callId === undefined)
+            continue;
+        results++;
+        session.results.set(callId, (session.results.get(callId) ?? false) || block.is_error === true);
+    }
+    if (sidechain || line.isMeta === true)
+        return;
+    session.userTurns++;
+    if (results > 0 || session.prompt !== undefined)
+        return;
+    const prompt = typeof content === 'string'
+        ? content
+        : blocks(content)
+            .map((block) => (block.type === 'text' ? (values_text(block.text) ?? '') : ''))
+            .join('\n');
+    // Slash commands and their output are written as user lines in tags: not the task.
+    if (prompt.trim() !== '' && !/^\s*<(command|local-command)/.test(prompt))
+        session.prompt = prompt;
+}
+function blocks(content) {
+    return Array.isArray(content) ? content.filter(values_isObject) : [];
+}
+function found(session) {
+    const record = { session_id: session.id };
+    const { result } = session;
+    let failed = 0;
+    for (const callId of session.calls.keys())
+        if (session.results.get(callId) === true)
+            failed++;
+    if (session.calls.size > 0 || session.fromTranscript) {
+        record.tool_calls = session.calls.size;
+        record.successful_tool_calls = session.calls.size - failed;
+    }
+    if (session.fromTranscript || session.replies.size > 0) {
+        record.message_count = session.userTurns + session.replies.size;
+    }
+    const metrics = {};
+    const claude = {};
+    if (result !== undefined) {
+        record.success = result.subtype === 'success' && result.is_error === false;
+        const duration = result.duration_ms;
+        if (typeof duration === 'number' && duration >= 0) {
+            record.completion_time_seconds = duration / 1000;
+        }
+        if (typeof result.total_cost_usd === 'number')
+            metrics.cost_usd = result.total_cost_usd;
+        if (isCount(result.num_turns))
+            metrics.turns = result.num_turns;
+        const usage = values_isObject(result.usage) ? result.usage : {};
+        for (const field of [
+            'input_tokens',
+            'output_tokens',
+            'cache_read_input_tokens',
+            'cache_creation_input_tokens',
+        ]) {
+            if (isCount(usage[field]))
+                metrics[field] = usage[field];
+        }
+        const errors = Array.isArray(result.errors) ? result.errors.filter(isText) : [];
+        if (errors.length > 0)
+            record.errors = errors;
+        for (const field of ['subtype', 'stop_reason', 'terminal_reason']) {
+            if (result[field] !== undefined && result[field] !== null)
+                claude[field] = result[field];
+        }
+        session.model ??= values_isObject(result.modelUsage) ? Object.keys(result.modelUsage)[0] : undefined;
+    }
+    else if (session.usage.size > 0) {
+        // One reply is written as one line per content block, each with the whole usage: once per id.
+        const sum = { input: 0, output: 0, cacheRead: 0, cacheCreation: 0 };
+        for (const usage of session.usage.values()) {
+            sum.input += usage.input;
+            sum.output += usage.output;
+            sum.cacheRead += usage.cacheRead;
+            sum.cacheCreation += usage.cacheCreation;
+        }
+        metrics.input_tokens = sum.input;
+        metrics.output_tokens = sum.output;
+        metrics.cache_read_input_tokens = sum.cacheRead;
+        metrics.cache_creation_input_tokens = sum.cacheCreation;
+    }
+    Object.assign(record, session.span.fields(record.completion_time_seconds === undefined));
+    if (Object.keys(metrics).length > 0)
+        record.metrics = metrics;
+    const sidechainCalls = [...session.calls.values()].filter(Boolean).length;
+    if (sidechainCalls > 0)
+        claude.subagent_tool_calls = sidechainCalls;
+    if (session.model !== undefined)
+        claude.model = session.model;
+    if (session.fields.cwd !== undefined)
+        claude.cwd = session.fields.cwd;
+    if (session.fields.version !== undefined)
+        claude.version = session.fields.version;
+    if (Object.keys(claude).length > 0)
+        record.claude_code = claude;
+    return {
+        file: session.file,
+        location: session.location,
+        files: [...session.files],
+        record,
+        keys: {
+            prompt: session.prompt ?? session.queuedPrompt,
+            model: session.model,
+            fields: { ...session.fields, session_id: session.id },
+        },
+    };
+}
+function isText(value) {
+    return typeof value === 'string';
+}
+
+;// CONCATENATED MODULE: ./src/sources/claude-code/index.ts
+
+
+/**
+ * Claude Code: transcripts (`~/.claude/projects/<project>/<session>.jsonl`, with subagents'
+ * sidechains in `<session>/subagents/agent-*.jsonl`) and what `claude -p --output-format
+ * json|stream-json` prints. Sidechains are folded into their session by default, or omitted.
+ */
+const claudeCode = {
+    name: 'claude-code',
+    detect: ({ firstLine }) => {
+        if (!values_isObject(firstLine))
+            return false;
+        const type = values_text(firstLine.type);
+        if (type === 'result' || type === 'system')
+            return values_text(firstLine.session_id) !== undefined;
+        if (values_text(firstLine.agentType) !== undefined && values_text(firstLine.toolUseId) !== undefined) {
+            return true; // a subagent's .meta.json
+        }
+        if (type === 'summary' && values_text(firstLine.leafUuid) !== undefined)
+            return true;
+        return type !== undefined && values_text(firstLine.sessionId) !== undefined;
+    },
+    read: readClaudeCode,
+};
+
+;// CONCATENATED MODULE: ./src/sources/codex/read.ts
+
+
+/** `exec --json` item types that are tool calls. */
+const STREAM_TOOL_ITEMS = new Set([
+    'command_execution',
+    'mcp_tool_call',
+    'file_change',
+    'web_search',
+    'collab_tool_call',
+]);
+/** Rollout `item_completed` item types that are tool calls. */
+const ROLLOUT_TOOL_ITEMS = new Set([
+    'CommandExecution',
+    'McpToolCall',
+    'FileChange',
+    'WebSearch',
+    'CollabToolCall',
+]);
+/** Rollout response items that are the model's tool calls. */
+const ROLLOUT_CALLS = new Set([
+    'function_call',
+    'custom_tool_call',
+    'local_shell_call',
+    'web_search_call',
+]);
+/**
+ * Reads Codex CLI rollouts (`~/.codex/sessions/…/rollout-*.jsonl`) and `codex exec --json`
+ * event streams into one session per thread: a rollout and the stream of the same run make one.
+ */
+async function readCodex(files) {
+    const read = { sessions: [], problems: [], warnings: [] };
+    const threads = new Map();
+    for (const file of files) {
+        let thread;
+        let part;
+        let lines = 0;
+        await forEachJsonLine(file, read.problems, ({ value, number }) => {
+            lines++;
+            if (!values_isObject(value))
+                return;
+            if (thread === undefined) {
+                const start = startOf(value);
+                if (start === undefined)
+                    return;
+                thread = threadOf(threads, start.id);
+                part = { file: file.display, line: number, calls: new Map() };
+                thread[start.kind] = part;
+            }
+            if (part === undefined)
+                return;
+            if (part === thread.stream)
+                readStreamEvent(value, thread, part);
+            else
+                readRolloutLine(value, thread, part);
+        });
+        if (lines > 0 && thread === undefined) {
+            read.problems.push({
+                file: file.display,
+                location: '1',
+                field: '',
+                message: 'not a Codex log: expected a rollout (first line "session_meta") or an exec --json stream (first line "thread.started")',
+            });
+        }
+    }
+    for (const thread of threads.values()) {
+        const session = read_found(thread);
+        if (session)
+            read.sessions.push(session);
+    }
+    return read;
+}
+function startOf(value) {
+    if (value.type === 'thread.started') {
+        const id = values_text(value.thread_id);
+        return id === undefined ? undefined : { id, kind: 'stream' };
+    }
+    if (value.type === 'session_meta' && values_isObject(value.payload)) {
+        const id = values_text(value.payload.id) ?? values_text(value.payload.session_id);
+        return id === undefined ? undefined : { id, kind: 'rollout' };
+    }
+    return undefined;
+}
+function threadOf(threads, id) {
+    let thread = threads.get(id);
+    if (thread === undefined) {
+        thread = { id, fields: {}, span: new TimeSpan(), errors: [] };
+        threads.set(id, thread);
+    }
+    return thread;
+}
+/** One event of `codex exec --json`. */
+function readStreamEvent(event, thread, part) {
+    const item = values_isObject(event.item) ? event.item : undefined;
+    if (event.type === 'item.completed' && item && STREAM_TOOL_ITEMS.has(String(item.type))) {
+        const id = values_text(item.id) ?? `#${part.calls.size}`;
+        part.calls.set(id, itemFailed(item));
+    }
+    else if (event.type === 'turn.completed') {
+        part.outcome = { finished: true };
+        if (values_isObject(event.usage))
+            part.tokens = addTokens(part.tokens, event.usage);
+    }
+    else if (event.type === 'turn.failed') {
+        const error = values_isObject(event.error) ? values_text(event.error.message) : undefined;
+        part.outcome = { finished: false, ...(error !== undefined && { error }) };
+        if (error !== undefined)
+            thread.errors.push(error);
+    }
+}
+/** A tool item failed: `status: failed`, a non-zero exit code, or an MCP `error`. */
+function itemFailed(item) {
+    if (item.status === 'failed' || item.status === 'declined')
+        return true;
+    const exit = item.exit_code ?? item.exitCode;
+    if (typeof exit === 'number' && exit !== 0)
+        return true;
+    return item.error !== undefined && item.error !== null;
+}
+/** One line of a rollout: `{timestamp, type, payload}`. */
+function readRolloutLine(line, thread, part) {
+    const payload = values_isObject(line.payload) ? line.payload : {};
+    thread.span.add(timeOf(line.timestamp));
+    switch (line.type) {
+        case 'session_meta':
+            thread.fields.cwd ??= values_text(payload.cwd);
+            thread.fields.originator ??= values_text(payload.originator);
+            thread.fields.cli_version ??= values_text(payload.cli_version);
+            thread.fields.model_provider ??= values_text(payload.model_provider);
+            return;
+        case 'turn_context':
+            thread.model ??= values_text(payload.model);
+            return;
+        case 'response_item':
+            if (ROLLOUT_CALLS.has(String(payload.type))) {
+                const id = values_text(payload.call_id) ?? values_text(payload.id) ?? `#${part.calls.size}`;
+                if (!part.calls.has(id))
+                    part.calls.set(id, false);
+            }
+            return;
+        case 'event_msg':
+            readRolloutEvent(payload, thread, part);
+            return;
+    }
+}
+function readRolloutEvent(event, thread, part) {
+    const item = values_isObject(event.item) ? event.item : undefined;
+    switch (event.type) {
+        case 'item_completed':
+            if (item?.type === 'UserMessage' && thread.prompt === undefined) {
+                thread.prompt = userText(item.content);
+            }
+            else if (item && ROLLOUT_TOOL_ITEMS.has(String(item.type))) {
+                const id = values_text(item.id) ?? `#${part.calls.size}`;
+                part.calls.set(id, itemFailed(item));
+            }
+            return;
+        case 'user_message':
+            thread.prompt ??= values_text(event.message);
+            return;
+        case 'exec_command_end':
+        case 'patch_apply_end':
+        case 'mcp_tool_call_end': {
+            const id = values_text(event.call_id) ?? `#${part.calls.size}`;
+            const result = values_isObject(event.result) ? event.result : undefined;
+            const failed = (typeof event.exit_code === 'number' && event.exit_code !== 0) ||
+                event.success === false ||
+                (result !== undefined && 'Err' in result);
+            part.calls.set(id, failed || part.calls.get(id) === true);
+            return;
+        }
+        case 'token_count':
+            if (values_isObject(event.info) && values_isObject(event.info.total_token_usage)) {
+                part.tokens = addTokens(undefined, event.info.total_token_usage);
+            }
+            return;
+        case 'task_complete': {
+            const error = values_isObject(event.error) ? values_text(event.error.message) : undefined;
+            part.outcome = { finished: error === undefined, ...(error !== undefined && { error }) };
+            if (error !== undefined)
+                thread.errors.push(error);
+            if (isCount(event.duration_ms))
+                part.durationMs = (part.durationMs ?? 0) + event.duration_ms;
+            return;
+        }
+        case 'turn_aborted':
+            part.outcome = { finished: false, error: `turn aborted (${String(event.reason)})` };
+            return;
+    }
+}
+function userText(content) {
+    if (!Array.isArray(content))
+        return undefined;
+    const texts = content.filter(values_isObject).map((block) => values_text(block.text) ?? '');
+    const joined = texts.join('\n');
+    return joined.trim() === '' ? undefined : joined;
+}
+function addTokens(sum, usage) {
+    const count = (field) => (isCount(usage[field]) ? usage[field] : 0);
+    return {
+        input: (sum?.input ?? 0) + count('input_tokens'),
+        cached: (sum?.cached ?? 0) + count('cached_input_tokens'),
+        output: (sum?.output ?? 0) + count('output_tokens'),
+        reasoning: (sum?.reasoning ?? 0) + count('reasoning_output_tokens'),
+    };
+}
+function read_found(thread) {
+    const first = thread.rollout ?? thread.stream;
+    if (first === undefined)
+        return undefined;
+    // Both files list the same calls under different ids: count them from one.
+    const calls = (thread.rollout ?? thread.stream).calls;
+    const failed = [...calls.values()].filter(Boolean).length;
+    const record = {
+        session_id: thread.id,
+        tool_calls: calls.size,
+        successful_tool_calls: calls.size - failed,
+    };
+    // The end of the run as Codex reports it: finished is not solved, only not failed.
+    const outcome = thread.stream?.outcome ?? thread.rollout?.outcome;
+    if (outcome !== undefined)
+        record.success = outcome.finished;
+    const duration = thread.rollout?.durationMs;
+    if (duration !== undefined)
+        record.completion_time_seconds = duration / 1000;
+    Object.assign(record, thread.span.fields(false));
+    if (thread.errors.length > 0)
+        record.errors = [...new Set(thread.errors)];
+    const tokens = thread.stream?.tokens ?? thread.rollout?.tokens;
+    if (tokens !== undefined) {
+        record.metrics = {
+            input_tokens: tokens.input,
+            cached_input_tokens: tokens.cached,
+            output_tokens: tokens.output,
+            reasoning_output_tokens: tokens.reasoning,
+        };
+    }
+    const codex = {};
+    if (outcome !== undefined)
+        codex.finished = outcome.finished;
+    for (const [field, value] of Object.entries({ model: thread.model, ...thread.fields })) {
+        if (value !== undefined)
+            codex[field] = value;
+    }
+    record.codex = codex;
+    const files = [thread.rollout?.file, thread.stream?.file].filter((file) => file !== undefined);
+    return {
+        file: first.file,
+        location: String(first.line),
+        files,
+        record,
+        keys: {
+            prompt: thread.prompt,
+            model: thread.model,
+            fields: { ...thread.fields, thread_id: thread.id },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/codex/index.ts
+
+
+/** A rollout's first line, when it is longer than the start read to detect it. */
+const ROLLOUT_START = /^\{"timestamp":"[^"]*",(?:"ordinal":\d+,)?"type":"session_meta"/;
+/**
+ * OpenAI Codex CLI: rollouts (`~/.codex/sessions/YYYY/MM/DD/rollout-*.jsonl`) and `codex exec
+ * --json` event streams. `success` is whether the run finished its turn (`turn.completed`) or
+ * failed (`turn.failed`): Codex has no verdict on the task itself.
+ */
+const codex = {
+    name: 'codex',
+    detect: ({ firstLine, text }) => values_isObject(firstLine)
+        ? firstLine.type === 'thread.started' ||
+            (firstLine.type === 'session_meta' && values_isObject(firstLine.payload))
+        : ROLLOUT_START.test(text),
+    read: (files) => readCodex(files),
+};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/records/schema.ts + 1 modules
+var schema = __nccwpck_require__(8499);
+;// CONCATENATED MODULE: ./src/sources/mapping.ts
+
+
+/** The first 12 hex digits (48 bits) of the SHA-256 of a text. */
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
+}
+/**
+ * The task id of a prompt: `prompt-` and a short hash of its text, with Unicode in NFC and each
+ * run of whitespace as one space, trimmed, so that re-wrapped copies still pair. Every format
+ * takes it from the same prompt text, so sessions of different agents on one prompt pair.
+ */
+function promptTaskId(text) {
+    return `prompt-${shortHash(text.normalize('NFC').replace(/\s+/g, ' ').trim())}`;
+}
+/**
+ * A found session made a session record: its variant and task by the rules, checked by the
+ * schema every record passes. Problems name the file and place of the session.
+ */
+function completeSession(found, rules) {
+    const at = (field, message) => ({
+        file: found.file,
+        location: found.location,
+        field,
+        message,
+    });
+    const variant = rules.variant === undefined
+        ? { error: 'no variant: give --variant or --variant-from' }
+        : variantOf(found, rules.variant);
+    const task = taskOf(found, rules.task);
+    const problems = [];
+    if ('error' in variant)
+        problems.push(at('variant', variant.error));
+    if ('error' in task)
+        problems.push(at('task_id', task.error));
+    if (problems.length > 0)
+        return { problems };
+    const value = {
+        variant: variant.value,
+        task_id: task.value,
+        ...(rules.experiment !== undefined && { experiment: rules.experiment }),
+        ...found.record,
+    };
+    const validation = (0,schema/* validateRecord */.eV)(value, {}, { reuseValue: true });
+    if ('record' in validation)
+        return validation;
+    return {
+        problems: validation.problems.map(({ field, message }) => {
+            const top = field.split(/[.[]/, 1)[0] ?? '';
+            const origin = found.origins?.[top];
+            return at(origin === undefined ? field : origin + field.slice(top.length), message);
+        }),
+    };
+}
+function variantOf(found, rule) {
+    if (rule.from === 'value')
+        return { value: rule.value };
+    let texts;
+    let what;
+    if (rule.from === 'model') {
+        texts = [found.keys.model];
+        what = 'the model name';
+    }
+    else if (rule.from === 'path') {
+        texts = [...found.files];
+        what = 'the path';
+    }
+    else {
+        const { field } = rule;
+        texts = [found.keys.fields[field]];
+        what = `the field ${field}`;
+    }
+    const present = texts.filter((text) => text !== undefined && text !== '');
+    if (present.length === 0) {
+        return { error: `no variant: the session has no ${what.replace(/^the /, '')}` };
+    }
+    if (rule.pattern === undefined)
+        return { value: present[0] };
+    for (const text of present) {
+        const match = rule.pattern.exec(text);
+        if (match) {
+            const picked = match[1] ?? match[0];
+            if (picked !== '')
+                return { value: picked };
+        }
+    }
+    return {
+        error: `no variant: ${what} ${JSON.stringify(present[0])} does not match ${String(rule.pattern)}`,
+    };
+}
+function taskOf(found, rule) {
+    if (rule.from === 'prompt') {
+        if (found.keys.prompt !== undefined && found.keys.prompt.trim() !== '') {
+            return { value: promptTaskId(found.keys.prompt) };
+        }
+        return {
+            error: 'no task: the session has no prompt to take it from (give the file that holds the prompt too, or --task-by field:<name>)',
+        };
+    }
+    const value = found.keys.fields[rule.field];
+    if (value !== undefined && value.trim() !== '')
+        return { value };
+    const known = Object.keys(found.keys.fields).join(', ');
+    return { error: `no task: the session has no field ${rule.field} (it has: ${known || 'none'})` };
+}
+
+;// CONCATENATED MODULE: ./src/sources/hermes/batch.ts
+
+
+
+
+
+/** Record fields named by the trajectory field they come from, in problems. */
+const ORIGINS = { end_time: 'metadata.timestamp' };
+/**
+ * Reads what Hermes' `batch_runner` writes: `trajectories.jsonl` and the `batch_N.jsonl` it is
+ * combined from (the same lines: each session counts once), one session per line, mapped as the
+ * README describes. Given the dataset too (`{"prompt": …}` lines), every prompt a run wrote no
+ * line for (its run crashed) is a failed session, and a warning says so.
+ */
+async function readHermesBatch(files, options) {
+    const read = { sessions: [], problems: [], warnings: [] };
+    const seen = new Set();
+    const runs = new Map();
+    let dataset;
+    let lines = 0;
+    for (const file of files) {
+        const prompts = [];
+        let trajectories = 0;
+        await forEachJsonLine(file, read.problems, ({ value, number, text }) => {
+            lines++;
+            if (isDatasetLine(value)) {
+                prompts.push(value.prompt);
+                return;
+            }
+            trajectories++;
+            const location = String(number);
+            const mapped = mapTrajectory(value, text);
+            if ('problems' in mapped) {
+                for (const { field, message } of mapped.problems) {
+                    read.problems.push({ file: file.display, location, field, message });
+                }
+                return;
+            }
+            const { record, keys } = mapped;
+            const run = runOf(runs, (0,external_node_path_namespaceObject.dirname)(file.absolute));
+            run.files.add(file.display);
+            run.model ??= keys.model;
+            run.prompts.add(mapped.index);
+            if (seen.has(record.session_id))
+                return; // the same line in trajectories.jsonl and batch_N.jsonl
+            seen.add(record.session_id);
+            run.ids.push(record.session_id);
+            read.sessions.push({
+                file: file.display,
+                location,
+                files: [file.display],
+                record,
+                keys,
+                origins: ORIGINS,
+            });
+        }, (done, total) => options.onProgress?.({ sessions: lines, done, total }));
+        if (prompts.length > 0 && trajectories === 0)
+            dataset = { file: file.display, prompts };
+    }
+    if (dataset !== undefined)
+        missingRuns(dataset, runs, read);
+    return read;
+}
+function isDatasetLine(value) {
+    return (values_isObject(value) && typeof value.prompt === 'string' && value.conversations === undefined);
+}
+function runOf(runs, folder) {
+    let run = runs.get(folder);
+    if (run === undefined) {
+        run = { files: new Set(), prompts: new Set(), ids: [] };
+        runs.set(folder, run);
+    }
+    return run;
+}
+/**
+ * The dataset's prompts that a run wrote no line for: batch_runner writes none for a prompt whose
+ * run crashed, so they are failed sessions, not sessions that never were.
+ */
+function missingRuns(dataset, runs, read) {
+    for (const run of runs.values()) {
+        const runId = shortHash(JSON.stringify([...run.ids].sort()));
+        const files = [...run.files];
+        dataset.prompts.forEach((prompt, index) => {
+            if (run.prompts.has(index))
+                return;
+            const message = `no line for prompt ${index} of ${dataset.file} in ${files.join(', ')}: batch_runner writes none when a prompt's run fails, so it counts as a failed session`;
+            read.warnings.push({ file: files[0] ?? dataset.file, location: '', field: '', message });
+            read.sessions.push({
+                file: dataset.file,
+                location: String(index + 1),
+                files,
+                record: {
+                    session_id: `hermes-batch-missing-${index}-${shortHash(`${runId}:${index}`)}`,
+                    success: false,
+                    errors: ['batch_runner wrote no trajectory line for this prompt (the run failed)'],
+                    hermes: { prompt_index: index, missing: true },
+                },
+                keys: {
+                    prompt,
+                    model: run.model,
+                    fields: { prompt_index: `task_${index}`, ...(run.model && { model: run.model }) },
+                },
+            });
+        });
+    }
 }
 /** The top-level fields of a trajectory line that the mapping reads. */
 const KNOWN_FIELDS = new Set([
@@ -40437,8 +41447,8 @@ const KNOWN_FIELDS = new Set([
     'tool_error_counts',
 ]);
 /** One trajectory line as a session record (not yet validated), or what is wrong with it. */
-function mapTrajectory(value, line, options) {
-    if (!isPlainObject(value)) {
+function mapTrajectory(value, line) {
+    if (!values_isObject(value)) {
         return { problems: [{ field: '', message: `expected a JSON object, got ${(0,describe_value/* kindOf */.I)(value)}` }] };
     }
     const problems = [];
@@ -40453,8 +41463,8 @@ function mapTrajectory(value, line, options) {
     else
         expect(isCount(index), 'prompt_index', WHOLE, index);
     const metadata = present('metadata') ? value.metadata : {};
-    expect(isPlainObject(metadata), 'metadata', 'an object', metadata);
-    const meta = isPlainObject(metadata) ? metadata : {};
+    expect(values_isObject(metadata), 'metadata', 'an object', metadata);
+    const meta = values_isObject(metadata) ? metadata : {};
     if (present('batch_num', meta))
         expect(isCount(meta.batch_num), 'metadata.batch_num', WHOLE, meta.batch_num);
     if (present('model', meta))
@@ -40477,14 +41487,8 @@ function mapTrajectory(value, line, options) {
     }
     const turns = Array.isArray(conversations) ? conversations : undefined;
     const prompt = turns && firstHumanTurn(turns, problems);
-    let taskId;
-    if (options.taskId === 'prompt-index') {
-        taskId = `task_${String(index)}`;
-    }
-    else if (prompt !== undefined) {
-        taskId = promptTaskId(prompt);
-    }
-    else if (!problems.some((problem) => problem.field.startsWith('conversations'))) {
+    if (prompt === undefined &&
+        !problems.some((problem) => problem.field.startsWith('conversations'))) {
         problems.push({
             field: 'conversations',
             message: turns === undefined
@@ -40501,11 +41505,7 @@ function mapTrajectory(value, line, options) {
         : `line:${line}`;
     const record = {
         session_id: `hermes-batch-${String(index)}-${shortHash(identity)}`,
-        variant: options.variant,
-        task_id: taskId,
     };
-    if (options.experiment !== undefined)
-        record.experiment = options.experiment;
     if (typeof value.completed === 'boolean') {
         record.success = value.completed && value.partial !== true && value.failed !== true;
     }
@@ -40515,8 +41515,9 @@ function mapTrajectory(value, line, options) {
     }
     if (turns)
         record.message_count = turns.filter((turn) => !isSystemTurn(turn)).length;
+    // Written when the run ended (`datetime.now()`, local time without a zone): an end time.
     if (typeof timestamp === 'string')
-        record.start_time = timestamp;
+        record.end_time = timestamp;
     const metrics = {};
     if (isCount(value.api_calls))
         metrics.api_calls = value.api_calls;
@@ -40525,19 +41526,21 @@ function mapTrajectory(value, line, options) {
     if (Object.keys(metrics).length > 0)
         record.metrics = metrics;
     record.hermes = hermesFields(value, meta, turns, counts);
-    return { record };
+    const modelName = typeof model === 'string' ? model : undefined;
+    const fields = { prompt_index: `task_${String(index)}`, ...(modelName && { model: modelName }) };
+    return { record, keys: { prompt, model: modelName, fields }, index: index };
 }
 const WHOLE = 'a whole number >= 0';
 const STRING = 'a string';
 const TIME = 'an ISO 8601 date-time like "2025-05-01T12:00:00"';
 function isSystemTurn(turn) {
-    return isPlainObject(turn) && turn.from === 'system';
+    return values_isObject(turn) && turn.from === 'system';
 }
 /** The text of the first `human` turn: the dataset's prompt, in batch_runner's trajectories. */
 function firstHumanTurn(turns, problems) {
     for (let i = 0; i < turns.length; i++) {
         const turn = turns[i];
-        if (!isPlainObject(turn) || turn.from !== 'human')
+        if (!values_isObject(turn) || turn.from !== 'human')
             continue;
         if (typeof turn.value === 'string')
             return turn.value;
@@ -40564,7 +41567,7 @@ function toolCounts(value, problems) {
         return undefined;
     const before = problems.length;
     const statsOf = {};
-    if (hasStats && !isPlainObject(stats)) {
+    if (hasStats && !values_isObject(stats)) {
         problems.push({
             field: 'tool_stats',
             message: `expected an object, got ${(0,describe_value/* describeValue */.b)(stats)}`,
@@ -40572,7 +41575,7 @@ function toolCounts(value, problems) {
     }
     else if (hasStats) {
         for (const [tool, entry] of Object.entries(stats)) {
-            if (!isPlainObject(entry)) {
+            if (!values_isObject(entry)) {
                 problems.push({
                     field: `tool_stats.${tool}`,
                     message: `expected {count, success, failure}, got ${(0,describe_value/* describeValue */.b)(entry)}`,
@@ -40592,7 +41595,7 @@ function toolCounts(value, problems) {
         }
     }
     const errorsOf = {};
-    if (hasErrors && !isPlainObject(errors)) {
+    if (hasErrors && !values_isObject(errors)) {
         problems.push({
             field: 'tool_error_counts',
             message: `expected an object, got ${(0,describe_value/* describeValue */.b)(errors)}`,
@@ -40658,7 +41661,7 @@ function hermesFields(value, meta, turns, counts) {
         hermes.conversation_turns = turns.length;
         let chars = 0;
         for (const turn of turns) {
-            if (isPlainObject(turn) && typeof turn.value === 'string')
+            if (values_isObject(turn) && typeof turn.value === 'string')
                 chars += turn.value.length;
         }
         hermes.conversation_chars = chars;
@@ -40670,10 +41673,213 @@ function hermesFields(value, meta, turns, counts) {
     return hermes;
 }
 
+;// CONCATENATED MODULE: ./src/sources/hermes/tool-result.ts
+/**
+ * Whether a Hermes tool call failed, judged from its result the way Hermes' own `batch_runner`
+ * counts `tool_stats` failures (`_extract_tool_stats`), so that sessions read from `state.db`
+ * and from `trajectories.jsonl` count tool errors alike. A result fails when it is:
+ *
+ * - JSON whose top-level object has a non-null `error`;
+ * - JSON whose object has an object `content` with a non-null `error` (the terminal tool's shape);
+ * - JSON whose object has `"success": false`;
+ * - empty (`''`, or no content at all);
+ * - not JSON, and starts with `Error:` (any case, after leading whitespace).
+ *
+ * Anything else succeeds: other JSON values (arrays, strings, numbers, `null`) and plain output.
+ * Like Python's `json.loads`, the bare constants `NaN`, `Infinity` and `-Infinity` are accepted.
+ * One difference: Hermes counts a result of `None` as a success; here no content is empty, a
+ * failure (state.db's `content` is NULL only for a result that never came).
+ */
+function toolResultFailed(content) {
+    if (content === null || content === undefined)
+        return true;
+    if (typeof content !== 'string')
+        return objectFailed(content);
+    if (content.startsWith(STRUCTURED)) {
+        const decoded = parsePythonJson(content.slice(STRUCTURED.length));
+        if (decoded !== NOT_JSON) {
+            return typeof decoded === 'string' ? toolResultFailed(decoded) : objectFailed(decoded);
+        }
+    }
+    if (content === '')
+        return true;
+    const parsed = parsePythonJson(content);
+    return parsed === NOT_JSON ? startsWithError(content) : objectFailed(parsed);
+}
+/** The checks of a result that is JSON; only an object can fail them. */
+function objectFailed(value) {
+    if (!tool_result_isObject(value))
+        return false;
+    if (Object.hasOwn(value, 'error') && value.error !== null)
+        return true;
+    const inner = Object.hasOwn(value, 'content') ? value.content : undefined;
+    if (tool_result_isObject(inner) && Object.hasOwn(inner, 'error') && inner.error !== null)
+        return true;
+    return Object.hasOwn(value, 'success') && value.success === false;
+}
+/**
+ * How Hermes' state.db marks structured content (a JSON value, not text) in `messages.content`:
+ * the value decoded is judged as Hermes held it in memory.
+ */
+const STRUCTURED = '\x00json:';
+/** Whether a text starts with `error:` in any case, after Python's `str.strip()` whitespace. */
+function startsWithError(text) {
+    let start = 0;
+    while (start < text.length && isPythonSpace(text.charCodeAt(start)))
+        start++;
+    return text.slice(start, start + 6).toLowerCase() === 'error:';
+}
+/** Python's `str.isspace()`, which JavaScript's `trim()` does not match exactly. */
+function isPythonSpace(code) {
+    return ((code >= 0x09 && code <= 0x0d) ||
+        (code >= 0x1c && code <= 0x20) ||
+        code === 0x85 ||
+        code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000);
+}
+const NOT_JSON = Symbol('not JSON');
+function tool_result_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `JSON.parse`, plus Python's non-standard `NaN`, `Infinity` and `-Infinity` (read as null). */
+function parsePythonJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        if (!PYTHON_CONSTANT.test(text))
+            return NOT_JSON;
+    }
+    try {
+        return JSON.parse(replacePythonConstants(text));
+    }
+    catch {
+        return NOT_JSON;
+    }
+}
+const PYTHON_CONSTANT = /NaN|Infinity/;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/** The text with `NaN`, `Infinity` and `-Infinity` outside strings replaced by `null`. */
+function replacePythonConstants(text) {
+    let result = '';
+    let copied = 0;
+    for (let i = 0; i < text.length; i++) {
+        const char = text.charCodeAt(i);
+        if (char === QUOTE) {
+            for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) {
+                if (text.charCodeAt(i) === BACKSLASH)
+                    i++;
+            }
+            continue;
+        }
+        for (const word of ['-Infinity', 'Infinity', 'NaN']) {
+            if (text.startsWith(word, i)) {
+                result += `${text.slice(copied, i)}null`;
+                i += word.length - 1;
+                copied = i + 1;
+                break;
+            }
+        }
+    }
+    return result + text.slice(copied);
+}
+
+;// CONCATENATED MODULE: ./src/sources/hermes/message-tally.ts
+
+/** The prompt Hermes adds when a run reaches its iteration limit (`handle_max_iterations`). */
+const ITERATION_LIMIT = /^\s*you(?:'ve| have) reached the maximum number of tool-calling iterations/i;
+/** How a final answer ends (OpenAI-style and Anthropic-style providers). */
+const FINAL_FINISH = new Set(['stop', 'end_turn']);
+/**
+ * What the messages of one session add up to, read in order:
+ * - tool calls over the history without undone rows (`/undo` sets `active = 0, compacted = 0`),
+ *   each counted once by `tool_call_id` (compaction archives rows with `active = 0, compacted = 1`
+ *   and re-inserts copies), failed by batch_runner's rule (`toolResultFailed`) on its first result;
+ * - the live rows (`active = 1`) and the last two of them, for the outcome;
+ * - the first user message of that history: the task's prompt.
+ */
+class MessageTally {
+    liveRows = 0;
+    prompt;
+    calls = new Map();
+    unnamedCalls = 0;
+    unnamedFailed = 0;
+    last;
+    beforeLast;
+    add(row) {
+        const live = row.active === undefined || row.active === null || Number(row.active) === 1;
+        const undone = !live && Number(row.compacted) !== 1;
+        if (undone)
+            return;
+        if (row.role === 'tool') {
+            const failed = toolResultFailed(row.content);
+            const id = typeof row.tool_call_id === 'string' && row.tool_call_id !== ''
+                ? row.tool_call_id
+                : undefined;
+            if (id === undefined) {
+                this.unnamedCalls++;
+                if (failed)
+                    this.unnamedFailed++;
+            }
+            else if (!this.calls.has(id))
+                this.calls.set(id, failed);
+        }
+        else if (row.role === 'user' && this.prompt === undefined) {
+            this.prompt = typeof row.content === 'string' ? row.content : '';
+        }
+        if (!live)
+            return;
+        this.liveRows++;
+        this.beforeLast = this.last;
+        this.last = row;
+    }
+    get toolCalls() {
+        return this.calls.size + this.unnamedCalls;
+    }
+    get failedToolCalls() {
+        let failed = this.unnamedFailed;
+        for (const value of this.calls.values())
+            if (value)
+                failed++;
+        return failed;
+    }
+    /**
+     * What the live history says of the outcome, as batch_runner judges a run: true when it ends in
+     * a final answer (an assistant row without tool calls that finished), false when it ends in the
+     * summary Hermes forces at the iteration limit, else undefined.
+     */
+    get outcome() {
+        const last = this.last;
+        if (last?.role !== 'assistant')
+            return undefined;
+        const before = this.beforeLast;
+        if (before?.role === 'user' &&
+            typeof before.content === 'string' &&
+            ITERATION_LIMIT.test(before.content)) {
+            return false;
+        }
+        const hasCalls = typeof last.tool_calls === 'string'
+            ? last.tool_calls.trim() !== '' && last.tool_calls !== '[]'
+            : Array.isArray(last.tool_calls) && last.tool_calls.length > 0;
+        if (hasCalls)
+            return undefined;
+        return typeof last.finish_reason === 'string' && FINAL_FINISH.has(last.finish_reason)
+            ? true
+            : undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/sql.js/dist/sql-wasm-inline.js
 var sql_wasm_inline = __nccwpck_require__(8865);
 var sql_wasm_inline_default = /*#__PURE__*/__nccwpck_require__.n(sql_wasm_inline);
-;// CONCATENATED MODULE: ./src/records/hermes/sqlite-file.ts
+;// CONCATENATED MODULE: ./src/sources/hermes/sqlite-file.ts
 
 // The WebAssembly build with the .wasm inlined: one JavaScript file, so the ncc bundles carry it
 // without an asset file, and nothing is fetched or compiled at install time.
@@ -40846,156 +42052,28 @@ function checksum(view, offset, length, sum, littleEndian) {
     return [s1, s2];
 }
 
-;// CONCATENATED MODULE: ./src/records/hermes/tool-result.ts
+;// CONCATENATED MODULE: ./src/sources/hermes/state-db.ts
+
+
+
+
+
+
 /**
- * Whether a Hermes tool call failed, judged from its result the way Hermes' own `batch_runner`
- * counts `tool_stats` failures (`_extract_tool_stats`), so that sessions read from `state.db`
- * and from `trajectories.jsonl` count tool errors alike. A result fails when it is:
- *
- * - JSON whose top-level object has a non-null `error`;
- * - JSON whose object has an object `content` with a non-null `error` (the terminal tool's shape);
- * - JSON whose object has `"success": false`;
- * - empty (`''`, or no content at all);
- * - not JSON, and starts with `Error:` (any case, after leading whitespace).
- *
- * Anything else succeeds: other JSON values (arrays, strings, numbers, `null`) and plain output.
- * Like Python's `json.loads`, the bare constants `NaN`, `Infinity` and `-Infinity` are accepted.
- * One difference: Hermes counts a result of `None` as a success; here no content is empty, a
- * failure (state.db's `content` is NULL only for a result that never came).
+ * `end_reason` values that say a session failed: `success` false. Every other value is a stamp
+ * of how the session was closed (`cli_close`, `new_session`, `tui_close`, `agent_close`, and
+ * `cron_complete`, which Hermes writes even for a crashed job) and says nothing of the outcome.
  */
-function toolResultFailed(content) {
-    if (content === null || content === undefined)
-        return true;
-    if (typeof content !== 'string')
-        return objectFailed(content);
-    if (content.startsWith(STRUCTURED)) {
-        const decoded = parsePythonJson(content.slice(STRUCTURED.length));
-        if (decoded !== NOT_JSON) {
-            return typeof decoded === 'string' ? toolResultFailed(decoded) : objectFailed(decoded);
-        }
-    }
-    if (content === '')
-        return true;
-    const parsed = parsePythonJson(content);
-    return parsed === NOT_JSON ? startsWithError(content) : objectFailed(parsed);
-}
-/** The checks of a result that is JSON; only an object can fail them. */
-function objectFailed(value) {
-    if (!isObject(value))
-        return false;
-    if (Object.hasOwn(value, 'error') && value.error !== null)
-        return true;
-    const inner = Object.hasOwn(value, 'content') ? value.content : undefined;
-    if (isObject(inner) && Object.hasOwn(inner, 'error') && inner.error !== null)
-        return true;
-    return Object.hasOwn(value, 'success') && value.success === false;
-}
-/**
- * How Hermes' state.db marks structured content (a JSON value, not text) in `messages.content`:
- * the value decoded is judged as Hermes held it in memory.
- */
-const STRUCTURED = '\x00json:';
-/** Whether a text starts with `error:` in any case, after Python's `str.strip()` whitespace. */
-function startsWithError(text) {
-    let start = 0;
-    while (start < text.length && isPythonSpace(text.charCodeAt(start)))
-        start++;
-    return text.slice(start, start + 6).toLowerCase() === 'error:';
-}
-/** Python's `str.isspace()`, which JavaScript's `trim()` does not match exactly. */
-function isPythonSpace(code) {
-    return ((code >= 0x09 && code <= 0x0d) ||
-        (code >= 0x1c && code <= 0x20) ||
-        code === 0x85 ||
-        code === 0xa0 ||
-        code === 0x1680 ||
-        (code >= 0x2000 && code <= 0x200a) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x202f ||
-        code === 0x205f ||
-        code === 0x3000);
-}
-const NOT_JSON = Symbol('not JSON');
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `JSON.parse`, plus Python's non-standard `NaN`, `Infinity` and `-Infinity` (read as null). */
-function parsePythonJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        if (!PYTHON_CONSTANT.test(text))
-            return NOT_JSON;
-    }
-    try {
-        return JSON.parse(replacePythonConstants(text));
-    }
-    catch {
-        return NOT_JSON;
-    }
-}
-const PYTHON_CONSTANT = /NaN|Infinity/;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-/** The text with `NaN`, `Infinity` and `-Infinity` outside strings replaced by `null`. */
-function replacePythonConstants(text) {
-    let result = '';
-    let copied = 0;
-    for (let i = 0; i < text.length; i++) {
-        const char = text.charCodeAt(i);
-        if (char === QUOTE) {
-            for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) {
-                if (text.charCodeAt(i) === BACKSLASH)
-                    i++;
-            }
-            continue;
-        }
-        for (const word of ['-Infinity', 'Infinity', 'NaN']) {
-            if (text.startsWith(word, i)) {
-                result += `${text.slice(copied, i)}null`;
-                i += word.length - 1;
-                copied = i + 1;
-                break;
-            }
-        }
-    }
-    return result + text.slice(copied);
-}
-
-;// CONCATENATED MODULE: ./src/records/hermes/state-db.ts
-
-
-
-
-/** `end_reason` values of a session that solved its task: `success` true. */
-const SUCCESS_END_REASONS = [
-    'completed',
-    'complete',
-    'success',
-    'succeeded',
-    'done',
-    'end_turn',
-    'stop',
-    'cron_complete',
+const FAILURE_END_REASONS = [
+    'cron_incomplete_no_output',
+    'cron_failed',
+    'error',
+    'failed',
+    'exception',
+    'timeout',
 ];
-/**
- * `end_reason` values that say how a session was closed, not whether it solved its task:
- * `success` absent. Hermes writes these when the CLI exits (`cli_close`), when it starts a new
- * session (`new_session`, `/new`, `/reset`) and when context compression continues a session in
- * a new one (`compression`). Every other value, `cron_incomplete_no_output` for one, is a
- * failure: `success` false.
- */
-const UNKNOWN_END_REASONS = [
-    'cli_close',
-    'new_session',
-    'compression',
-    'reset',
-    'session_reset',
-    'user_exit',
-    'exit',
-];
+/** `source` values of sessions Hermes starts itself: left out unless subagents are kept. */
+const SIDE_SOURCES = new Set(['subagent', 'tool']);
 /** The columns read, by table. The first ones of each are required; the others may be absent. */
 const SESSION_COLUMNS = {
     required: ['id', 'started_at'],
@@ -41014,43 +42092,53 @@ const SESSION_COLUMNS = {
         'source',
         'model',
         'parent_session_id',
+        'cwd',
     ],
 };
-const MESSAGE_COLUMNS = ['session_id', 'role', 'content'];
+const MESSAGE_COLUMNS = {
+    required: ['session_id', 'role', 'content'],
+    optional: ['tool_call_id', 'tool_calls', 'finish_reason', 'active', 'compacted'],
+};
+const ALL_SESSION_COLUMNS = [...SESSION_COLUMNS.required, ...SESSION_COLUMNS.optional];
 /** Record fields named by the column they come from, in problems. */
-const state_db_SOURCES = {
-    session_id: 'id',
-    task_id: 'title',
+const state_db_ORIGINS = {
     start_time: 'started_at',
     end_time: 'ended_at',
     completion_time_seconds: 'ended_at',
     tool_calls: 'tool_call_count',
+    message_count: 'message_count',
 };
 /**
- * Reads the sessions of a Hermes session database (`~/.hermes/state.db`), one session record per
- * row of `sessions`, with the tool calls and messages counted from `messages`, mapped as
- * `README.md` beside this file describes. Recent writes still in the `-wal` file beside it are
- * included. The database is read into memory (sql.js); it is never written.
- *
- * @throws TypeError when `options.variant` is empty: a caller's mistake, not the file's.
+ * Reads Hermes session databases (`~/.hermes/state.db`, with the transactions still in its
+ * `-wal` applied, never written) and `hermes sessions export` JSON Lines: one session per row of
+ * `sessions`, counted from its messages, mapped as the README describes. Subagent sessions are
+ * left out unless `subagents` is `keep`.
  */
-async function readHermesDb(file, options) {
-    checkVariant(options);
-    const result = { records: [], problems: [] };
-    const fileProblem = (message, where = file) => {
-        result.problems.push({ file: where, location: '', field: '', message });
-        return result;
-    };
-    const image = await readDatabaseImage(file);
+async function readHermesDb(files, options) {
+    const read = { sessions: [], problems: [], warnings: [] };
+    for (const file of files) {
+        const kind = await kindOf(file);
+        if (kind === 'export')
+            await readExport(file, options, read);
+        else if (kind === 'database')
+            await readDatabase(file, options, read);
+        else
+            read.problems.push({ file: file.display, location: '', field: '', message: kind.problem });
+    }
+    return read;
+}
+async function readDatabase(file, options, read) {
+    const fileProblem = (message, where = file.display) => read.problems.push({ file: where, location: '', field: '', message });
+    const image = await readDatabaseImage(file.absolute);
     if ('problem' in image)
-        return fileProblem(image.problem);
+        return void fileProblem(image.problem);
     if (image.walProblem !== undefined)
-        fileProblem(image.walProblem, `${file}-wal`);
+        fileProblem(image.walProblem, `${file.display}-wal`);
     const SQL = await sqlEngine();
     let db;
     try {
         db = new SQL.Database(image.bytes);
-        readSessions(db, file, options, result);
+        state_db_readSessions(db, file.display, options, read);
     }
     catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -41059,12 +42147,11 @@ async function readHermesDb(file, options) {
     finally {
         db?.close();
     }
-    return result;
 }
-function readSessions(db, file, options, result) {
+function state_db_readSessions(db, file, options, read) {
     const missing = missingSchema(db);
     if (missing !== undefined) {
-        result.problems.push({
+        read.problems.push({
             file,
             location: '',
             field: '',
@@ -41072,42 +42159,59 @@ function readSessions(db, file, options, result) {
         });
         return;
     }
-    const sessionColumns = columnsOf(db, 'sessions');
-    const select = [...SESSION_COLUMNS.required, ...SESSION_COLUMNS.optional]
-        .map((column) => (sessionColumns.has(column) ? `"${column}"` : `NULL AS "${column}"`))
-        .join(', ');
-    const since = options.since?.getTime();
+    const select = selectList(columnsOf(db, 'sessions'), ALL_SESSION_COLUMNS);
     const wanted = [];
     forEachRow(db, `SELECT ${select} FROM sessions`, (values, position) => {
-        const row = Object.fromEntries([...SESSION_COLUMNS.required, ...SESSION_COLUMNS.optional].map((column, i) => [
-            column,
-            values[i] ?? null,
-        ]));
+        const row = Object.fromEntries(ALL_SESSION_COLUMNS.map((column, i) => [column, values[i] ?? null]));
         const location = typeof row.id === 'string' || typeof row.id === 'number'
             ? `sessions[${JSON.stringify(String(row.id))}]`
             : `sessions[${position}]`;
-        const started = hermesTime(row.started_at);
-        if (started === undefined || started === null) {
-            const problem = started === undefined
-                ? { field: 'started_at', message: 'required, missing' }
-                : timeProblem('started_at', row.started_at);
-            reportProblems([problem], file, location, result);
-            return;
-        }
-        if (since === undefined || started >= since)
-            wanted.push({ row, location, started });
+        const kept = keepSession(row, location, file, options, read.problems);
+        if (kept !== undefined)
+            wanted.push(kept);
     });
     // In time order: ORDER BY in SQL would put times written as text after all numbers.
     wanted.sort((a, b) => a.started - b.started || compareIds(a.row.id, b.row.id));
-    const tallies = tallyMessages(db, since === undefined ? undefined : wanted, (sessions) => options.onProgress?.({ sessions, done: sessions, total: wanted.length }));
+    const tallies = tallyMessages(db, wanted, (sessions) => options.onProgress?.({ sessions, done: sessions, total: wanted.length }));
     for (const { row, location, started } of wanted) {
-        const mapped = mapSession(row, started, tallies.get(String(row.id)), options);
-        if ('problems' in mapped)
-            reportProblems(mapped.problems, file, location, result);
-        else
-            acceptRecord(mapped.record, file, location, state_db_SOURCES, result);
+        addSession(row, started, tallies.get(String(row.id)), file, location, read);
     }
     options.onProgress?.({ sessions: wanted.length, done: wanted.length, total: wanted.length });
+}
+/** A session row to read, or undefined: a bad start (reported), too early, or a subagent's. */
+function keepSession(row, location, file, options, problems) {
+    const started = hermesTime(row.started_at);
+    if (started === undefined || started === null) {
+        const problem = started === undefined
+            ? { field: 'started_at', message: 'required, missing' }
+            : timeProblem('started_at', row.started_at);
+        problems.push({ file, location, ...problem });
+        return undefined;
+    }
+    const since = options.since?.getTime();
+    if (since !== undefined && started < since)
+        return undefined;
+    if (options.subagents !== 'keep' &&
+        typeof row.source === 'string' &&
+        SIDE_SOURCES.has(row.source)) {
+        return undefined;
+    }
+    return { row, location, started };
+}
+function addSession(row, started, tally, file, location, read) {
+    const mapped = mapSession(row, started, tally);
+    if ('problems' in mapped) {
+        for (const { field, message } of mapped.problems) {
+            read.problems.push({ file, location, field, message });
+        }
+        return;
+    }
+    read.sessions.push({ file, location, files: [file], ...mapped, origins: state_db_ORIGINS });
+}
+function selectList(present, columns) {
+    return columns
+        .map((column) => (present.has(column) ? `"${column}"` : `NULL AS "${column}"`))
+        .join(', ');
 }
 function compareIds(a, b) {
     const [x, y] = [String(a), String(b)];
@@ -41117,7 +42221,7 @@ function compareIds(a, b) {
 function missingSchema(db) {
     const needed = [
         ['sessions', SESSION_COLUMNS.required],
-        ['messages', MESSAGE_COLUMNS],
+        ['messages', MESSAGE_COLUMNS.required],
     ];
     const tables = new Set();
     forEachRow(db, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')", ([name]) => {
@@ -41152,77 +42256,117 @@ function forEachRow(db, sql, each) {
     }
 }
 /**
- * One pass over the messages, in session order: per session, the messages, the tool results
- * (`role = 'tool'`), the failed ones (`toolResultFailed`) and the first user message. Only the
- * `wanted` sessions when given. `progress` hears the number of sessions done.
+ * One pass over the messages of the `wanted` sessions, in session and row order, tallied per
+ * session (`MessageTally`). `progress` hears the number of sessions done.
  */
 function tallyMessages(db, wanted, progress) {
-    let where = '';
-    if (wanted !== undefined) {
-        db.run('CREATE TEMP TABLE ab_wanted (id PRIMARY KEY)');
-        const insert = db.prepare('INSERT OR IGNORE INTO ab_wanted VALUES (?)');
-        try {
-            for (const { row } of wanted)
-                insert.run([row.id]);
-        }
-        finally {
-            insert.free();
-        }
-        where = 'WHERE session_id IN (SELECT id FROM temp.ab_wanted)';
+    db.run('CREATE TEMP TABLE ab_wanted (id PRIMARY KEY)');
+    const insert = db.prepare('INSERT OR IGNORE INTO ab_wanted VALUES (?)');
+    try {
+        for (const { row } of wanted)
+            insert.run([row.id]);
     }
+    finally {
+        insert.free();
+    }
+    const present = columnsOf(db, 'messages');
+    const columns = [...MESSAGE_COLUMNS.required, ...MESSAGE_COLUMNS.optional];
+    const select = selectList(present, columns);
     const tallies = new Map();
     let current;
     let currentId;
-    forEachRow(db, `SELECT session_id, role, CASE WHEN role IN ('tool', 'user') THEN content END
-     FROM messages ${where} ORDER BY session_id, rowid`, ([sessionId, role, content]) => {
+    forEachRow(db, `SELECT ${select} FROM messages WHERE session_id IN (SELECT id FROM temp.ab_wanted)
+     ORDER BY session_id, rowid`, (values) => {
+        const [sessionId] = values;
         if (current === undefined || sessionId !== currentId) {
             if (current !== undefined)
                 progress(tallies.size);
-            current = {
-                messages: 0,
-                toolResults: 0,
-                failedToolResults: 0,
-                firstUserMessage: undefined,
-            };
+            current = new MessageTally();
             currentId = sessionId;
             tallies.set(String(sessionId), current);
         }
-        current.messages++;
-        if (role === 'tool') {
-            current.toolResults++;
-            if (toolResultFailed(content))
-                current.failedToolResults++;
-        }
-        else if (role === 'user' && current.firstUserMessage === undefined) {
-            current.firstUserMessage = typeof content === 'string' ? content : '';
-        }
+        const row = Object.fromEntries(columns.map((column, i) => [column, values[i]]));
+        current.add(row);
     });
     return tallies;
 }
-/** One session row, with its messages' tally, as a session record (not yet validated). */
-function mapSession(row, started, tally, options) {
+/** The lines of `hermes sessions export`: a session row with its `messages`, per line. */
+async function readExport(file, options, read) {
+    let lines = 0;
+    await forEachJsonLine(file, read.problems, ({ value, number }) => {
+        lines++;
+        const location = String(number);
+        if (!values_isObject(value) || !Array.isArray(value.messages) || value.id === undefined) {
+            read.problems.push({
+                file: file.display,
+                location,
+                field: '',
+                message: 'not a Hermes session: expected a state.db, or a line of `hermes sessions export` ({id, started_at, …, messages: […]})',
+            });
+            return;
+        }
+        const row = Object.fromEntries(ALL_SESSION_COLUMNS.map((column) => [column, sqlValue(value[column])]));
+        const kept = keepSession(row, location, file.display, options, read.problems);
+        if (kept === undefined)
+            return;
+        const tally = new MessageTally();
+        for (const message of value.messages) {
+            if (values_isObject(message))
+                tally.add(message);
+        }
+        addSession(row, kept.started, tally, file.display, location, read);
+        options.onProgress?.({ sessions: lines, done: lines, total: lines });
+    });
+}
+/** A JSON value as SQLite would hold it: objects and arrays as their JSON text. */
+function sqlValue(value) {
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value === 'boolean')
+        return value ? 1 : 0;
+    if (typeof value === 'number' || typeof value === 'string')
+        return value;
+    return JSON.stringify(value);
+}
+const SQLITE_HEADER = 'SQLite format 3\0';
+/**
+ * A database (or a file the database reader says why it cannot read), or export JSON Lines
+ * (their first character is `{`), or neither.
+ */
+async function kindOf(file) {
+    let start;
+    try {
+        const handle = await (0,promises_.open)(file.absolute, 'r');
+        try {
+            const { bytesRead, buffer } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+            start = buffer.subarray(0, bytesRead).toString('latin1');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return 'database'; // its reader says why it cannot be read
+    }
+    if (start === '' || start.startsWith(SQLITE_HEADER))
+        return 'database';
+    if (start
+        .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+        .trimStart()
+        .startsWith('{'))
+        return 'export';
+    return {
+        problem: 'not a Hermes session database: not an SQLite file, nor the JSON Lines of `hermes sessions export`',
+    };
+}
+/** One session row, with its messages' tally, as a found session (not yet validated). */
+function mapSession(row, started, tally) {
     const problems = [];
     const { id } = row;
     if (id === null || id === '')
         problems.push({ field: 'id', message: 'required, missing' });
     else if (typeof id !== 'string' && typeof id !== 'number') {
         problems.push({ field: 'id', message: `expected a string, got ${describeSql(id)}` });
-    }
-    // Titles Hermes made up itself (`derived`, `llm`) differ between runs of one prompt.
-    const byUser = row.title_source === null || row.title_source === 'user';
-    const title = typeof row.title === 'string' && byUser ? row.title.trim() : '';
-    let taskId;
-    if (options.taskId !== 'prompt' && title !== '')
-        taskId = title;
-    else if (tally?.firstUserMessage !== undefined)
-        taskId = promptTaskId(tally.firstUserMessage);
-    else {
-        problems.push({
-            field: options.taskId === 'prompt' ? 'messages' : 'title',
-            message: options.taskId === 'prompt'
-                ? 'expected a user message to take the task from, got none'
-                : 'expected a title or a user message to take the task from, got neither',
-        });
     }
     let ended;
     if (row.ended_at !== null) {
@@ -41268,26 +42412,21 @@ function mapSession(row, started, tally, options) {
     metric('cost_usd', row.actual_cost_usd !== null ? 'actual_cost_usd' : 'estimated_cost_usd');
     if (problems.length > 0)
         return { problems };
-    const record = {
-        session_id: String(id),
-        variant: options.variant,
-        task_id: taskId,
-    };
-    if (options.experiment !== undefined)
-        record.experiment = options.experiment;
-    const success = successOf(row.end_reason, options);
+    const record = { session_id: String(id) };
+    const success = successOf(row.end_reason, tally);
     if (success !== undefined)
         record.success = success;
     if (tally !== undefined) {
-        record.tool_calls = tally.toolResults;
-        record.successful_tool_calls = tally.toolResults - tally.failedToolResults;
+        record.tool_calls = tally.toolCalls;
+        record.successful_tool_calls = tally.toolCalls - tally.failedToolCalls;
     }
     else if (toolCallCount !== undefined) {
         record.tool_calls = toolCallCount;
     }
     if (ended !== undefined)
         record.completion_time_seconds = (ended - started) / 1000;
-    const messages = tally?.messages ?? messageCount;
+    // Hermes' own count, which compaction resets to the live rows; else the live rows.
+    const messages = messageCount ?? tally?.liveRows;
     if (messages !== undefined)
         record.message_count = messages;
     record.start_time = isoTime(started);
@@ -41296,33 +42435,32 @@ function mapSession(row, started, tally, options) {
     if (Object.keys(metrics).length > 0)
         record.metrics = metrics;
     const hermes = {};
-    const kept = [
-        'source',
-        'model',
-        'end_reason',
-        'title',
-        'title_source',
-        'parent_session_id',
-    ];
+    const kept = ['source', 'model', 'end_reason', 'title', 'parent_session_id'];
     for (const column of kept) {
         if (row[column] !== null)
             hermes[column] = row[column];
     }
     record.hermes = hermes;
-    return { record };
+    const fields = { session_id: String(id) };
+    for (const column of ['title', 'source', 'model', 'cwd']) {
+        const value = row[column];
+        if (typeof value === 'string' && value.trim() !== '')
+            fields[column] = value.trim();
+    }
+    return {
+        record,
+        keys: { prompt: tally?.prompt, model: fields.model, fields },
+    };
 }
-/** `success` from `end_reason`: true, false, or undefined (unknown) as the lists say. */
-function successOf(reason, options) {
-    if (typeof reason !== 'string' || reason.trim() === '')
-        return undefined;
-    const value = reason.trim().toLowerCase();
-    const success = options.endReasons?.success ?? SUCCESS_END_REASONS;
-    const unknown = options.endReasons?.unknown ?? UNKNOWN_END_REASONS;
-    if (success.some((item) => item.toLowerCase() === value))
-        return true;
-    if (unknown.some((item) => item.toLowerCase() === value))
-        return undefined;
-    return false;
+/**
+ * `success`: false for a failure stamp (`FAILURE_END_REASONS`), else what the live history shows
+ * (a final answer: true; the iteration limit's forced summary: false), else absent.
+ */
+function successOf(reason, tally) {
+    if (typeof reason === 'string' && FAILURE_END_REASONS.includes(reason.trim().toLowerCase())) {
+        return false;
+    }
+    return tally?.outcome;
 }
 /** ISO 8601 with an optional time, fraction and zone; a space may stand for the `T`. */
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?)?(?:[Zz]|([+-]\d{2})(?::?(\d{2}))?)?$/;
@@ -41370,177 +42508,167 @@ function describeSql(value) {
     return value instanceof Uint8Array ? `a blob of ${value.length} bytes` : (0,describe_value/* describeValue */.b)(value);
 }
 
-// EXTERNAL MODULE: ./src/records/record-collector.ts
-var record_collector = __nccwpck_require__(8803);
-// EXTERNAL MODULE: ./src/records/json-error.ts
-var json_error = __nccwpck_require__(5465);
-;// CONCATENATED MODULE: ./src/records/read-seed.ts
+;// CONCATENATED MODULE: ./src/sources/hermes/index.ts
 
-const RESULT_LISTS = [
-    ['cold_results', 'cold'],
-    ['warm_results', 'warm'],
-];
-function isSeedTestFile(document) {
-    return (typeof document === 'object' &&
-        document !== null &&
-        'test_id' in document &&
-        ('cold_results' in document || 'warm_results' in document));
-}
+
+
+const hermes_SQLITE_HEADER = 'SQLite format 3\0';
 /**
- * Each result becomes a record (location `cold_results[2]`), every field of it kept. Absent
- * fields come from the test: the variant from the list, `experiment` from `test_id`, `task_id`
- * from `task.task_id` / `task.id` else `test_id`, `category` / `difficulty` from `task`.
+ * Hermes Agent's batch_runner output: `trajectories.jsonl`, the `batch_N.jsonl` it is made of,
+ * and the dataset (`{"prompt": …}` lines) to find the prompts whose run wrote no line.
  */
-function readSeedTestFile(test, file, sink) {
-    const testId = asLabel(test.test_id);
-    const task = read_seed_isObject(test.task) ? test.task : {};
-    const shared = {
-        experiment: testId,
-        task_id: asLabel(task.task_id) ?? asLabel(task.id) ?? testId,
-        category: asLabel(task.category),
-        difficulty: asLabel(task.difficulty),
+const hermesBatch = {
+    name: 'hermes-batch',
+    detect: ({ firstLine }) => values_isObject(firstLine) &&
+        ((Array.isArray(firstLine.conversations) && firstLine.prompt_index !== undefined) ||
+            (typeof firstLine.prompt === 'string' && Object.keys(firstLine).length === 1)),
+    read: readHermesBatch,
+};
+/**
+ * Hermes Agent's session database (`~/.hermes/state.db`) and `hermes sessions export` JSON Lines.
+ * Subagent sessions are left out by default, or kept as sessions of their own.
+ */
+const hermesDb = {
+    name: 'hermes-db',
+    detect: ({ bytes, firstLine }) => Buffer.from(bytes.subarray(0, 16)).toString('latin1') === hermes_SQLITE_HEADER ||
+        (values_isObject(firstLine) &&
+            Array.isArray(firstLine.messages) &&
+            firstLine.id !== undefined &&
+            firstLine.started_at !== undefined),
+    read: readHermesDb,
+};
+
+;// CONCATENATED MODULE: ./src/sources/formats.ts
+
+
+
+/** Every format, in the order `auto` asks them. */
+const SOURCES = {
+    'hermes-batch': hermesBatch,
+    'hermes-db': hermesDb,
+    'claude-code': claudeCode,
+    codex: codex,
+};
+
+;// CONCATENATED MODULE: ./src/sources/read-inputs.ts
+
+
+
+
+
+
+/** What a folder is expanded to: record files and agent logs (`state.db` among them). */
+const ALL_FILES = '**/*.{json,jsonl,ndjson,db}';
+/** How much of a file's start tells its format. */
+const HEAD_BYTES = 1 << 16;
+/**
+ * The files, folders and globs given, read as agent logs (of the `from` format, or of the format
+ * each file shows under `auto`) or left to the records readers. All files of one format are read
+ * together, so the files of one run make one session; every session then gets its variant and
+ * task by the rules. Problems never stop the read.
+ */
+async function readInputs(patterns, options) {
+    const read = {
+        sessions: [],
+        recordFiles: [],
+        logFiles: [],
+        problems: [],
+        warnings: [],
     };
-    for (const [list, variant] of RESULT_LISTS) {
-        const results = test[list];
-        if (results == null)
-            continue;
-        if (!Array.isArray(results)) {
-            const found = (0,describe_value/* describeValue */.b)(results);
-            sink.problem(file.display, '', `expected a list of session results, got ${found}`, list);
+    const files = await findInputFiles(patterns, options.cwd, (pattern, message) => read.problems.push({ file: pattern, location: '', field: '', message }), ALL_FILES);
+    const { rules, names = SOURCE_FLAG_NAMES } = options;
+    const byFormat = new Map();
+    for (const file of files) {
+        const format = options.from === 'auto' ? await detectFormat(file) : options.from;
+        if (format === undefined) {
+            read.recordFiles.push(file.display);
             continue;
         }
-        const defaults = withoutUndefined({ ...shared, variant });
-        results.forEach((result, index) => {
-            sink.record(file.display, `${list}[${index}]`, result, defaults);
-        });
+        byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
+        read.logFiles.push(file.display);
     }
+    for (const [format, group] of byFormat) {
+        if (rules.variant === undefined) {
+            read.problems.push({
+                file: group[0].display,
+                location: '',
+                field: '',
+                message: `${format} logs (${group.length === 1 ? 'this file' : `this and ${group.length - 1} more`}): the variant of their sessions is not known: give ${names.variant} <name>, or ${names.variantFrom} model, path or field:<name>`,
+            });
+            continue;
+        }
+        const subagents = SUBAGENT_MODES[format].includes(options.subagents)
+            ? options.subagents
+            : undefined;
+        const found = await SOURCES[format].read(group, { ...options, subagents });
+        read.problems.push(...found.problems);
+        read.warnings.push(...found.warnings);
+        for (const session of found.sessions) {
+            const done = completeSession(session, rules);
+            if ('problems' in done)
+                read.problems.push(...done.problems);
+            else
+                read.sessions.push({ record: done.record, file: session.file, location: session.location });
+        }
+    }
+    return read;
 }
-/** A string label, or a number written as one (the seed's ids may be numbers). */
-function asLabel(value) {
-    if (typeof value === 'string' && value !== '')
-        return value;
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
+/** The options of `readInputs` for these settings (the variant and task rules among them). */
+function sourceOptions(settings, experiment) {
+    return {
+        from: settings.from,
+        rules: {
+            task: settings.task,
+            ...(settings.variant && { variant: settings.variant }),
+            ...(experiment !== undefined && { experiment }),
+        },
+        ...(settings.subagents && { subagents: settings.subagents }),
+    };
+}
+/** The agent format a file shows at its start, or undefined (session records, or unreadable). */
+async function detectFormat(file) {
+    const head = await readHead(file);
+    if (head === undefined)
+        return undefined;
+    for (const source of Object.values(SOURCES))
+        if (source.detect(head))
+            return source.name;
     return undefined;
 }
-function read_seed_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Drops undefined entries, so they cannot hide the configured experiment when merged over it. */
-function withoutUndefined(defaults) {
-    return Object.fromEntries(Object.entries(defaults).filter(([, value]) => value !== undefined));
-}
-
-;// CONCATENATED MODULE: ./src/records/read-json.ts
-
-
-
-
-
-/**
- * Reads a `.json` file (or any file not named as JSON Lines): one record, an array of records
- * (location `[i]`), or the seed framework's test file.
- */
-async function readJsonFile(file, sink) {
-    const document = await parseDocument(file, sink);
-    if (document === undefined)
-        return;
-    if (Array.isArray(document)) {
-        document.forEach((item, index) => sink.record(file.display, `[${index}]`, item));
-    }
-    else if (isSeedTestFile(document)) {
-        readSeedTestFile(document, file, sink);
-    }
-    else if (typeof document === 'object' && document !== null) {
-        sink.record(file.display, '', document);
-    }
-    else {
-        const found = (0,describe_value/* kindOf */.I)(document);
-        sink.problem(file.display, '', `expected a JSON object or an array of objects, got ${found}`);
-    }
-}
-/** The file's JSON value, or undefined after reporting why there is none. */
-async function parseDocument(file, sink) {
-    let text;
+async function readHead(file) {
+    let bytes;
     try {
-        const bytes = await (0,promises_.readFile)(file.absolute);
-        if ((0,file_text/* looksBinary */.Wb)(bytes)) {
-            sink.problem(file.display, '', file_text/* BINARY_FILE */.ZF);
-            return undefined;
+        const handle = await (0,promises_.open)(file.absolute, 'r');
+        try {
+            const { bytesRead, buffer } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+            bytes = buffer.subarray(0, bytesRead);
         }
-        text = (0,file_text/* stripBom */.F8)(bytes.toString('utf8'));
+        finally {
+            await handle.close();
+        }
     }
-    catch (error) {
-        sink.problem(file.display, '', (0,file_text/* describeReadError */.U)(error));
-        return undefined;
+    catch {
+        return undefined; // the records reader says why it cannot be read
     }
-    if (!/\S/.test(text)) {
-        sink.problem(file.display, '', file_text/* EMPTY_FILE */.xq);
-        return undefined;
-    }
+    return {
+        bytes,
+        firstLine: firstLineOf(bytes),
+        text: Buffer.from(bytes).toString('utf8'),
+        name: (0,external_node_path_namespaceObject.basename)(file.absolute),
+    };
+}
+function firstLineOf(bytes) {
+    const end = bytes.indexOf(0x0a);
+    if (end === -1 && bytes.length === HEAD_BYTES)
+        return undefined; // cut short: not whole
+    const text = Buffer.from(bytes.subarray(0, end === -1 ? bytes.length : end))
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
     try {
         return JSON.parse(text);
     }
-    catch (error) {
-        const { reason, offset } = (0,json_error/* explainJsonError */.Yr)(error, text);
-        const where = offset === undefined ? undefined : (0,json_error/* lineAndColumn */.q1)(text, offset);
-        const location = where === undefined ? '' : `${where.line}:${where.column}`;
-        sink.problem(file.display, location, `not valid JSON (${reason})`);
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./src/records/read-jsonl.ts + 1 modules
-var read_jsonl = __nccwpck_require__(5011);
-// EXTERNAL MODULE: ./src/records/read-jsonl-parallel.ts
-var read_jsonl_parallel = __nccwpck_require__(2807);
-;// CONCATENATED MODULE: ./src/records/read.ts
-
-
-
-
-
-
-const JSON_LINES = /\.(?:jsonl|ndjson)$/i;
-/**
- * Reads session records from files, directories and globs. Problems never stop the read: they
- * are all returned, and the caller decides whether to go on.
- */
-async function read_readSessions(patterns, options) {
-    const collector = new record_collector/* RecordCollector */.P(options);
-    const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) => collector.problem(pattern, '', message));
-    const parallel = (0,read_jsonl_parallel/* parallelOptions */.mu)(options.parallel);
-    for (const file of files) {
-        if (!JSON_LINES.test(file.absolute)) {
-            await readJsonFile(file, collector);
-        }
-        else if (!options.keepRecords && (await worthThreads(file, parallel))) {
-            const { onInvalid, experiment, labelFields } = options;
-            const collect = { onInvalid, experiment, labelFields };
-            await (0,read_jsonl_parallel/* readJsonLinesInParallel */.UY)(file, collector, collect, parallel);
-        }
-        else {
-            await (0,read_jsonl/* readJsonLines */.s)(file, collector);
-        }
-    }
-    return {
-        table: collector.table,
-        ...(collector.records && { records: [...collector.records.values()] }),
-        problems: collector.problems,
-        skipped: collector.skipped,
-        files: files.map((file) => file.display),
-        recordsRead: collector.recordsRead,
-        otherExperiments: Object.fromEntries(collector.otherExperiments),
-    };
-}
-async function worthThreads(file, options) {
-    if (options.workerScript === undefined || options.threads < 2)
-        return false;
-    try {
-        return (await (0,promises_.stat)(file.absolute)).size >= options.minBytes;
-    }
     catch {
-        return false; // reading it alone says why it cannot be read
+        return undefined;
     }
 }
 
@@ -41630,7 +42758,59 @@ function stopOnProblems(problems, onInvalid, io) {
         io.stderr(shown.map((line) => `warning: ${line}`).join('\n') + '\n');
 }
 
-;// CONCATENATED MODULE: ./src/records/hermes/progress.ts
+;// CONCATENATED MODULE: ./src/cli/source-flags.ts
+
+
+
+
+/** The flags that say how agent logs are read, for `add` and `analyze`. */
+const SOURCE_FLAGS = {
+    from: { type: 'string' },
+    variant: { type: 'string' },
+    'variant-from': { type: 'string' },
+    'variant-pattern': { type: 'string' },
+    'task-by': { type: 'string' },
+    subagents: { type: 'string' },
+};
+const SOURCE_HELP = `Agent logs (read as they are; see the README for each format):
+  --from <format>              auto (default: each file's own format, else session records),
+                               claude-code, codex, hermes-batch or hermes-db
+  --variant <name>             the variant of every session of the logs, e.g. warm or cold
+  --variant-from <source>      or take it from each session: model (the agent's model), path
+                               (the log's path) or field:<name> (e.g. field:cwd)
+  --variant-pattern <regex>    with --variant-from: the variant is the first group (or the
+                               match) of this pattern in it, e.g. '-(cold|warm)-'
+  --task-by <key>              what pairs sessions into tasks: prompt (a hash of the prompt, the
+                               same for every agent; default), title, prompt-index or
+                               field:<name>
+  --subagents <mode>           claude-code: fold (default) or omit sidechains; hermes-db: omit
+                               (default) or keep subagent sessions as sessions of their own`;
+/** The source flags checked; a mistake is a usage error of `command`. */
+function sourceSettings(values, command) {
+    try {
+        return parseSourceSettings({
+            from: values.from,
+            variant: values.variant,
+            variantFrom: values['variant-from'],
+            variantPattern: values['variant-pattern'],
+            taskBy: values['task-by'],
+            subagents: values.subagents,
+        });
+    }
+    catch (error) {
+        if (error instanceof ConfigError)
+            throw new UsageError(error.messages.join('\nab-verdict: '), command);
+        throw error;
+    }
+}
+/** Warnings of the readers (prompts without a run, …), printed on stderr. */
+function printWarnings(warnings, stderr) {
+    if (warnings.length === 0)
+        return;
+    stderr(warnings.map((warning) => `warning: ${formatProblem(warning)}`).join('\n') + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
 const DELAY_MS = 1500;
 const INTERVAL_MS = 100;
 const BAR_WIDTH = 20;
@@ -42437,7 +43617,7 @@ class merge_SessionUnion {
         }
         if (!this.conflicts.includes(id))
             this.conflicts.push(id);
-        if (timeOf(session) >= timeOf(known.session)) {
+        if (merge_timeOf(session) >= merge_timeOf(known.session)) {
             this.byId.set(id, { session, key });
             return 'replaced';
         }
@@ -42452,7 +43632,7 @@ class merge_SessionUnion {
     /** Oldest first (by provenance time, then the order first seen), as written to sessions.jsonl. */
     sessions() {
         return [...this.byId.values()]
-            .map(({ session }, order) => ({ session, order, time: timeOf(session) }))
+            .map(({ session }, order) => ({ session, order, time: merge_timeOf(session) }))
             .sort((a, b) => a.time - b.time || a.order - b.order)
             .map(({ session }) => session);
     }
@@ -42481,7 +43661,7 @@ function merge_mergeHistories(histories) {
         .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
         .slice(-HISTORY_KEPT);
 }
-function timeOf(session) {
+function merge_timeOf(session) {
     return Date.parse(session.provenance.time);
 }
 /** JSON with keys sorted at every level: equal records give equal text whatever their key order. */
@@ -43046,41 +44226,34 @@ function stopOnUsageProblems(problems, command) {
 
 
 
-
 const ADD_HELP = `Usage: ab-verdict add <id> <files|dirs|globs...> [options]
-       ab-verdict add <id> --from hermes-batch <trajectories.jsonl...> --variant <name> [options]
-       ab-verdict add <id> --from hermes-db <state.db> --variant <name> [--since <time>] [options]
+       ab-verdict add <id> <agent logs...> --variant <name> [options]
 
 Add sessions to an experiment of the local store: from result files (.json, .jsonl, the seed's
-test files), or from what Hermes agent runs leave behind: batch_runner's trajectories.jsonl, or
-the session database ~/.hermes/state.db (see the README for how each field is mapped). Sessions
-the store holds already count once; one with other values replaces the stored one.
+test files), or from agents' own logs, read as they are (see the README for each format):
+Claude Code transcripts and 'claude -p' results, Codex rollouts and 'codex exec --json'
+streams, Hermes' batch_runner trajectories and its session database ~/.hermes/state.db. The
+files of one run (a transcript and its result) make one session. Sessions the store holds
+already count once; one with other values replaces the stored one.
 
 Options:
-  --from <format>              hermes-batch or hermes-db (default: result files)
-  --variant <name>             with --from: the variant of every session read (required)
-  --since <time>               with --from hermes-db: sessions started at or after this date or
-                               time (2026-01-01, 2026-01-01T09:00:00Z)
-  --task-by <key>              with --from, what pairs sessions into tasks: prompt (the first
-                               user message; the default for hermes-batch), prompt-index
-                               (hermes-batch), title (the session's title; the default for
-                               hermes-db)
+  --since <time>               hermes-db: sessions started at or after this date or time
+                               (2026-01-01, 2026-01-01T09:00:00Z)
   --on-invalid <fail|skip>     stop on invalid records and add nothing, or add the valid ones
                                (default: fail)
   -q, --quiet                  no progress bar
 ${STORE_HELP}
   -h, --help                   show this help
 
+${SOURCE_HELP}
+
 Reading more than a second or two of input shows a progress bar on a terminal (not in CI).
 
 Exit codes: 0 added, 1 invalid input or no such experiment, 2 usage error.`;
-const FORMATS = ['hermes-batch', 'hermes-db'];
 async function addCommand(args, io) {
     const { values, positionals } = parseFlags('add', args, {
-        from: { type: 'string' },
-        variant: { type: 'string' },
+        ...SOURCE_FLAGS,
         since: { type: 'string' },
-        'task-by': { type: 'string' },
         'on-invalid': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         ...STORE_OPTION,
@@ -43092,33 +44265,29 @@ async function addCommand(args, io) {
     }
     const [first, ...inputs] = positionals;
     const id = experimentId(first, 'add');
-    const from = values.from;
-    if (from !== undefined && !FORMATS.includes(from)) {
-        throw new UsageError(`--from: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(from)}`, 'add');
-    }
+    const source = sourceSettings(values, 'add');
     if (inputs.length === 0) {
-        throw new UsageError(from === undefined
-            ? 'expected result files, directories or globs after the experiment id'
-            : `expected the ${from === 'hermes-db' ? 'state.db file' : 'trajectories.jsonl file'} to read after the experiment id`, 'add');
+        throw new UsageError('expected result files or agent logs, directories or globs after the experiment id', 'add');
     }
     const onInvalid = values['on-invalid'] ?? 'fail';
     if (onInvalid !== 'fail' && onInvalid !== 'skip') {
         throw new UsageError(`--on-invalid: expected one of fail, skip, got ${JSON.stringify(onInvalid)}`, 'add');
     }
-    if (from === undefined) {
-        for (const flag of ['variant', 'since', 'task-by']) {
-            if (values[flag] !== undefined) {
-                throw new UsageError(`--${flag} goes with --from hermes-batch or hermes-db; result files name each session's variant and task`, 'add');
-            }
-        }
+    let since;
+    if (values.since !== undefined) {
+        if (source.from !== 'hermes-db')
+            throw new UsageError('--since goes with --from hermes-db', 'add');
+        since = parseSince(values.since);
     }
     const store = openStore(values.store, io, 'add');
     const manifest = await storeErrors(() => store.manifest(id));
     const now = io.now?.() ?? new Date();
-    const read = from === undefined
-        ? await readResultFiles(inputs, id, onInvalid, io, values.quiet, now)
-        : await readHermes(from, inputs, id, values, io, now);
-    stopOnProblems(read.problems, onInvalid, io);
+    const logs = await readLogs(inputs, id, source, since, io, values.quiet);
+    const read = await readResultFiles(logs.recordFiles, id, onInvalid, io, values.quiet, now);
+    for (const { record, file } of logs.sessions)
+        read.sessions.push(storedSession(record, file, now));
+    printWarnings(logs.warnings, io.stderr);
+    stopOnProblems([...logs.problems, ...read.problems], onInvalid, io);
     if (read.sessions.length === 0) {
         throw new InputError([
             `ab-verdict: no sessions of experiment ${JSON.stringify(id)} to add${read.why ? ` (${read.why})` : ''}`,
@@ -43139,7 +44308,7 @@ async function readResultFiles(patterns, id, onInvalid, io, quiet, now) {
     try {
         for (const [index, file] of files.entries()) {
             // One file at a time, so that every session names the file it came from.
-            const result = await read_readSessions([file.display], {
+            const result = await readSessions([file.display], {
                 onInvalid,
                 experiment: id,
                 cwd: io.cwd,
@@ -43169,58 +44338,20 @@ async function readResultFiles(patterns, id, onInvalid, io, quiet, now) {
         ...(others.size > 0 && { why: `the files hold records of other experiments: ${otherText}` }),
     };
 }
-async function readHermes(from, files, id, values, io, now) {
-    const variant = values.variant;
-    if (variant === undefined || variant.trim() === '') {
-        throw new UsageError(`--variant is required with --from ${from}: the variant of the sessions read, e.g. warm or cold`, 'add');
+/** The agent logs among the inputs, read with a progress bar; the rest are record files. */
+async function readLogs(patterns, id, source, since, io, quiet) {
+    const bar = progressBar(io, quiet, 'Reading agent logs');
+    try {
+        return await readInputs(patterns, {
+            ...sourceOptions(source, id),
+            cwd: io.cwd,
+            ...(since && { since }),
+            onProgress: (progress) => bar.update(progress),
+        });
     }
-    const taskBy = values['task-by'];
-    const taskModes = from === 'hermes-batch' ? ['prompt', 'prompt-index'] : ['title', 'prompt'];
-    if (taskBy !== undefined && !taskModes.includes(taskBy)) {
-        throw new UsageError(`--task-by: expected one of ${taskModes.join(', ')} with --from ${from}, got ${JSON.stringify(taskBy)}`, 'add');
+    finally {
+        bar.finish();
     }
-    let since;
-    if (values.since !== undefined) {
-        if (from !== 'hermes-db') {
-            throw new UsageError('--since goes with --from hermes-db', 'add');
-        }
-        since = parseSince(values.since);
-    }
-    const sessions = [];
-    const problems = [];
-    for (const given of files) {
-        // The readers name the file in problems as they are given it: as typed, where possible.
-        const file = (0,external_node_path_namespaceObject.isAbsolute)(given) || io.cwd === process.cwd() ? given : (0,external_node_path_namespaceObject.resolve)(io.cwd, given);
-        const bar = progressBar(io, values.quiet, `Reading ${given}`);
-        try {
-            const onProgress = (progress) => bar.update(progress);
-            const result = from === 'hermes-batch'
-                ? await readHermesBatch(file, {
-                    variant,
-                    experiment: id,
-                    onProgress,
-                    ...(taskBy !== undefined && { taskId: taskBy }),
-                })
-                : await readHermesDb(file, {
-                    variant,
-                    experiment: id,
-                    onProgress,
-                    ...(since !== undefined && { since }),
-                    ...(taskBy !== undefined && { taskId: taskBy }),
-                });
-            problems.push(...result.problems);
-            for (const record of result.records)
-                sessions.push(storedSession(record, given, now));
-        }
-        finally {
-            bar.finish();
-        }
-    }
-    return {
-        sessions,
-        problems,
-        ...(since !== undefined && { why: `none started at or after ${since.toISOString()}` }),
-    };
 }
 /** `2026-01-01` (midnight UTC), `2026-01-01T09:00:00Z`, `2026-01-01 09:00`. */
 function parseSince(value) {
@@ -46385,17 +47516,25 @@ function storedEarlier(sessions, addedIds) {
 
 
 
-/** Reads result files (stopping on invalid records unless told to skip them) and analyses them. */
-async function analyzeFiles(patterns, config, io) {
-    const read = await read_readSessions(patterns, {
+
+
+/**
+ * Reads result files and agent logs (stopping on invalid records unless told to skip them) and
+ * analyses them.
+ */
+async function analyzeFiles(patterns, config, io, source = { from: 'auto', task: { from: 'prompt' } }) {
+    const inputs = await readInputs(patterns, { ...sourceOptions(source), cwd: io.cwd });
+    const read = await readSessions(inputs.recordFiles, {
         onInvalid: config.onInvalid,
         experiment: config.experiment,
         cwd: io.cwd,
         labelFields: config.segments,
+        records: inputs.sessions,
     });
-    stopOnProblems(read.problems, config.onInvalid, io);
+    printWarnings(inputs.warnings, io.stderr);
+    stopOnProblems([...inputs.problems, ...read.problems], config.onInvalid, io);
     return analyze(read.table, config, {
-        files: read.files,
+        files: [...inputs.logFiles, ...read.files.filter((file) => !inputs.logFiles.includes(file))],
         recordsRead: read.recordsRead,
         skippedInvalid: read.skipped,
         otherExperiments: read.otherExperiments,
@@ -46408,11 +47547,13 @@ async function analyzeFiles(patterns, config, io) {
 
 
 
+
 const ANALYZE_HELP = `Usage: ab-verdict analyze <files|dirs|globs...> [options]
 
-Compare the control and treatment sessions in result files and print the verdict.
-Files are .json (an object, an array, or the seed's test file) or .jsonl; a directory
-means every .json/.jsonl file below it; quote globs ('results/**/*.jsonl').
+Compare the control and treatment sessions in result files or agents' own logs (Claude Code,
+Codex, Hermes) and print the verdict. Result files are .json (an object, an array, or the seed's
+test file) or .jsonl; a directory means every such file and log below it; quote globs
+('results/**/*.jsonl').
 
 Options:
   --control <variant>          control variant (default: cold)
@@ -46437,10 +47578,13 @@ Options:
   --markdown                   print the report as Markdown
   -h, --help                   show this help
 
+${SOURCE_HELP}
+
 Exit codes: 0 done, 1 invalid input, 2 usage error.`;
 async function analyzeCommand(args, io) {
     const { values, positionals } = parseFlags('analyze', args, {
         ...ANALYSIS_FLAGS,
+        ...SOURCE_FLAGS,
         experiment: { type: 'string' },
         'on-invalid': { type: 'string' },
     });
@@ -46456,7 +47600,7 @@ async function analyzeCommand(args, io) {
         experiment: values.experiment,
         onInvalid: values['on-invalid'],
     });
-    const report = await analyzeFiles(positionals, config, io);
+    const report = await analyzeFiles(positionals, config, io, sourceSettings(values, 'analyze'));
     io.stdout(renderReport(report, values));
 }
 
@@ -46934,7 +48078,7 @@ ${STORE_HELP}
   -h, --help                   show this help
 
 Exit codes: 0 done, 1 no such experiment or an unreadable store, 2 usage error.`;
-const export_command_FORMATS = ['records', 'store', 'seed'];
+const FORMATS = ['records', 'store', 'seed'];
 async function exportCommand(args, io) {
     const { values, positionals } = parseFlags('export', args, {
         format: { type: 'string' },
@@ -46949,8 +48093,8 @@ async function exportCommand(args, io) {
     const id = experimentId(first, 'export');
     noMoreArguments(extra, 'export');
     const format = values.format ?? 'records';
-    if (!export_command_FORMATS.includes(format)) {
-        throw new UsageError(`--format: expected one of ${export_command_FORMATS.join(', ')}, got ${JSON.stringify(format)}`, 'export');
+    if (!FORMATS.includes(format)) {
+        throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`, 'export');
     }
     const store = openStore(values.store, io, 'export');
     const experiment = await storeErrors(() => store.get(id));
@@ -47091,7 +48235,7 @@ async function importCommand(args, io) {
                 });
                 continue;
             }
-            const read = await read_readSessions([file.display], {
+            const read = await readSessions([file.display], {
                 onInvalid,
                 cwd: io.cwd,
                 keepRecords: true,

@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import { findInputFiles, type InputFile } from '../records/find-input-files.js';
-import { readHermesBatch } from '../records/hermes/batch.js';
-import { readHermesDb } from '../records/hermes/state-db.js';
 import { readSessions } from '../records/read.js';
+import { readInputs, sourceOptions } from '../sources/read-inputs.js';
+import type { SourceSettings } from '../config/source-settings.js';
 import type { RecordProblem } from '../records/types.js';
 import type { StoredSession, StoreManifest } from '../store/format.js';
 import type { AddOutcome, LocalStore } from '../store/local-store.js';
 import { parseFlags } from './parse-flags.js';
 import { stopOnProblems } from './problems-output.js';
+import { printWarnings, SOURCE_FLAGS, SOURCE_HELP, sourceSettings } from './source-flags.js';
 import {
   experimentId,
   openStore,
@@ -24,41 +24,34 @@ import {
 import { InputError, UsageError } from './usage-error.js';
 
 export const ADD_HELP = `Usage: ab-verdict add <id> <files|dirs|globs...> [options]
-       ab-verdict add <id> --from hermes-batch <trajectories.jsonl...> --variant <name> [options]
-       ab-verdict add <id> --from hermes-db <state.db> --variant <name> [--since <time>] [options]
+       ab-verdict add <id> <agent logs...> --variant <name> [options]
 
 Add sessions to an experiment of the local store: from result files (.json, .jsonl, the seed's
-test files), or from what Hermes agent runs leave behind: batch_runner's trajectories.jsonl, or
-the session database ~/.hermes/state.db (see the README for how each field is mapped). Sessions
-the store holds already count once; one with other values replaces the stored one.
+test files), or from agents' own logs, read as they are (see the README for each format):
+Claude Code transcripts and 'claude -p' results, Codex rollouts and 'codex exec --json'
+streams, Hermes' batch_runner trajectories and its session database ~/.hermes/state.db. The
+files of one run (a transcript and its result) make one session. Sessions the store holds
+already count once; one with other values replaces the stored one.
 
 Options:
-  --from <format>              hermes-batch or hermes-db (default: result files)
-  --variant <name>             with --from: the variant of every session read (required)
-  --since <time>               with --from hermes-db: sessions started at or after this date or
-                               time (2026-01-01, 2026-01-01T09:00:00Z)
-  --task-by <key>              with --from, what pairs sessions into tasks: prompt (the first
-                               user message; the default for hermes-batch), prompt-index
-                               (hermes-batch), title (the session's title; the default for
-                               hermes-db)
+  --since <time>               hermes-db: sessions started at or after this date or time
+                               (2026-01-01, 2026-01-01T09:00:00Z)
   --on-invalid <fail|skip>     stop on invalid records and add nothing, or add the valid ones
                                (default: fail)
   -q, --quiet                  no progress bar
 ${STORE_HELP}
   -h, --help                   show this help
 
+${SOURCE_HELP}
+
 Reading more than a second or two of input shows a progress bar on a terminal (not in CI).
 
 Exit codes: 0 added, 1 invalid input or no such experiment, 2 usage error.`;
 
-const FORMATS = ['hermes-batch', 'hermes-db'] as const;
-
 export async function addCommand(args: string[], io: StoreIO): Promise<void> {
   const { values, positionals } = parseFlags('add', args, {
-    from: { type: 'string' },
-    variant: { type: 'string' },
+    ...SOURCE_FLAGS,
     since: { type: 'string' },
-    'task-by': { type: 'string' },
     'on-invalid': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     ...STORE_OPTION,
@@ -70,18 +63,10 @@ export async function addCommand(args: string[], io: StoreIO): Promise<void> {
   }
   const [first, ...inputs] = positionals;
   const id = experimentId(first, 'add');
-  const from = values.from as (typeof FORMATS)[number] | undefined;
-  if (from !== undefined && !FORMATS.includes(from)) {
-    throw new UsageError(
-      `--from: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(from)}`,
-      'add',
-    );
-  }
+  const source = sourceSettings(values, 'add');
   if (inputs.length === 0) {
     throw new UsageError(
-      from === undefined
-        ? 'expected result files, directories or globs after the experiment id'
-        : `expected the ${from === 'hermes-db' ? 'state.db file' : 'trajectories.jsonl file'} to read after the experiment id`,
+      'expected result files or agent logs, directories or globs after the experiment id',
       'add',
     );
   }
@@ -92,25 +77,22 @@ export async function addCommand(args: string[], io: StoreIO): Promise<void> {
       'add',
     );
   }
-  if (from === undefined) {
-    for (const flag of ['variant', 'since', 'task-by'] as const) {
-      if (values[flag] !== undefined) {
-        throw new UsageError(
-          `--${flag} goes with --from hermes-batch or hermes-db; result files name each session's variant and task`,
-          'add',
-        );
-      }
-    }
+  let since: Date | undefined;
+  if (values.since !== undefined) {
+    if (source.from !== 'hermes-db')
+      throw new UsageError('--since goes with --from hermes-db', 'add');
+    since = parseSince(values.since);
   }
 
   const store = openStore(values.store, io, 'add');
   const manifest = await storeErrors(() => store.manifest(id));
   const now = io.now?.() ?? new Date();
-  const read =
-    from === undefined
-      ? await readResultFiles(inputs, id, onInvalid, io, values.quiet, now)
-      : await readHermes(from, inputs, id, values, io, now);
-  stopOnProblems(read.problems, onInvalid, io);
+  const logs = await readLogs(inputs, id, source, since, io, values.quiet);
+  const read = await readResultFiles(logs.recordFiles, id, onInvalid, io, values.quiet, now);
+  for (const { record, file } of logs.sessions)
+    read.sessions.push(storedSession(record, file, now));
+  printWarnings(logs.warnings, io.stderr);
+  stopOnProblems([...logs.problems, ...read.problems], onInvalid, io);
   if (read.sessions.length === 0) {
     throw new InputError([
       `ab-verdict: no sessions of experiment ${JSON.stringify(id)} to add${read.why ? ` (${read.why})` : ''}`,
@@ -188,71 +170,26 @@ async function readResultFiles(
   };
 }
 
-async function readHermes(
-  from: (typeof FORMATS)[number],
-  files: string[],
+/** The agent logs among the inputs, read with a progress bar; the rest are record files. */
+async function readLogs(
+  patterns: string[],
   id: string,
-  values: { variant?: string; since?: string; 'task-by'?: string; quiet?: boolean },
+  source: SourceSettings,
+  since: Date | undefined,
   io: StoreIO,
-  now: Date,
-): Promise<Read> {
-  const variant = values.variant;
-  if (variant === undefined || variant.trim() === '') {
-    throw new UsageError(
-      `--variant is required with --from ${from}: the variant of the sessions read, e.g. warm or cold`,
-      'add',
-    );
+  quiet: boolean | undefined,
+) {
+  const bar = progressBar(io, quiet, 'Reading agent logs');
+  try {
+    return await readInputs(patterns, {
+      ...sourceOptions(source, id),
+      cwd: io.cwd,
+      ...(since && { since }),
+      onProgress: (progress) => bar.update(progress),
+    });
+  } finally {
+    bar.finish();
   }
-  const taskBy = values['task-by'];
-  const taskModes = from === 'hermes-batch' ? ['prompt', 'prompt-index'] : ['title', 'prompt'];
-  if (taskBy !== undefined && !taskModes.includes(taskBy)) {
-    throw new UsageError(
-      `--task-by: expected one of ${taskModes.join(', ')} with --from ${from}, got ${JSON.stringify(taskBy)}`,
-      'add',
-    );
-  }
-  let since: Date | undefined;
-  if (values.since !== undefined) {
-    if (from !== 'hermes-db') {
-      throw new UsageError('--since goes with --from hermes-db', 'add');
-    }
-    since = parseSince(values.since);
-  }
-  const sessions: StoredSession[] = [];
-  const problems: RecordProblem[] = [];
-  for (const given of files) {
-    // The readers name the file in problems as they are given it: as typed, where possible.
-    const file = isAbsolute(given) || io.cwd === process.cwd() ? given : resolve(io.cwd, given);
-    const bar = progressBar(io, values.quiet, `Reading ${given}`);
-    try {
-      const onProgress = (progress: { sessions: number; done: number; total: number }) =>
-        bar.update(progress);
-      const result =
-        from === 'hermes-batch'
-          ? await readHermesBatch(file, {
-              variant,
-              experiment: id,
-              onProgress,
-              ...(taskBy !== undefined && { taskId: taskBy as 'prompt' | 'prompt-index' }),
-            })
-          : await readHermesDb(file, {
-              variant,
-              experiment: id,
-              onProgress,
-              ...(since !== undefined && { since }),
-              ...(taskBy !== undefined && { taskId: taskBy as 'title' | 'prompt' }),
-            });
-      problems.push(...result.problems);
-      for (const record of result.records) sessions.push(storedSession(record, given, now));
-    } finally {
-      bar.finish();
-    }
-  }
-  return {
-    sessions,
-    problems,
-    ...(since !== undefined && { why: `none started at or after ${since.toISOString()}` }),
-  };
 }
 
 /** `2026-01-01` (midnight UTC), `2026-01-01T09:00:00Z`, `2026-01-01 09:00`. */

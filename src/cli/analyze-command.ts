@@ -2,13 +2,15 @@ import { parseInputs } from '../config/parse-inputs.js';
 import { ANALYSIS_FLAGS, analysisInputs, renderReport } from './analysis-flags.js';
 import { parseFlags } from './parse-flags.js';
 import { analyzeFiles } from './analyze-files.js';
+import { SOURCE_FLAGS, SOURCE_HELP, sourceSettings } from './source-flags.js';
 import { UsageError } from './usage-error.js';
 
 export const ANALYZE_HELP = `Usage: ab-verdict analyze <files|dirs|globs...> [options]
 
-Compare the control and treatment sessions in result files and print the verdict.
-Files are .json (an object, an array, or the seed's test file) or .jsonl; a directory
-means every .json/.jsonl file below it; quote globs ('results/**/*.jsonl').
+Compare the control and treatment sessions in result files or agents' own logs (Claude Code,
+Codex, Hermes) and print the verdict. Result files are .json (an object, an array, or the seed's
+test file) or .jsonl; a directory means every such file and log below it; quote globs
+('results/**/*.jsonl').
 
 Options:
   --control <variant>          control variant (default: cold)
@@ -33,6 +35,8 @@ Options:
   --markdown                   print the report as Markdown
   -h, --help                   show this help
 
+${SOURCE_HELP}
+
 Exit codes: 0 done, 1 invalid input, 2 usage error.`;
 
 export interface CommandIO {
@@ -44,6 +48,7 @@ export interface CommandIO {
 export async function analyzeCommand(args: string[], io: CommandIO): Promise<void> {
   const { values, positionals } = parseFlags('analyze', args, {
     ...ANALYSIS_FLAGS,
+    ...SOURCE_FLAGS,
     experiment: { type: 'string' },
     'on-invalid': { type: 'string' },
   });
@@ -60,6 +65,6 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
     onInvalid: values['on-invalid'],
   });
 
-  const report = await analyzeFiles(positionals, config, io);
+  const report = await analyzeFiles(positionals, config, io, sourceSettings(values, 'analyze'));
   io.stdout(renderReport(report, values));
 }

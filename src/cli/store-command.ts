@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { createProgress, type Progress, type ProgressStream } from '../records/hermes/progress.js';
+import { createProgress, type Progress, type ProgressStream } from './progress.js';
 import type { SessionRecord } from '../records/types.js';
 import type { Provenance, StoredSession } from '../store/format.js';
 import { StoreFolderError } from '../store/dir-store.js';

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ExperimentConfig } from './experiment-config.js';
 import { ConfigError, parseInputs, type RawInputs, type SettingNames } from './parse-inputs.js';
+import { parseSourceSettings, type SourceSettings } from './source-settings.js';
 
 export type StoreSetting = { kind: 'artifact' } | { kind: 'dir'; path: string } | { kind: 'none' };
 export type CommentSetting = 'auto' | 'always' | 'never';
@@ -10,8 +11,10 @@ export type Mode = 'analyze' | 'post-report';
 /** Every input of action.yml, checked and typed. */
 export interface ActionSettings {
   mode: Mode;
-  /** Globs, files or folders of result files, one per line. */
+  /** Globs, files or folders of result files or agent logs, one per line. */
   results: string[];
+  /** How agent logs among the results are read (`from`, `variant`, …). */
+  source: SourceSettings;
   /** `experiment` is always set: the store and the comment are keyed by it. */
   config: ExperimentConfig & { experiment: string };
   store: StoreSetting;
@@ -46,6 +49,15 @@ export const ACTION_INPUT_NAMES: SettingNames = {
   chanceToBeat: 'chance-to-beat',
   onInvalid: 'on-invalid',
   metrics: 'metrics',
+};
+
+const SOURCE_INPUT_NAMES = {
+  from: 'from',
+  variant: 'variant',
+  variantFrom: 'variant-from',
+  variantPattern: 'variant-pattern',
+  taskBy: 'task-by',
+  subagents: 'subagents',
 };
 
 /** The Action looks at every run, so it analyses sequentially unless told otherwise. */
@@ -141,9 +153,28 @@ export function parseActionInputs(
     problems.push(...error.messages);
   }
 
+  let source: SourceSettings = { from: 'auto', task: { from: 'prompt' } };
+  try {
+    source = parseSourceSettings(
+      {
+        from: optional('from'),
+        variant: optional('variant'),
+        variantFrom: optional('variant-from'),
+        variantPattern: optional('variant-pattern'),
+        taskBy: optional('task-by'),
+        subagents: optional('subagents'),
+      },
+      SOURCE_INPUT_NAMES,
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.messages);
+  }
+
   const settings = {
     mode,
     results,
+    source,
     store,
     retentionDays: wholeNumber('retention-days', 1, 400),
     lookbackDays: wholeNumber('lookback-days', 1, 400) ?? 90,

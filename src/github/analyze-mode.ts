@@ -9,6 +9,7 @@ import type { ReportView, StoreView } from '../report/view.js';
 import type { StoreBackend, StoreRead, StoreWritten } from '../store/backend.js';
 import type { StoredSession } from '../store/format.js';
 import { reportArtifactName } from '../store/names.js';
+import { readInputs, sourceOptions } from '../sources/read-inputs.js';
 import { readResults } from '../store/read-results.js';
 import { storedEarlier, storeTable } from '../store/store-table.js';
 import { snapshotOf, updateStore } from '../store/update.js';
@@ -30,12 +31,19 @@ import { failsOn } from './verdict-gate.js';
 export async function analyzeMode(settings: ActionSettings, env: Environment): Promise<void> {
   const { config } = settings;
   const { context, now } = env;
-  const results = await readResults(settings.results, {
+  const logs = await readInputs(settings.results, {
+    ...sourceOptions(settings.source),
+    cwd: env.workspace,
+    names: { variant: 'variant', variantFrom: 'variant-from' },
+  });
+  const results = await readResults(logs.recordFiles, {
     onInvalid: config.onInvalid,
     experiment: config.experiment,
     cwd: env.workspace,
+    records: logs.sessions,
   });
-  checkResults(results, config);
+  results.problems.unshift(...logs.problems);
+  checkResults(results, config, logs.warnings);
 
   const backend = storeBackend(settings, env);
   core.info(`store: ${backend.description}`);

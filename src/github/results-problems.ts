@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import { formatProblem } from '../records/problems.js';
+import type { RecordProblem } from '../records/types.js';
 import type { ResultsRead } from '../store/read-results.js';
 import { StepError } from './step-error.js';
 
@@ -8,10 +9,15 @@ import { StepError } from './step-error.js';
 const PROBLEMS_SHOWN = 50;
 
 /**
- * Stops on invalid records (`on-invalid: fail`) or annotates them (`skip`), and stops when the
+ * Annotates the readers' warnings, stops on invalid records (`on-invalid: fail`) or annotates them (`skip`), and stops when the
  * results hold only other experiments' records, which means the `experiment` input is wrong.
  */
-export function checkResults(results: ResultsRead, config: ExperimentConfig): void {
+export function checkResults(
+  results: ResultsRead,
+  config: ExperimentConfig,
+  warnings: readonly RecordProblem[] = [],
+): void {
+  for (const warning of warnings) core.warning(formatProblem(warning), { title: 'ab-verdict' });
   const lines = results.problems.map(formatProblem);
   const shown = lines.slice(0, PROBLEMS_SHOWN);
   if (lines.length > PROBLEMS_SHOWN)

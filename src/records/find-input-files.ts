@@ -14,13 +14,14 @@ const RECORD_FILES = '**/*.{json,jsonl,ndjson}';
 
 /**
  * Expands what the user gave into files, in order, each file once: a file path as it is, a
- * directory into every record file below it, a glob into its matches (both sorted). A pattern
+ * directory into every file below it that `folderFiles` matches (record files by default), a glob into its matches (both sorted). A pattern
  * that yields nothing is reported with `report`.
  */
 export async function findInputFiles(
   patterns: readonly string[],
   cwd: string,
   report: (pattern: string, message: string) => void,
+  folderFiles = RECORD_FILES,
 ): Promise<InputFile[]> {
   const files: InputFile[] = [];
   const seen = new Set<string>();
@@ -36,9 +37,10 @@ export async function findInputFiles(
     if (stats?.isFile()) {
       add(path.normalize(pattern), absolute);
     } else if (stats?.isDirectory()) {
-      const entries = (await glob(RECORD_FILES, { cwd: absolute })).sort();
+      const entries = (await glob(folderFiles, { cwd: absolute })).sort();
       if (entries.length === 0) {
-        report(pattern, 'no .json, .jsonl or .ndjson files in this directory');
+        const kinds = folderFiles === RECORD_FILES ? '.json, .jsonl or .ndjson' : 'log or result';
+        report(pattern, `no ${kinds} files in this directory`);
       }
       for (const entry of entries) add(path.join(pattern, entry), path.join(absolute, entry));
     } else if (isDynamicPattern(pattern)) {

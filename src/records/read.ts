@@ -8,7 +8,7 @@ import {
   readJsonLinesInParallel,
   type ParallelOptions,
 } from './read-jsonl-parallel.js';
-import type { RecordProblem, SessionRecord, SessionTable } from './types.js';
+import type { LocatedRecord, RecordProblem, SessionRecord, SessionTable } from './types.js';
 
 export interface ReadOptions {
   /** 'fail' and 'skip' both read everything; 'skip' also counts the invalid records left out. */
@@ -26,6 +26,8 @@ export interface ReadOptions {
    * `enableParallelReading`.
    */
   parallel?: Partial<ParallelOptions>;
+  /** Records read elsewhere (agent logs, by `src/sources`), checked and counted as the files' are. */
+  records?: readonly LocatedRecord[];
 }
 
 export interface ReadResult {
@@ -56,6 +58,8 @@ export async function readSessions(patterns: string[], options: ReadOptions): Pr
   const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) =>
     collector.problem(pattern, '', message),
   );
+  const given = options.records ?? [];
+  for (const { record, file, location } of given) collector.record(file, location, record);
   const parallel = parallelOptions(options.parallel);
   for (const file of files) {
     if (!JSON_LINES.test(file.absolute)) {
@@ -73,7 +77,7 @@ export async function readSessions(patterns: string[], options: ReadOptions): Pr
     ...(collector.records && { records: [...collector.records.values()] }),
     problems: collector.problems,
     skipped: collector.skipped,
-    files: files.map((file) => file.display),
+    files: [...new Set(given.map(({ file }) => file)), ...files.map((file) => file.display)],
     recordsRead: collector.recordsRead,
     otherExperiments: Object.fromEntries(collector.otherExperiments),
   };

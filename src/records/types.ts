@@ -28,6 +28,13 @@ export interface RecordSource {
   location: string;
 }
 
+/** A record read elsewhere (from an agent's log, by `src/sources`), with where it was found. */
+export interface LocatedRecord {
+  record: SessionRecord;
+  file: string;
+  location: string;
+}
+
 /** One problem with one record or file, ready to print. */
 export interface RecordProblem {
   file: string;

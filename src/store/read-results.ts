@@ -1,6 +1,6 @@
 import { findInputFiles } from '../records/find-input-files.js';
 import { readSessions } from '../records/read.js';
-import type { RecordProblem, SessionRecord } from '../records/types.js';
+import type { LocatedRecord, RecordProblem, SessionRecord } from '../records/types.js';
 
 export interface ResultsRead {
   /** Valid records of the experiment, each with the file it came from, in the order read. */
@@ -18,7 +18,13 @@ export interface ResultsRead {
  */
 export async function readResults(
   patterns: readonly string[],
-  options: { onInvalid: 'fail' | 'skip'; experiment: string; cwd: string },
+  options: {
+    onInvalid: 'fail' | 'skip';
+    experiment: string;
+    cwd: string;
+    /** Sessions read from agent logs (`src/sources`), checked and kept as the files' are. */
+    records?: readonly LocatedRecord[];
+  },
 ): Promise<ResultsRead> {
   const read: ResultsRead = {
     records: [],
@@ -28,12 +34,21 @@ export async function readResults(
     recordsRead: 0,
     otherExperiments: {},
   };
+  const { records = [], ...readOptions } = options;
   const files = await findInputFiles(patterns, options.cwd, (pattern, message) =>
     read.problems.push({ file: pattern, location: '', field: '', message }),
   );
-  for (const file of files) {
-    const one = await readSessions([file.display], { ...options, keepRecords: true });
-    read.records.push(...(one.records ?? []).map((record) => ({ record, source: file.display })));
+  // Sessions of agent logs by file, so that each knows its file, as a result file's records do.
+  const byFile = new Map<string, LocatedRecord[]>();
+  for (const record of records)
+    byFile.set(record.file, [...(byFile.get(record.file) ?? []), record]);
+  const reads = [
+    ...[...byFile].map(([file, given]) => ({ file, patterns: [], given })),
+    ...files.map((file) => ({ file: file.display, patterns: [file.display], given: [] })),
+  ];
+  for (const { file, patterns: paths, given } of reads) {
+    const one = await readSessions(paths, { ...readOptions, keepRecords: true, records: given });
+    read.records.push(...(one.records ?? []).map((record) => ({ record, source: file })));
     read.problems.push(...one.problems);
     read.skipped += one.skipped;
     read.files.push(...one.files);

@@ -99,16 +99,26 @@ describe('bad arguments: a message saying what was expected, exit code 2', () =>
       ['add-result', 'e', '--variant', 'cold', '--session-id', 's9', '--success', '--no-success'],
       /choose one of --success and --no-success/,
     ],
-    [['add', 'e'], /expected result files, directories or globs after the experiment id/],
+    [
+      ['add', 'e'],
+      /expected result files or agent logs, directories or globs after the experiment id/,
+    ],
     [
       ['add', 'e', 'x.jsonl', '--from', 'langsmith'],
-      /--from: expected one of hermes-batch, hermes-db, got "langsmith"/,
+      /--from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, got "langsmith"/,
     ],
     [
-      ['add', 'e', 'x.jsonl', '--from', 'hermes-batch'],
-      /--variant is required with --from hermes-batch/,
+      ['add', 'e', 'x.jsonl', '--variant', 'warm', '--variant-from', 'model'],
+      /give one of --variant and --variant-from, not both/,
     ],
-    [['add', 'e', 'x.jsonl', '--variant', 'warm'], /--variant goes with --from/],
+    [
+      ['add', 'e', 'x.jsonl', '--variant-pattern', 'w'],
+      /--variant-pattern goes with --variant-from/,
+    ],
+    [
+      ['add', 'e', 'x.jsonl', '--from', 'codex', '--subagents', 'fold'],
+      /--subagents: codex logs have no subagents/,
+    ],
     [
       ['add', 'e', 'x.db', '--from', 'hermes-db', '--variant', 'cold', '--since', 'yesterday'],
       /--since: expected a date or a date and time like 2026-01-01 or 2026-01-01T09:00:00Z, got "yesterday"/,

@@ -1,0 +1,58 @@
+import { ConfigError } from '../config/parse-inputs.js';
+import { parseSourceSettings, type SourceSettings } from '../config/source-settings.js';
+import { formatProblem } from '../records/problems.js';
+import type { RecordProblem } from '../records/types.js';
+import { UsageError } from './usage-error.js';
+
+/** The flags that say how agent logs are read, for `add` and `analyze`. */
+export const SOURCE_FLAGS = {
+  from: { type: 'string' },
+  variant: { type: 'string' },
+  'variant-from': { type: 'string' },
+  'variant-pattern': { type: 'string' },
+  'task-by': { type: 'string' },
+  subagents: { type: 'string' },
+} as const;
+
+export const SOURCE_HELP = `Agent logs (read as they are; see the README for each format):
+  --from <format>              auto (default: each file's own format, else session records),
+                               claude-code, codex, hermes-batch or hermes-db
+  --variant <name>             the variant of every session of the logs, e.g. warm or cold
+  --variant-from <source>      or take it from each session: model (the agent's model), path
+                               (the log's path) or field:<name> (e.g. field:cwd)
+  --variant-pattern <regex>    with --variant-from: the variant is the first group (or the
+                               match) of this pattern in it, e.g. '-(cold|warm)-'
+  --task-by <key>              what pairs sessions into tasks: prompt (a hash of the prompt, the
+                               same for every agent; default), title, prompt-index or
+                               field:<name>
+  --subagents <mode>           claude-code: fold (default) or omit sidechains; hermes-db: omit
+                               (default) or keep subagent sessions as sessions of their own`;
+
+type SourceFlagValues = { [K in keyof typeof SOURCE_FLAGS]?: string };
+
+/** The source flags checked; a mistake is a usage error of `command`. */
+export function sourceSettings(values: SourceFlagValues, command: string): SourceSettings {
+  try {
+    return parseSourceSettings({
+      from: values.from,
+      variant: values.variant,
+      variantFrom: values['variant-from'],
+      variantPattern: values['variant-pattern'],
+      taskBy: values['task-by'],
+      subagents: values.subagents,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new UsageError(error.messages.join('\nab-verdict: '), command);
+    throw error;
+  }
+}
+
+/** Warnings of the readers (prompts without a run, …), printed on stderr. */
+export function printWarnings(
+  warnings: readonly RecordProblem[],
+  stderr: (text: string) => void,
+): void {
+  if (warnings.length === 0) return;
+  stderr(warnings.map((warning) => `warning: ${formatProblem(warning)}`).join('\n') + '\n');
+}

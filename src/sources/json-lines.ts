@@ -1,0 +1,97 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import {
+  BINARY_FILE,
+  EMPTY_FILE,
+  describeReadError,
+  looksBinary,
+  stripBom,
+} from '../records/file-text.js';
+import { jsonLineProblem, jsonLineText } from '../records/json-line.js';
+import type { RecordProblem } from '../records/types.js';
+import type { SourceFile } from './types.js';
+
+/** Big chunks: per-chunk overhead dominates with the default 64 KiB. */
+const CHUNK_BYTES = 1 << 20;
+
+/** One line of a JSON Lines file: its value, its number (from 1) and its text. */
+export interface JsonLine {
+  value: unknown;
+  number: number;
+  text: string;
+}
+
+/**
+ * Streams a JSON Lines file of an agent's log, calling `each` for every line that parses (blank
+ * lines skipped; CRLF and a BOM accepted) and reporting the others in `problems`, located by
+ * line and column. Only one chunk and one line are held at a time. A file that cannot be read,
+ * is binary or holds no line is one problem. `progress` hears the bytes read so far.
+ */
+export async function forEachJsonLine(
+  file: SourceFile,
+  problems: RecordProblem[],
+  each: (line: JsonLine) => void,
+  progress?: (done: number, total: number) => void,
+): Promise<void> {
+  const fileProblem = (message: string) =>
+    problems.push({ file: file.display, location: '', field: '', message });
+  let size: number;
+  try {
+    size = (await stat(file.absolute)).size;
+  } catch (error) {
+    fileProblem(describeReadError(error));
+    return;
+  }
+  let number = 0;
+  let lines = 0;
+  const readLine = (raw: string): void => {
+    number++;
+    const text = jsonLineText(raw);
+    if (text === undefined) return;
+    lines++;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      problems.push({ file: file.display, field: '', ...jsonLineProblem(error, text, number) });
+      return;
+    }
+    each({ value, number, text });
+  };
+
+  const decoder = new StringDecoder('utf8');
+  /** The current line's text so far, in pieces: one long line is joined once, not per chunk. */
+  let pieces: string[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(file.absolute, { highWaterMark: CHUNK_BYTES })) {
+      const data = chunk as Buffer;
+      let text = decoder.write(data);
+      if (bytes === 0) {
+        if (looksBinary(data)) {
+          fileProblem(BINARY_FILE);
+          return;
+        }
+        text = stripBom(text);
+      }
+      bytes += data.length;
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        const piece = text.slice(start, end);
+        readLine(pieces.length === 0 ? piece : pieces.join('') + piece);
+        pieces = [];
+        start = end + 1;
+      }
+      if (start < text.length) pieces.push(text.slice(start));
+      progress?.(bytes, Math.max(size, bytes));
+    }
+    pieces.push(decoder.end());
+    const last = pieces.join('');
+    if (last !== '') readLine(last);
+  } catch (error) {
+    fileProblem(describeReadError(error));
+    return;
+  }
+  if (lines === 0) fileProblem(EMPTY_FILE);
+}

@@ -1,0 +1,46 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OWN_LOGS, SHARED_LOGS } from '../sources/agent-logs.js';
+import { annotations, log, step, useFakeGitHub } from './fixture.js';
+import { workspace } from './sessions.js';
+
+const github = useFakeGitHub();
+
+describe('agent logs as the results of a run', () => {
+  it('reads Codex rollouts of two arms, the variant from their working folder', async () => {
+    const cwd = workspace();
+    cpSync(`${SHARED_LOGS}/codex/dot-codex`, join(cwd, 'logs/cold'), { recursive: true });
+    cpSync(`${OWN_LOGS}/codex/dot-codex`, join(cwd, 'logs/warm'), { recursive: true });
+    const result = await step(github.fake, {
+      cwd,
+      inputs: {
+        results: 'logs',
+        from: 'codex',
+        'variant-from': 'field:cwd',
+        'variant-pattern': '-(cold|warm)$',
+        store: 'none',
+      },
+    });
+    expect(result.status, log(result)).toBe(0);
+    expect(result.outputs['sessions-control']).toBe('5');
+    expect(result.outputs['sessions-treatment']).toBe('4');
+  });
+
+  it('names a missing variant and a bad from by input', async () => {
+    const cwd = workspace();
+    cpSync(`${SHARED_LOGS}/codex/stdout`, join(cwd, 'logs'), { recursive: true });
+    const noVariant = await step(github.fake, { cwd, inputs: { results: 'logs', store: 'none' } });
+    expect(noVariant.status).toBe(1);
+    expect(annotations(noVariant, 'error').join('\n')).toContain(
+      'the variant of their sessions is not known: give variant <name>, or variant-from model, path or field:<name>',
+    );
+    const badFrom = await step(github.fake, {
+      cwd,
+      inputs: { results: 'logs', from: 'langsmith', store: 'none' },
+    });
+    expect(annotations(badFrom, 'error').join('\n')).toContain(
+      'from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, got "langsmith"',
+    );
+  });
+});
