@@ -42779,7 +42779,7 @@ const SOURCE_HELP = `Agent logs (read as they are; see the README for each forma
   --variant-from <source>      or take it from each session: model (the agent's model), path
                                (the log's path) or field:<name> (e.g. field:cwd)
   --variant-pattern <regex>    with --variant-from: the variant is the first group (or the
-                               match) of this pattern in it, e.g. '-(cold|warm)-'
+                               match) of this pattern in it, e.g. 'app-(cold|warm)'
   --task-by <key>              what pairs sessions into tasks: prompt (a hash of the prompt, the
                                same for every agent; default), title, prompt-index or
                                field:<name>
@@ -44340,7 +44340,7 @@ async function readResultFiles(patterns, id, onInvalid, io, quiet, now) {
 }
 /** The agent logs among the inputs, read with a progress bar; the rest are record files. */
 async function readLogs(patterns, id, source, since, io, quiet) {
-    const bar = progressBar(io, quiet, 'Reading agent logs');
+    const bar = progressBar(io, quiet, `Reading ${patterns.length === 1 ? patterns[0] : 'agent logs'}`);
     try {
         return await readInputs(patterns, {
             ...sourceOptions(source, id),

@@ -179,7 +179,11 @@ async function readLogs(
   io: StoreIO,
   quiet: boolean | undefined,
 ) {
-  const bar = progressBar(io, quiet, 'Reading agent logs');
+  const bar = progressBar(
+    io,
+    quiet,
+    `Reading ${patterns.length === 1 ? patterns[0] : 'agent logs'}`,
+  );
   try {
     return await readInputs(patterns, {
       ...sourceOptions(source, id),

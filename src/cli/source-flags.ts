@@ -21,7 +21,7 @@ export const SOURCE_HELP = `Agent logs (read as they are; see the README for eac
   --variant-from <source>      or take it from each session: model (the agent's model), path
                                (the log's path) or field:<name> (e.g. field:cwd)
   --variant-pattern <regex>    with --variant-from: the variant is the first group (or the
-                               match) of this pattern in it, e.g. '-(cold|warm)-'
+                               match) of this pattern in it, e.g. 'app-(cold|warm)'
   --task-by <key>              what pairs sessions into tasks: prompt (a hash of the prompt, the
                                same for every agent; default), title, prompt-index or
                                field:<name>

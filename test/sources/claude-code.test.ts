@@ -107,7 +107,11 @@ describe('Claude Code logs, read as the agent wrote them', () => {
 
   it("folds a subagent's sidechain into its session, or leaves it out", async () => {
     const runs = manifest<Run[]>(OWN);
-    const folded = byId((await readLogs(OWN, ['dot-claude', 'stdout'])).sessions);
+    const read = await readLogs(OWN, ['dot-claude', 'stdout']);
+    expect(read.problems).toEqual([]);
+    // The .meta.json beside each sidechain is Claude Code's too: not a file of session records.
+    expect(read.recordFiles).toEqual([]);
+    const folded = byId(read.sessions);
     const omitted = byId(
       (await readLogs(OWN, ['dot-claude', 'stdout'], { subagents: 'omit' })).sessions,
     );
