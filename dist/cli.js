@@ -40602,9 +40602,11 @@ const CHUNK_BYTES = 1 << 20;
  * Streams a JSON Lines file of an agent's log, calling `each` for every line that parses (blank
  * lines skipped; CRLF and a BOM accepted) and reporting the others in `problems`, located by
  * line and column. Only one chunk and one line are held at a time. A file that cannot be read,
- * is binary or holds no line is one problem. `progress` hears the bytes read so far.
+ * is binary or holds no line is one problem. `progress` hears the bytes read so far. Lines
+ * `skip` says a reader has no use for (from their text, cheaply) are not parsed: a format's
+ * big lines that say nothing of the outcome need not cost a `JSON.parse`.
  */
-async function forEachJsonLine(file, problems, each, progress) {
+async function forEachJsonLine(file, problems, each, progress, skip) {
     const fileProblem = (message) => problems.push({ file: file.display, location: '', field: '', message });
     let size;
     try {
@@ -40622,6 +40624,8 @@ async function forEachJsonLine(file, problems, each, progress) {
         if (text === undefined)
             return;
         lines++;
+        if (skip?.(text))
+            return;
         let value;
         try {
             value = JSON.parse(text);
@@ -40637,7 +40641,9 @@ async function forEachJsonLine(file, problems, each, progress) {
     let pieces = [];
     let bytes = 0;
     try {
-        for await (const chunk of (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: CHUNK_BYTES })) {
+        // A small file in one read: a 1 MiB buffer per file would cost more than the reading.
+        const highWaterMark = Math.max(1, Math.min(CHUNK_BYTES, size + 1));
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark })) {
             const data = chunk;
             let text = decoder.write(data);
             if (bytes === 0) {
@@ -40965,6 +40971,23 @@ const ROLLOUT_CALLS = new Set([
     'local_shell_call',
     'web_search_call',
 ]);
+/** A rollout line's type and, when it comes first, its payload's, as Codex writes them. */
+const ROLLOUT_TYPES = /^\{"timestamp":"[^"]*",(?:"ordinal":\d+,)?"type":"(\w+)",(?:"payload":\{"type":"(\w+)")?/;
+/** Rollout lines that say nothing the reader takes: the world state, per-request usage. */
+const UNUSED_LINES = new Set(['world_state', 'token_usage_record']);
+/**
+ * Whether a rollout line is one the reader has no use for, told from its start (any other line
+ * is parsed): instructions, messages and the world state are most of a rollout's bytes.
+ */
+function unused(text) {
+    const match = ROLLOUT_TYPES.exec(text.slice(0, 200));
+    if (!match)
+        return false;
+    const [, type, payloadType] = match;
+    if (UNUSED_LINES.has(type))
+        return true;
+    return type === 'response_item' && payloadType !== undefined && !ROLLOUT_CALLS.has(payloadType);
+}
 /**
  * Reads Codex CLI rollouts (`~/.codex/sessions/…/rollout-*.jsonl`) and `codex exec --json`
  * event streams into one session per thread: a rollout and the stream of the same run make one.
@@ -40976,7 +40999,7 @@ async function readCodex(files) {
         let thread;
         let part;
         let lines = 0;
-        await forEachJsonLine(file, read.problems, ({ value, number }) => {
+        const each = ({ value, number }) => {
             lines++;
             if (!values_isObject(value))
                 return;
@@ -40994,7 +41017,8 @@ async function readCodex(files) {
                 readStreamEvent(value, thread, part);
             else
                 readRolloutLine(value, thread, part);
-        });
+        };
+        await forEachJsonLine(file, read.problems, each, undefined, unused);
         if (lines > 0 && thread === undefined) {
             read.problems.push({
                 file: file.display,
@@ -42584,7 +42608,11 @@ async function readInputs(patterns, options) {
             read.recordFiles.push(file.display);
             continue;
         }
-        byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
+        const group = byFormat.get(format);
+        if (group)
+            group.push(file);
+        else
+            byFormat.set(format, [file]);
         read.logFiles.push(file.display);
     }
     for (const [format, group] of byFormat) {
@@ -47533,8 +47561,9 @@ async function analyzeFiles(patterns, config, io, source = { from: 'auto', task:
     });
     printWarnings(inputs.warnings, io.stderr);
     stopOnProblems([...inputs.problems, ...read.problems], config.onInvalid, io);
+    const logFiles = new Set(inputs.logFiles);
     return analyze(read.table, config, {
-        files: [...inputs.logFiles, ...read.files.filter((file) => !inputs.logFiles.includes(file))],
+        files: [...logFiles, ...read.files.filter((file) => !logFiles.has(file))],
         recordsRead: read.recordsRead,
         skippedInvalid: read.skipped,
         otherExperiments: read.otherExperiments,

@@ -28,8 +28,9 @@ export async function analyzeFiles(
   });
   printWarnings(inputs.warnings, io.stderr);
   stopOnProblems([...inputs.problems, ...read.problems], config.onInvalid, io);
+  const logFiles = new Set(inputs.logFiles);
   return analyze(read.table, config, {
-    files: [...inputs.logFiles, ...read.files.filter((file) => !inputs.logFiles.includes(file))],
+    files: [...logFiles, ...read.files.filter((file) => !logFiles.has(file))],
     recordsRead: read.recordsRead,
     skippedInvalid: read.skipped,
     otherExperiments: read.otherExperiments,

@@ -69,7 +69,9 @@ export async function readInputs(
       read.recordFiles.push(file.display);
       continue;
     }
-    byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
+    const group = byFormat.get(format);
+    if (group) group.push(file);
+    else byFormat.set(format, [file]);
     read.logFiles.push(file.display);
   }
   for (const [format, group] of byFormat) {

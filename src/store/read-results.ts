@@ -40,8 +40,11 @@ export async function readResults(
   );
   // Sessions of agent logs by file, so that each knows its file, as a result file's records do.
   const byFile = new Map<string, LocatedRecord[]>();
-  for (const record of records)
-    byFile.set(record.file, [...(byFile.get(record.file) ?? []), record]);
+  for (const record of records) {
+    const given = byFile.get(record.file);
+    if (given) given.push(record);
+    else byFile.set(record.file, [record]);
+  }
   const reads = [
     ...[...byFile].map(([file, given]) => ({ file, patterns: [], given })),
     ...files.map((file) => ({ file: file.display, patterns: [file.display], given: [] })),

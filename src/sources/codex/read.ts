@@ -1,4 +1,4 @@
-import { forEachJsonLine } from '../json-lines.js';
+import { forEachJsonLine, type JsonLine } from '../json-lines.js';
 import type { FoundSession, SourceFile, SourceRead } from '../types.js';
 import { TimeSpan, isCount, isObject, text, timeOf } from '../values.js';
 
@@ -58,6 +58,24 @@ const ROLLOUT_CALLS = new Set([
   'web_search_call',
 ]);
 
+/** A rollout line's type and, when it comes first, its payload's, as Codex writes them. */
+const ROLLOUT_TYPES =
+  /^\{"timestamp":"[^"]*",(?:"ordinal":\d+,)?"type":"(\w+)",(?:"payload":\{"type":"(\w+)")?/;
+/** Rollout lines that say nothing the reader takes: the world state, per-request usage. */
+const UNUSED_LINES = new Set(['world_state', 'token_usage_record']);
+
+/**
+ * Whether a rollout line is one the reader has no use for, told from its start (any other line
+ * is parsed): instructions, messages and the world state are most of a rollout's bytes.
+ */
+function unused(text: string): boolean {
+  const match = ROLLOUT_TYPES.exec(text.slice(0, 200));
+  if (!match) return false;
+  const [, type, payloadType] = match;
+  if (UNUSED_LINES.has(type as string)) return true;
+  return type === 'response_item' && payloadType !== undefined && !ROLLOUT_CALLS.has(payloadType);
+}
+
 /**
  * Reads Codex CLI rollouts (`~/.codex/sessions/…/rollout-*.jsonl`) and `codex exec --json`
  * event streams into one session per thread: a rollout and the stream of the same run make one.
@@ -69,7 +87,7 @@ export async function readCodex(files: readonly SourceFile[]): Promise<SourceRea
     let thread: Thread | undefined;
     let part: Part | undefined;
     let lines = 0;
-    await forEachJsonLine(file, read.problems, ({ value, number }) => {
+    const each = ({ value, number }: JsonLine) => {
       lines++;
       if (!isObject(value)) return;
       if (thread === undefined) {
@@ -82,7 +100,8 @@ export async function readCodex(files: readonly SourceFile[]): Promise<SourceRea
       if (part === undefined) return;
       if (part === thread.stream) readStreamEvent(value, thread, part);
       else readRolloutLine(value, thread, part);
-    });
+    };
+    await forEachJsonLine(file, read.problems, each, undefined, unused);
     if (lines > 0 && thread === undefined) {
       read.problems.push({
         file: file.display,
