@@ -40584,14 +40584,11 @@ class TimeSpan {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __nccwpck_require__(6193);
 // EXTERNAL MODULE: ./src/records/json-line.ts
 var json_line = __nccwpck_require__(1925);
 ;// CONCATENATED MODULE: ./src/sources/json-lines.ts
-
 
 
 
@@ -40608,9 +40605,11 @@ const CHUNK_BYTES = 1 << 20;
  */
 async function forEachJsonLine(file, problems, each, progress, skip) {
     const fileProblem = (message) => problems.push({ file: file.display, location: '', field: '', message });
+    let handle;
     let size;
     try {
-        size = (await (0,promises_.stat)(file.absolute)).size;
+        handle = await (0,promises_.open)(file.absolute, 'r');
+        size = (await handle.stat()).size;
     }
     catch (error) {
         fileProblem((0,file_text/* describeReadError */.U)(error));
@@ -40640,30 +40639,37 @@ async function forEachJsonLine(file, problems, each, progress, skip) {
     /** The current line's text so far, in pieces: one long line is joined once, not per chunk. */
     let pieces = [];
     let bytes = 0;
+    /** Takes in the next bytes of the file; false when the file is binary. */
+    const consume = (data) => {
+        let text = decoder.write(data);
+        if (bytes === 0) {
+            if ((0,file_text/* looksBinary */.Wb)(data))
+                return false;
+            text = (0,file_text/* stripBom */.F8)(text);
+        }
+        bytes += data.length;
+        let start = 0;
+        for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+            const piece = text.slice(start, end);
+            readLine(pieces.length === 0 ? piece : pieces.join('') + piece);
+            pieces = [];
+            start = end + 1;
+        }
+        if (start < text.length)
+            pieces.push(text.slice(start));
+        progress?.(bytes, Math.max(size, bytes));
+        return true;
+    };
     try {
-        // A small file in one read: a 1 MiB buffer per file would cost more than the reading.
-        const highWaterMark = Math.max(1, Math.min(CHUNK_BYTES, size + 1));
-        for await (const chunk of (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark })) {
-            const data = chunk;
-            let text = decoder.write(data);
-            if (bytes === 0) {
-                if ((0,file_text/* looksBinary */.Wb)(data)) {
-                    fileProblem(file_text/* BINARY_FILE */.ZF);
-                    return;
-                }
-                text = (0,file_text/* stripBom */.F8)(text);
+        // Most logs are small: read whole, at the cost of one buffer of their size.
+        const chunks = size <= CHUNK_BYTES
+            ? [await handle.readFile()]
+            : handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false });
+        for await (const chunk of chunks) {
+            if (!consume(chunk)) {
+                fileProblem(file_text/* BINARY_FILE */.ZF);
+                return;
             }
-            bytes += data.length;
-            let start = 0;
-            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-                const piece = text.slice(start, end);
-                readLine(pieces.length === 0 ? piece : pieces.join('') + piece);
-                pieces = [];
-                start = end + 1;
-            }
-            if (start < text.length)
-                pieces.push(text.slice(start));
-            progress?.(bytes, Math.max(size, bytes));
         }
         pieces.push(decoder.end());
         const last = pieces.join('');
@@ -40673,6 +40679,9 @@ async function forEachJsonLine(file, problems, each, progress, skip) {
     catch (error) {
         fileProblem((0,file_text/* describeReadError */.U)(error));
         return;
+    }
+    finally {
+        await handle.close();
     }
     if (lines === 0)
         fileProblem(file_text/* EMPTY_FILE */.xq);
@@ -44580,6 +44589,8 @@ function addResultSummary(id, sessionId, outcome, order) {
     return `${what}. Experiment ${JSON.stringify(id)} holds ${perVariant(outcome.stored, order)}.\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/stats/adjust.ts
 /**
  * Multiple-testing corrections, exactly as R's `p.adjust` (Holm; Benjamini–Hochberg "BH").

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import {
   BINARY_FILE,
@@ -39,9 +38,11 @@ export async function forEachJsonLine(
 ): Promise<void> {
   const fileProblem = (message: string) =>
     problems.push({ file: file.display, location: '', field: '', message });
+  let handle: FileHandle;
   let size: number;
   try {
-    size = (await stat(file.absolute)).size;
+    handle = await open(file.absolute, 'r');
+    size = (await handle.stat()).size;
   } catch (error) {
     fileProblem(describeReadError(error));
     return;
@@ -68,29 +69,36 @@ export async function forEachJsonLine(
   /** The current line's text so far, in pieces: one long line is joined once, not per chunk. */
   let pieces: string[] = [];
   let bytes = 0;
+  /** Takes in the next bytes of the file; false when the file is binary. */
+  const consume = (data: Buffer): boolean => {
+    let text = decoder.write(data);
+    if (bytes === 0) {
+      if (looksBinary(data)) return false;
+      text = stripBom(text);
+    }
+    bytes += data.length;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      const piece = text.slice(start, end);
+      readLine(pieces.length === 0 ? piece : pieces.join('') + piece);
+      pieces = [];
+      start = end + 1;
+    }
+    if (start < text.length) pieces.push(text.slice(start));
+    progress?.(bytes, Math.max(size, bytes));
+    return true;
+  };
   try {
-    // A small file in one read: a 1 MiB buffer per file would cost more than the reading.
-    const highWaterMark = Math.max(1, Math.min(CHUNK_BYTES, size + 1));
-    for await (const chunk of createReadStream(file.absolute, { highWaterMark })) {
-      const data = chunk as Buffer;
-      let text = decoder.write(data);
-      if (bytes === 0) {
-        if (looksBinary(data)) {
-          fileProblem(BINARY_FILE);
-          return;
-        }
-        text = stripBom(text);
+    // Most logs are small: read whole, at the cost of one buffer of their size.
+    const chunks =
+      size <= CHUNK_BYTES
+        ? [await handle.readFile()]
+        : handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false });
+    for await (const chunk of chunks) {
+      if (!consume(chunk as Buffer)) {
+        fileProblem(BINARY_FILE);
+        return;
       }
-      bytes += data.length;
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        const piece = text.slice(start, end);
-        readLine(pieces.length === 0 ? piece : pieces.join('') + piece);
-        pieces = [];
-        start = end + 1;
-      }
-      if (start < text.length) pieces.push(text.slice(start));
-      progress?.(bytes, Math.max(size, bytes));
     }
     pieces.push(decoder.end());
     const last = pieces.join('');
@@ -98,6 +106,8 @@ export async function forEachJsonLine(
   } catch (error) {
     fileProblem(describeReadError(error));
     return;
+  } finally {
+    await handle.close();
   }
   if (lines === 0) fileProblem(EMPTY_FILE);
 }
