@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LocatedRecord } from '../../src/records/types.js';
+import { promptTaskId } from '../../src/sources/mapping.js';
 import { readInputs, type InputOptions } from '../../src/sources/read-inputs.js';
 
 /** The real agent logs of ../shared (read as they are), and those this project generated. */
@@ -31,4 +32,26 @@ export async function readLogs(
 /** The sessions read, by session id. */
 export function byId(sessions: readonly LocatedRecord[]): Map<string, LocatedRecord> {
   return new Map(sessions.map((session) => [session.record.session_id, session]));
+}
+
+/** A run of the harness's truth tables (Claude Code and Codex), the fields every record has. */
+export interface HarnessRun {
+  prompt: string;
+  variant: string;
+  success: boolean;
+  duration_ms: number;
+  truth_tool_calls: number;
+  truth_failed_tool_calls: number;
+}
+
+/** What the record of a harness run must hold: variant, task, outcome, tool calls and time. */
+export function truthOf(run: HarnessRun): Record<string, unknown> {
+  return {
+    variant: run.variant,
+    task_id: promptTaskId(run.prompt),
+    success: run.success,
+    tool_calls: run.truth_tool_calls,
+    successful_tool_calls: run.truth_tool_calls - run.truth_failed_tool_calls,
+    completion_time_seconds: run.duration_ms / 1000,
+  };
 }

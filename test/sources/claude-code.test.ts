@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { promptTaskId } from '../../src/sources/mapping.js';
-import { byId, manifest, OWN_LOGS, readLogs, SHARED_LOGS } from './agent-logs.js';
+import {
+  byId,
+  manifest,
+  OWN_LOGS,
+  readLogs,
+  SHARED_LOGS,
+  truthOf,
+  type HarnessRun,
+} from './agent-logs.js';
 
 /** A row of claude-code/manifest.json (the fields the tests compare). */
-interface Run {
+interface Run extends HarnessRun {
   name: string;
-  prompt: string;
-  variant: string;
-  success: boolean;
-  duration_ms: number;
   total_cost_usd: number;
   input_tokens: number;
   output_tokens: number;
@@ -16,8 +20,6 @@ interface Run {
   session_id: string;
   transcript: string;
   stdout: string;
-  truth_tool_calls: number;
-  truth_failed_tool_calls: number;
   transcript_tool_calls: number;
   transcript_failed_tool_calls: number;
   transcript_span_ms: number;
@@ -43,12 +45,7 @@ describe('Claude Code logs, read as the agent wrote them', () => {
       const { record, file } = sessions.get(run.session_id)!;
       expect(file).toBe(run.transcript);
       expect(record).toMatchObject({
-        variant: run.variant,
-        task_id: promptTaskId(run.prompt),
-        success: run.success,
-        tool_calls: run.truth_tool_calls,
-        successful_tool_calls: run.truth_tool_calls - run.truth_failed_tool_calls,
-        completion_time_seconds: run.duration_ms / 1000,
+        ...truthOf(run),
         metrics: {
           cost_usd: run.total_cost_usd,
           input_tokens: run.input_tokens,

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { promptTaskId } from '../../src/sources/mapping.js';
-import { byId, manifest, OWN_LOGS, readLogs, SHARED_LOGS } from './agent-logs.js';
+import {
+  byId,
+  manifest,
+  OWN_LOGS,
+  readLogs,
+  SHARED_LOGS,
+  truthOf,
+  type HarnessRun,
+} from './agent-logs.js';
 
 /** A row of codex/manifest.json (the fields the tests compare). */
-interface Run {
-  prompt: string;
-  variant: string;
+interface Run extends HarnessRun {
   thread_id: string;
-  success: boolean;
   error: string | null;
   input_tokens: number | null;
   output_tokens: number | null;
-  duration_ms: number;
-  truth_tool_calls: number;
-  truth_failed_tool_calls: number;
   rollout: string;
   stdout: string;
 }
@@ -38,12 +39,7 @@ describe('Codex CLI logs, read as the agent wrote them', () => {
         const { record, file } = sessions.get(run.thread_id)!;
         expect(file).toBe(run.rollout);
         expect(record).toMatchObject({
-          variant: run.variant,
-          task_id: promptTaskId(run.prompt),
-          success: run.success,
-          tool_calls: run.truth_tool_calls,
-          successful_tool_calls: run.truth_tool_calls - run.truth_failed_tool_calls,
-          completion_time_seconds: run.duration_ms / 1000,
+          ...truthOf(run),
         });
         if (run.input_tokens !== null) {
           expect(record.metrics).toMatchObject({
