@@ -207,6 +207,39 @@ describe('Hermes state.db after compaction, /undo and a subagent', () => {
   });
 });
 
+describe('hermes sessions export', () => {
+  it('reads each line (a session row with its messages) as the database itself', async () => {
+    // Built from the real database as Hermes' export_session builds it: {**session, messages}.
+    const image = await readDatabaseImage(`${HERMES}/cold/state.db`);
+    if ('problem' in image) throw new Error(image.problem);
+    const SQL = await sqlEngine();
+    const db = new SQL.Database(image.bytes);
+    const rows = (sql: string) => {
+      const [result] = db.exec(sql);
+      return (result?.values ?? []).map((values) =>
+        Object.fromEntries(result!.columns.map((column, i) => [column, values[i]])),
+      );
+    };
+    const lines = rows('SELECT * FROM sessions').map((session) =>
+      JSON.stringify({
+        ...session,
+        messages: rows(
+          `SELECT * FROM messages WHERE session_id = '${String(session.id)}' ORDER BY id`,
+        ),
+      }),
+    );
+    db.close();
+    const dir = tempFiles({ 'export.jsonl': `${lines.join('\n')}\n` });
+    const exported = await readLogs(dir, ['export.jsonl']);
+    const fromDb = await readLogs(HERMES, ['cold/state.db']);
+    expect(exported.problems).toEqual([]);
+    expect(exported.sessions.map(({ record }) => record)).toEqual(
+      expect.arrayContaining(fromDb.sessions.map(({ record }) => record)),
+    );
+    expect(exported.sessions).toHaveLength(fromDb.sessions.length);
+  });
+});
+
 describe('Hermes files read without a copy of the WAL', () => {
   it('reads the main file alone when the -wal is not beside it', async () => {
     const dir = tempFiles({});
