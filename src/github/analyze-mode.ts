@@ -66,7 +66,7 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
   let storeFailure: string | null = null;
   if (fresh.length > 0) {
     try {
-      written = await backend.write(snapshot);
+      written = await backend.write(snapshot, fresh);
       if (written) core.info(`store: wrote ${written.label} with ${sessions.length} sessions`);
     } catch (error) {
       storeFailure = `The store could not be written (${backend.description}): ${messageOf(error)}. This run's ${update.added} new sessions are not stored; re-run the job to store them.`;
@@ -146,8 +146,7 @@ async function uploadReport(
       name,
       files.dir,
       [files.json, files.markdown, files.view],
-      settings.retentionDays,
-      (message) => core.info(`report: ${message}`),
+      { retentionDays: settings.retentionDays, info: (message) => core.info(`report: ${message}`) },
     );
     core.info(`report: uploaded artifact ${uploaded} (id ${id})`);
   } catch (error) {

@@ -4,9 +4,13 @@ import { buildComment, commentMarker } from '../report/comment.js';
 import { buildSummary } from '../report/summary.js';
 import { parseReportView } from '../report/view-schema.js';
 import type { ReportView } from '../report/view.js';
-import { unzipBounded, ZipRejected } from '../store/bounded-unzip.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BoundedZip, ZipRejected } from '../store/bounded-unzip.js';
+import { DownloadFailed } from '../store/artifact-service.js';
 import { MAX_NAME_SUFFIX, reportArtifactName, suffixedName } from '../store/names.js';
 import type { ListedArtifact } from '../store/read-plan.js';
+import { timeBudget } from '../store/time-budget.js';
 import type { Environment } from './environment.js';
 import { writeJobSummary } from './job-summary.js';
 import { statusOf, type Octokit } from './octokit.js';
@@ -29,7 +33,7 @@ export async function postReportMode(settings: ActionSettings, env: Environment)
   }
   const name = reportArtifactName(settings.config.experiment);
   const artifact = await newestReport(artifacts, runId, name);
-  const file = await readViewFile(artifacts, artifact);
+  const file = await readViewFile(env, artifacts, artifact);
   if (file.view.report.experiment !== settings.config.experiment) {
     throw new StepError(
       `artifact ${artifact.name} holds a report of experiment ${JSON.stringify(file.view.report.experiment)}, expected ${JSON.stringify(settings.config.experiment)} (the experiment input)`,
@@ -79,12 +83,9 @@ async function newestReport(
   runId: number,
   base: string,
 ): Promise<ListedArtifact> {
-  const found: ListedArtifact[] = [];
-  for (let index = 1; index <= MAX_NAME_SUFFIX; index++) {
-    const listed = await artifacts.listOfRun(runId, suffixedName(base, index));
-    if (listed.length === 0) break;
-    found.push(...listed);
-  }
+  // Every name: one an upload never finished hides nothing after it.
+  const names = Array.from({ length: MAX_NAME_SUFFIX }, (_, i) => suffixedName(base, i + 1));
+  const found = (await Promise.all(names.map((name) => artifacts.listOfRun(runId, name)))).flat();
   const newest = found
     .filter((artifact) => !artifact.expired)
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)[0];
@@ -96,18 +97,35 @@ async function newestReport(
   return newest;
 }
 
+/** The most a report artifact and its view may take: a real one is a few hundred KiB. */
+const MAX_REPORT_ZIP_BYTES = 16 << 20;
+const MAX_VIEW_BYTES = 8 << 20;
+
 async function readViewFile(
+  env: Environment,
   artifacts: NonNullable<Environment['artifacts']>,
   artifact: ListedArtifact,
 ): Promise<{ view: ReportView; pullRequest: number | null }> {
   const label = `artifact ${artifact.name} (id ${artifact.id})`;
+  const dir = await mkdtemp(join(env.tempDir, 'ab-verdict-report-'));
   try {
-    const bytes = await artifacts.download(artifact);
-    if (bytes === 'expired') throw new StepError(`${label} has expired`);
-    const { files } = await unzipBounded(bytes, [REPORT_VIEW]);
-    const text = files.get(REPORT_VIEW);
+    const file = join(dir, 'report.zip');
+    const signal = timeBudget(env.storeBudgets.downloadMs, `the download of ${label}`);
+    if ((await artifacts.download(artifact, file, signal, MAX_REPORT_ZIP_BYTES)) === 'expired') {
+      throw new StepError(`${label} has expired`);
+    }
+    const zip = await BoundedZip.open(file, {
+      maxEntries: 16,
+      maxBytes: { [REPORT_VIEW]: MAX_VIEW_BYTES },
+    });
+    let text: string | undefined;
+    try {
+      text = await zip.text(REPORT_VIEW);
+    } finally {
+      zip.close();
+    }
     if (text === undefined) throw new StepError(`${label} has no ${REPORT_VIEW}`);
-    const parsed = JSON.parse(text.toString('utf8')) as { view?: unknown; pullRequest?: unknown };
+    const parsed = JSON.parse(text) as { view?: unknown; pullRequest?: unknown };
     const result = parseReportView(parsed.view);
     if ('problems' in result) {
       throw new StepError(
@@ -120,8 +138,13 @@ async function readViewFile(
     return { view: result.view, pullRequest };
   } catch (error) {
     if (error instanceof StepError) throw error;
-    const reason = error instanceof ZipRejected ? error.reason : (error as Error).message;
+    const reason =
+      error instanceof ZipRejected || error instanceof DownloadFailed
+        ? error.reason
+        : (error as Error).message;
     throw new StepError(`${label} cannot be read: ${reason}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

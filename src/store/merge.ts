@@ -9,24 +9,31 @@ export type MergeOutcome = 'added' | 'identical' | 'replaced' | 'kept';
  * the one with the later provenance time wins (on a tie, the one added last).
  */
 export class SessionUnion {
-  private readonly byId = new Map<string, { session: StoredSession; key: string }>();
+  /** `key`, the record's canonical JSON, is made only when the id is seen again. */
+  private readonly byId = new Map<string, { session: StoredSession; key?: string }>();
   /** Ids that arrived with different content, in the order found. */
   readonly conflicts: string[] = [];
+  private readonly conflicting = new Set<string>();
   identical = 0;
 
   add(session: StoredSession): MergeOutcome {
     const id = session.record.session_id;
-    const key = canonicalJson(session.record);
     const known = this.byId.get(id);
     if (!known) {
-      this.byId.set(id, { session, key });
+      this.byId.set(id, { session });
       return 'added';
     }
+    // Only records that share an id are serialised, to compare them.
+    known.key ??= canonicalJson(known.session.record);
+    const key = canonicalJson(session.record);
     if (known.key === key) {
       this.identical++;
       return 'identical';
     }
-    if (!this.conflicts.includes(id)) this.conflicts.push(id);
+    if (!this.conflicting.has(id)) {
+      this.conflicting.add(id);
+      this.conflicts.push(id);
+    }
     if (timeOf(session) >= timeOf(known.session)) {
       this.byId.set(id, { session, key });
       return 'replaced';
@@ -36,6 +43,11 @@ export class SessionUnion {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /** The session the union holds for an id. */
+  get(id: string): StoredSession | undefined {
+    return this.byId.get(id)?.session;
   }
 
   get size(): number {

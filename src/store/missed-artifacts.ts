@@ -17,10 +17,12 @@ export interface MissedMessage {
  */
 export function describeMissed(
   missed: readonly MissedArtifact[],
-  seen: { bytes: number; sessions: number },
+  seen: readonly { sizeInBytes: number; sessions: number; manifestBytes: number }[],
   lookbackDays: number,
 ): MissedMessage[] {
-  const bytesPerSession = seen.sessions > 0 ? seen.bytes / seen.sessions : null;
+  const bytes = seen.reduce((sum, s) => sum + s.sizeInBytes, 0);
+  const sessions = seen.reduce((sum, s) => sum + s.sessions, 0);
+  const bytesPerSession = sessions > 0 ? bytes / sessions : null;
   return missed.map(({ artifact, reason }) => {
     const label = `artifact ${artifact.name} (id ${artifact.id})`;
     const described = `${label}, ${artifact.sizeInBytes} bytes`;
@@ -42,6 +44,13 @@ export function describeMissed(
           reason: `older than lookback-days (${lookbackDays})`,
           message: `Store ${described} is older than lookback-days (${lookbackDays}) and was not read; ${estimate}.`,
           level: 'notice',
+        };
+      case 'out-of-time':
+        return {
+          label,
+          reason: "not read: the store read's time budget ran out",
+          message: `Store ${described} was not read: reading the store ran out of time; ${estimate}. It stays in the store, and the next run reads it.`,
+          level: 'warning',
         };
       case 'over-limit':
         return {

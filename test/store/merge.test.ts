@@ -102,8 +102,20 @@ describe('updateStore', () => {
 
   it('merges overlapping snapshots and this run, counting new, already stored and conflicts', () => {
     const prior = [
-      { id: 12, label: 'a', snapshot: snapshot([10], [stored('s1'), stored('s2')]) },
-      { id: 11, label: 'b', snapshot: snapshot([10], [stored('s1'), stored('s3')]) },
+      {
+        id: 12,
+        label: 'a',
+        snapshot: snapshot([10], [stored('s1'), stored('s2')]),
+        complete: true,
+      },
+      {
+        id: 11,
+        label: 'b',
+        snapshot: snapshot([10], [stored('s1'), stored('s3')]),
+        complete: true,
+      },
+      // Read, but not all of it: its sessions count, neither its id nor its covers do.
+      { id: 9, label: 'c', snapshot: snapshot([8], [stored('s1')]), complete: false },
     ];
     const fresh = [
       stored('s2', { time: T2 }),
@@ -122,6 +134,7 @@ describe('updateStore', () => {
     expect(update.alreadyStored).toBe(1);
     // Overlap between snapshots is by design: not a duplicate. The changed s3 is a conflict.
     expect(update.duplicates).toEqual({ identical: 1, conflicting: 1, conflictingIds: ['s3'] });
+    // Only complete snapshots are covered: a build that can read all of 9 still will.
     expect(update.covers).toEqual([10, 11, 12]);
     expect(update.createdAt).toBe(T1);
   });
