@@ -41438,6 +41438,11 @@ function withoutUndefined(defaults) {
 
 
 /**
+ * The largest `.json` file read: it is parsed whole, so its size bounds the memory it takes.
+ * JSON Lines files have no such limit: they are read a line at a time.
+ */
+const MAX_JSON_FILE_BYTES = 64 << 20;
+/**
  * Reads a `.json` file (or any file not named as JSON Lines): one record, an array of records
  * (location `[i]`), or the seed framework's test file.
  */
@@ -41463,9 +41468,9 @@ async function readJsonFile(file, sink) {
 async function parseDocument(file, sink) {
     let text;
     try {
-        const bytes = await (0,promises_.readFile)(file.absolute);
-        if ((0,file_text/* looksBinary */.Wb)(bytes)) {
-            sink.problem(file.display, '', file_text/* BINARY_FILE */.ZF);
+        const bytes = await readBounded(file.absolute);
+        if (typeof bytes === 'string') {
+            sink.problem(file.display, '', bytes);
             return undefined;
         }
         text = (0,file_text/* stripBom */.F8)(bytes.toString('utf8'));
@@ -41487,6 +41492,27 @@ async function parseDocument(file, sink) {
         const location = where === undefined ? '' : `${where.line}:${where.column}`;
         sink.problem(file.display, location, `not valid JSON (${reason})`);
         return undefined;
+    }
+}
+/**
+ * The file's bytes, or why they are not read: binary data at its start, or more than
+ * `MAX_JSON_FILE_BYTES`. Both are checked before the file is read whole.
+ */
+async function readBounded(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const { size } = await handle.stat();
+        const head = Buffer.alloc(Math.min(size, 1024));
+        await handle.read(head, 0, head.length, 0);
+        if ((0,file_text/* looksBinary */.Wb)(head))
+            return file_text/* BINARY_FILE */.ZF;
+        if (size > MAX_JSON_FILE_BYTES) {
+            return `${Math.round(size / (1 << 20))} MiB, more than the ${MAX_JSON_FILE_BYTES >> 20} MiB one JSON document may be; write large result sets as .jsonl, one record per line`;
+        }
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -41520,7 +41546,7 @@ async function read_readSessions(patterns, options) {
             await (0,read_jsonl_parallel/* readJsonLinesInParallel */.UY)(file, collector, collect, parallel);
         }
         else {
-            await (0,read_jsonl/* readJsonLines */.s)(file, collector);
+            await (0,read_jsonl/* readJsonLines */.sS)(file, collector);
         }
     }
     return {
@@ -42389,6 +42415,7 @@ function badLine(region) {
 
 ;// CONCATENATED MODULE: ./src/store/snapshot-limits.ts
 
+
 const MiB = 1024 * 1024;
 /**
  * What a snapshot may hold: one definition for the writer, which never writes more, and for the
@@ -42399,8 +42426,12 @@ const SNAPSHOT_LIMITS = {
     /** Entries of an artifact's zip: ab-verdict writes 2. */
     maxEntries: 16,
     manifestBytes: 8 * MiB,
-    /** One line of sessions.jsonl: twice what one result record may take, room for provenance. */
-    lineBytes: 8 * MiB,
+    /**
+     * One line of sessions.jsonl: what one result line may take, with room for the provenance, so
+     * that every record read can be stored. A record of a `.json` file may be longer: the writer
+     * refuses it then, by session id.
+     */
+    lineBytes: read_jsonl/* MAX_RECORD_LINE_BYTES */.gq + 4 * MiB,
     /** All of sessions.jsonl. */
     sessionsBytes: 2048 * MiB,
 };
@@ -42444,6 +42475,9 @@ function mib(bytes) {
 
 
 
+function isBlank(line) {
+    return line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '');
+}
 /** ab-verdict writes none; a few are tolerated (a hand-edited folder), a flood is refused. */
 const MAX_BLANK_LINES = 10_000;
 /**
@@ -42453,7 +42487,7 @@ const MAX_BLANK_LINES = 10_000;
  * bad line is left out and reported. A session_id on two lines is one session, the later line
  * winning.
  */
-async function readSnapshot(source, experiment, signal) {
+async function readSnapshot(source, experiment, { signal, onSession } = {}) {
     const text = await source.manifest();
     if (text === undefined)
         throw new SnapshotError(`no ${format_MANIFEST_FILE} in it`);
@@ -42472,7 +42506,7 @@ async function readSnapshot(source, experiment, signal) {
             maxBytes: manifest.sessionsBytes ?? SNAPSHOT_LIMITS.sessionsBytes,
             ...(signal && { signal }),
         }, (line, number) => {
-            if (line.length > 0)
+            if (!isBlank(line))
                 lines++;
             else if (number - lines > MAX_BLANK_LINES) {
                 throw new SnapshotError(`${format_SESSIONS_FILE}: more than ${MAX_BLANK_LINES} blank lines; not a file ab-verdict wrote`);
@@ -42480,6 +42514,8 @@ async function readSnapshot(source, experiment, signal) {
             const session = parseSessionLine(line, number, experiment, problems);
             if (!session)
                 return;
+            if (onSession)
+                return onSession(session);
             const row = rowOf.get(session.record.session_id);
             if (row === undefined)
                 rowOf.set(session.record.session_id, sessions.push(session) - 1);
@@ -42797,9 +42833,10 @@ function unvouched(bytes) {
  * store yet). Only the bytes of sessions.jsonl the manifest vouches for are read. One the build
  * cannot use (another format, a newer version, another experiment) is a StoreFolderError: the
  * caller stops rather than overwrite it. Reads need no lock: the manifest is only replaced
- * whole, and sessions.jsonl only grows past what it vouches for.
+ * whole, and sessions.jsonl only grows past what it vouches for. With `onSession`, the
+ * sessions go there as they are read (see `ReadOptions`).
  */
-async function readFolderSnapshot(folder, experiment, description = `folder ${folder}`) {
+async function readFolderSnapshot(folder, experiment, description = `folder ${folder}`, onSession) {
     const manifestPath = (0,external_node_path_namespaceObject.join)(folder, format_MANIFEST_FILE);
     const sessionsPath = (0,external_node_path_namespaceObject.join)(folder, format_SESSIONS_FILE);
     const manifest = await readManifestText(manifestPath);
@@ -42812,7 +42849,7 @@ async function readFolderSnapshot(folder, experiment, description = `folder ${fo
                 const size = await fileSize(sessionsPath);
                 return size === undefined ? undefined : (0,external_node_fs_.createReadStream)(sessionsPath);
             },
-        }, experiment);
+        }, experiment, onSession ? { onSession } : {});
         const size = (await fileSize(sessionsPath)) ?? 0;
         return {
             ...read,
@@ -42963,7 +43000,10 @@ async function syncFolder(folder) {
     }
 }
 
+// EXTERNAL MODULE: ./src/records/session-table.ts + 1 modules
+var session_table = __nccwpck_require__(2024);
 ;// CONCATENATED MODULE: ./src/store/local-store.ts
+
 
 
 
@@ -43087,6 +43127,19 @@ class LocalStore {
         if (!experiment)
             throw await this.notFound(id);
         return experiment;
+    }
+    /**
+     * The experiment's sessions as the analysis reads them, streamed into a columnar table (the
+     * later line of a session_id winning), so that no session is held as an object: a store of
+     * millions of sessions opens. ExperimentNotFound when the store does not hold it.
+     */
+    async table(id, labelFields) {
+        const folder = this.folderOf(id);
+        const table = new session_table/* ColumnarSessionTable */.gp({ extraLabels: labelFields });
+        const read = await readFolderSnapshot(folder, id, `${this.display} (${folder})`, (session) => table.add(session.record));
+        if (!read)
+            throw await this.notFound(id);
+        return { id, folder, table, problems: problemsOf(read) };
     }
     /** A new experiment without sessions; ExperimentExists when the id is taken. */
     async create(id, meta, now) {
@@ -44997,8 +45050,6 @@ function applyFamilyCorrection(metrics, correction, alpha) {
     });
 }
 
-// EXTERNAL MODULE: ./src/records/session-table.ts + 1 modules
-var session_table = __nccwpck_require__(2024);
 ;// CONCATENATED MODULE: ./src/analysis/metric-definitions.ts
 
 
@@ -46385,29 +46436,31 @@ function renderDocument(view, detail, dropped) {
     const { report } = view;
     const rec = report.recommendation;
     const winner = rec.winner ? `: ${markdown_name(rec.winner)}` : '';
+    const failure = view.store?.failure;
     const lines = [
         `### ${VERDICT_ICONS[rec.verdict]} ${VERDICT_HEADLINES[rec.verdict]}${winner} · ${markdown_name(report.experiment)}`,
         '',
+        ...(failure ? [`> [!CAUTION]\n> ${sentence(failure)}`, ''] : []),
         sentence(rec.reason),
         '',
         ...metricTable(report, detail.metricRows),
         '',
         `<sub>${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${pValueFootnote(report)} ${sessionsSentence(report, view.store)}</sub>`,
     ];
-    lines.push(...designLines(report));
+    append(lines, designLines(report));
     if (typeof rec.sessionsNeeded === 'number') {
         lines.push('', `**To decide:** about ${rec.sessionsNeeded} sessions per arm.`);
     }
-    lines.push(...warnings(report.warnings, detail.warnings));
-    lines.push(...markdown_history(view, detail));
+    append(lines, warnings(report.warnings, detail.warnings));
+    append(lines, markdown_history(view, detail));
     if (detail.testDetails)
-        lines.push(...segmentDetails(report));
+        append(lines, segmentDetails(report));
     if (detail.testDetails || detail.notes > 0)
-        lines.push('', ...testDetails(report, detail));
+        append(lines, ['', ...testDetails(report, detail)]);
     if (detail.inputDetails)
-        lines.push('', ...inputDetails(report));
+        append(lines, ['', ...inputDetails(report)]);
     if (view.store && detail.storeDetails > 0) {
-        lines.push('', ...storeDetails(view.store, detail.storeDetails));
+        append(lines, ['', ...storeDetails(view.store, detail.storeDetails)]);
     }
     if (dropped) {
         lines.push('', `> [!NOTE]\n> Some detail was left out to fit GitHub's size limit.${view.fullReport ? ` The full report is ${view.fullReport}.` : ''}`);
@@ -46416,6 +46469,11 @@ function renderDocument(view, detail, dropped) {
         lines.push('', `<sub>ab-verdict · [workflow run](${view.runUrl})</sub>`);
     }
     return lines.join('\n').trimEnd() + '\n';
+}
+/** `lines.push(...more)` for any length: a spread of 100,000 lines overflows the call stack. */
+function append(lines, more) {
+    for (const line of more)
+        lines.push(line);
 }
 function metricTable(report, maxRows) {
     const { control, treatment } = report;
@@ -46448,9 +46506,12 @@ function sessionsSentence(report, store) {
         const from = store ? ` (${store.fromEarlierRuns[variant] ?? 0} from earlier runs)` : '';
         return `${markdown_name(variant)} ${report.sessions[variant] ?? 0}${from}`;
     };
-    const added = store
-        ? ` This run added ${store.added} new session${store.added === 1 ? '' : 's'}${store.alreadyStored > 0 ? `; ${store.alreadyStored} of its results were already stored` : ''}.`
-        : '';
+    const plural = store?.added === 1 ? '' : 's';
+    const added = !store
+        ? ''
+        : store.failure
+            ? ` This run's ${store.added} new session${plural} could not be stored.`
+            : ` This run added ${store.added} new session${plural}${store.alreadyStored > 0 ? `; ${store.alreadyStored} of its results were already stored` : ''}.`;
     return `Sessions: ${arm(report.control)}, ${arm(report.treatment)}.${added}`;
 }
 function warnings(all, max) {
@@ -46516,7 +46577,7 @@ function testDetails(report, detail) {
         lines.push('| metric | p from | p | p adjusted | Welch t (df) | p (Welch) | Mann–Whitney U | p (MW) | Fisher p | sessions needed | detectable effect |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...report.metrics.map(detailRow), '');
     }
     const notes = report.metrics.flatMap((m) => m.notes.map((note) => `- ${markdown_name(m.name)}: ${sentence(note)}`));
-    lines.push(...notes.slice(0, detail.notes));
+    append(lines, notes.slice(0, detail.notes));
     if (notes.length > detail.notes && detail.notes > 0) {
         lines.push(`- … and ${notes.length - detail.notes} more notes in the full report`);
     }
@@ -46576,7 +46637,7 @@ function storeDetails(store, max) {
         ...list(store.read.map((label) => escapeClamped(label, 200))),
         `- Skipped (${store.skipped.length}):`,
         ...list(store.skipped.map((s) => `${escapeClamped(s.label, 200)}: ${sentence(s.reason)}`)),
-        `- Written: ${store.written ? escapeClamped(store.written, 200) : 'nothing'}`,
+        `- Written: ${store.written ? escapeClamped(store.written, 200) : store.failure ? `nothing: ${sentence(store.failure)}` : 'nothing'}`,
         '',
         '</details>',
     ];
@@ -46742,6 +46803,10 @@ function storeTable(sessions, duplicates, labelFields = []) {
     const table = new session_table/* ColumnarSessionTable */.gp({ extraLabels: labelFields });
     for (const { record } of sessions)
         table.add(record);
+    return withDuplicates(table, duplicates);
+}
+/** The table, reporting the store's duplicate counts instead of its own. */
+function withDuplicates(table, duplicates) {
     return {
         get size() {
             return table.size;
@@ -47125,12 +47190,13 @@ async function analyzeStoreCommand(args, io) {
         control: raw.control ?? manifest.control,
         treatment: raw.treatment ?? manifest.treatment,
     });
-    const experiment = await storeErrors(() => store.get(id));
+    // Streamed into the table: a store of millions of sessions is never held as objects.
+    const experiment = await storeErrors(() => store.table(id, config.segments));
     warnOfProblems(experiment, io);
-    const { sessions } = experiment.snapshot;
-    const report = analyze(storeTable(sessions, { identical: 0, conflicting: 0, conflictingIds: [] }, config.segments), config, {
+    const { table } = experiment;
+    const report = analyze(withDuplicates(table, { identical: 0, conflicting: 0, conflictingIds: [] }), config, {
         files: [displayPath(experiment.folder, io.cwd)],
-        recordsRead: sessions.length,
+        recordsRead: table.size,
         skippedInvalid: 0,
         otherExperiments: {},
     });
@@ -48315,7 +48381,7 @@ function isRangeTask(data) {
 /** The work of a worker thread: reads its range and posts the findings, arrays transferred. */
 async function runRangeTask({ file, range, options }) {
     const collector = new _record_collector_js__WEBPACK_IMPORTED_MODULE_4__/* .RecordCollector */ .P({ ...options, asPart: true });
-    const scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .X)(file, collector, range);
+    const scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .XW)(file, collector, range);
     const part = collector.toPart();
     const result = { part, scan };
     node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.parentPort?.postMessage(result, (0,_session_table_js__WEBPACK_IMPORTED_MODULE_5__/* .partBuffers */ .vq)(part.table));
@@ -48346,7 +48412,7 @@ async function readJsonLinesInParallel(file, collector, collect, { workerScript,
     }
     const workers = others.map((range) => startWorker(workerScript, { task: RANGE_TASK, file, range, options: collect }));
     try {
-        let scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .X)(file, collector, first);
+        let scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .XW)(file, collector, first);
         let lines = scan.lines;
         let contentLines = scan.contentLines;
         for (const worker of workers) {
@@ -48440,8 +48506,9 @@ async function lineStartFrom(handle, from, size) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ readJsonLinesRange),
-/* harmony export */   s: () => (/* binding */ readJsonLines)
+/* harmony export */   XW: () => (/* binding */ readJsonLinesRange),
+/* harmony export */   gq: () => (/* binding */ MAX_RECORD_LINE_BYTES),
+/* harmony export */   sS: () => (/* binding */ readJsonLines)
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
@@ -48458,6 +48525,11 @@ async function lineStartFrom(handle, from, size) {
 
 /** Big chunks: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * The longest line one record may take. Longer is refused before it is held whole, so a file
+ * without newlines costs no more memory than this; the store's lines have room for it.
+ */
+const MAX_RECORD_LINE_BYTES = 4 << 20;
 const NEWLINE = 0x0a;
 /**
  * Streams a JSON Lines file, one record per line (CRLF, a leading BOM and blank lines accepted).
@@ -48520,6 +48592,17 @@ async function readJsonLinesRange(file, sink, range) {
     const bounds = range && { start: range.start, end: range.end - 1 };
     /** The bytes of the line that the last chunk cut. */
     let pending = [];
+    let pendingBytes = 0;
+    /** In a line too long to read: its bytes are passed over up to its newline. */
+    let skipping = false;
+    const tooLong = () => {
+        lineNumber++;
+        contentLines++;
+        sink.problem(file.display, String(lineNumber), `line longer than ${MAX_RECORD_LINE_BYTES >> 20} MiB, the most one record may take; not read`);
+        pending = [];
+        pendingBytes = 0;
+        skipping = true;
+    };
     try {
         let firstChunk = atFileStart;
         const chunks = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file.absolute, { highWaterMark: CHUNK_BYTES, ...bounds });
@@ -48536,20 +48619,34 @@ async function readJsonLinesRange(file, sink, range) {
             // then the lines of this chunk. Copying the chunk to join them costs more.
             const cut = bytes.indexOf(NEWLINE) + 1;
             if (cut === 0) {
+                if (skipping)
+                    continue;
                 pending.push(bytes);
+                pendingBytes += bytes.length;
+                if (pendingBytes > MAX_RECORD_LINE_BYTES)
+                    tooLong();
                 continue;
             }
             const end = bytes.lastIndexOf(NEWLINE) + 1;
-            if (pending.length > 0) {
+            if (!skipping && pendingBytes + cut > MAX_RECORD_LINE_BYTES)
+                tooLong();
+            if (skipping) {
+                skipping = false;
+                readLines(decode(bytes.subarray(cut, end)));
+            }
+            else if (pending.length > 0) {
                 readLines(decode(Buffer.concat([...pending, bytes.subarray(0, cut)])));
                 pending = [];
+                pendingBytes = 0;
                 readLines(decode(bytes.subarray(cut, end)));
             }
             else {
                 readLines(decode(bytes.subarray(0, end)));
             }
-            if (end < bytes.length)
+            if (end < bytes.length) {
                 pending.push(bytes.subarray(end));
+                pendingBytes = bytes.length - end;
+            }
         }
     }
     catch (error) {

@@ -51,9 +51,13 @@ export async function postReportMode(settings: ActionSettings, env: Environment)
   };
 
   if (settings.summary) await writeJobSummary(buildSummary(view));
-  const issue = await targetIssue(settings, env, octokit, file.pullRequest);
+  // With comment: never there is nothing to find, and nothing to say about it.
+  const issue =
+    settings.comment === 'never'
+      ? null
+      : await targetIssue(settings, env, octokit, file.pullRequest);
   const commentUrl =
-    issue === null || settings.comment === 'never'
+    issue === null
       ? null
       : await postComment({
           octokit,
@@ -184,9 +188,29 @@ async function targetIssue(
       return null;
     }
   }
-  core.notice(
-    'No comment was posted: the triggering run is not of a pull request, and issue-number is not set.',
-    { title: 'ab-verdict: no comment' },
-  );
+  core.notice(`No comment was posted: ${whyNoPullRequest(env, settings.reportRunId, named)}.`, {
+    title: 'ab-verdict: no comment',
+  });
   return null;
+}
+
+/** Why `post-report` knows no pull request to comment on, case by case. */
+function whyNoPullRequest(
+  env: Environment,
+  reportRunId: number | null,
+  named: number | null,
+): string {
+  const run = env.context.workflowRun;
+  const set = 'set issue-number to comment anyway';
+  const claim =
+    named === null
+      ? ''
+      : ` (the report names #${named}, which is believed only when checked against the triggering run)`;
+  if (!run) {
+    return `this ${env.context.eventName} event is not the workflow_run of run ${reportRunId}, so which pull request it belongs to is not known${claim}; ${set}`;
+  }
+  if (run.id !== reportRunId) {
+    return `report-run-id ${reportRunId} is not the run that triggered this one (${run.id}), so which pull request it belongs to is not known${claim}; ${set}`;
+  }
+  return `the triggering run is not of a pull request, and issue-number is not set`;
 }

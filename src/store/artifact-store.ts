@@ -3,7 +3,14 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DownloadFailed, type ArtifactService } from './artifact-service.js';
-import type { LoadedSnapshot, StoreBackend, StoreLog, StoreRead, StoreWritten } from './backend.js';
+import {
+  StoreUnreadable,
+  type LoadedSnapshot,
+  type StoreBackend,
+  type StoreLog,
+  type StoreRead,
+  type StoreWritten,
+} from './backend.js';
 import { BoundedZip, ZipRejected } from './bounded-unzip.js';
 import { MANIFEST_FILE, SESSIONS_FILE, type Snapshot } from './format.js';
 import { describeMissed } from './missed-artifacts.js';
@@ -79,7 +86,6 @@ export class ArtifactStore implements StoreBackend {
       label: `artifact ${artifact.name} (id ${artifact.id})`,
       reason: 'uploaded by a run of a fork pull request; not trusted',
     }));
-    const seen: { sizeInBytes: number; sessions: number; manifestBytes: number }[] = [];
     for (let artifact = plan.next(); artifact; artifact = plan.next()) {
       const label = `artifact ${artifact.name} (id ${artifact.id})`;
       try {
@@ -92,11 +98,6 @@ export class ArtifactStore implements StoreBackend {
         // Its covers hold only if it holds all it says: else what it covers is read itself.
         plan.read(artifact.id, read.complete ? snapshot.manifest.covers : []);
         snapshots.push({ id: artifact.id, label, snapshot, complete: read.complete });
-        seen.push({
-          sizeInBytes: artifact.sizeInBytes,
-          sessions: snapshot.sessions.length,
-          manifestBytes: read.manifestBytes,
-        });
         log.info(`store: read ${label}: ${snapshot.sessions.length} sessions`);
         if (!read.complete && snapshot.manifest.covers.length > 0) {
           log.warning(
@@ -115,7 +116,8 @@ export class ArtifactStore implements StoreBackend {
         if (signal.aborted) plan.stop();
       }
     }
-    for (const missed of describeMissed(plan.missed(), seen, lookbackDays)) {
+    const like = snapshots.find((s) => s.snapshot.sessions.length > 0)?.snapshot;
+    for (const missed of describeMissed(plan.missed(), like, lookbackDays)) {
       skipped.push({ label: missed.label, reason: missed.reason });
       if (missed.level === 'notice') log.notice(missed.message, 'ab-verdict: store');
       else log.warning(missed.message, 'ab-verdict: store');
@@ -156,10 +158,21 @@ export class ArtifactStore implements StoreBackend {
       suffixedName(this.baseName, i + 1),
     );
     const all: ListedArtifact[] = [];
-    for (let start = 0; start < names.length; start += LISTING_CONCURRENCY) {
-      const batch = names.slice(start, start + LISTING_CONCURRENCY);
-      const lists = await Promise.all(batch.map((name) => this.options.service.list(name, signal)));
-      for (const list of lists) all.push(...list);
+    try {
+      for (let start = 0; start < names.length; start += LISTING_CONCURRENCY) {
+        const batch = names.slice(start, start + LISTING_CONCURRENCY);
+        const lists = await Promise.all(
+          batch.map((name) => this.options.service.list(name, signal)),
+        );
+        for (const list of lists) for (const artifact of list) all.push(artifact);
+      }
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      throw new StoreUnreadable(
+        budgetOf(error, signal)?.message ??
+          (error instanceof Error ? error.message : String(error)),
+        typeof status === 'number' ? status : undefined,
+      );
     }
     return all;
   }
@@ -169,7 +182,7 @@ export class ArtifactStore implements StoreBackend {
     artifact: ListedArtifact,
     label: string,
     readSignal: AbortSignal,
-  ): Promise<(ReadSnapshot & { manifestBytes: number }) | 'expired'> {
+  ): Promise<ReadSnapshot | 'expired'> {
     const signal = timeBudget(this.budgets.downloadMs, `the download of ${label}`, readSignal);
     const dir = await mkdtemp(join(this.options.tempDir, 'ab-verdict-read-'));
     const file = join(dir, 'artifact.zip');
@@ -189,11 +202,7 @@ export class ArtifactStore implements StoreBackend {
     }
   }
 
-  private async open(
-    file: string,
-    label: string,
-    signal: AbortSignal,
-  ): Promise<ReadSnapshot & { manifestBytes: number }> {
+  private async open(file: string, label: string, signal: AbortSignal): Promise<ReadSnapshot> {
     const zip = await BoundedZip.open(file, {
       maxEntries: SNAPSHOT_LIMITS.maxEntries,
       maxBytes: {
@@ -208,18 +217,13 @@ export class ArtifactStore implements StoreBackend {
           'ab-verdict: store artifact',
         );
       }
-      let manifestBytes = 0;
       const read = await readSnapshot(
         {
-          manifest: async () => {
-            const text = await zip.text(MANIFEST_FILE);
-            manifestBytes = text === undefined ? 0 : Buffer.byteLength(text);
-            return text;
-          },
+          manifest: () => zip.text(MANIFEST_FILE),
           sessions: () => zip.stream(SESSIONS_FILE),
         },
         this.options.experiment,
-        signal,
+        { signal },
       );
       if (read.problems.length > 0) {
         this.options.log.warning(
@@ -227,7 +231,7 @@ export class ArtifactStore implements StoreBackend {
           'ab-verdict: store artifact',
         );
       }
-      return { ...read, manifestBytes };
+      return read;
     } finally {
       zip.close();
     }

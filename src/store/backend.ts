@@ -47,3 +47,15 @@ export interface StoreBackend {
    */
   write(snapshot: Snapshot, fresh: readonly StoredSession[]): Promise<StoreWritten | null>;
 }
+
+/** The store cannot be read at all (its artifacts cannot be listed): nothing of it is known. */
+export class StoreUnreadable extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status behind it, when GitHub answered with one. */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'StoreUnreadable';
+  }
+}

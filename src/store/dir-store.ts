@@ -15,7 +15,12 @@ import { withLock, type LockOptions } from './lock.js';
 import { mergeHistories } from './merge.js';
 import { experimentSlug } from './names.js';
 import { manifestText, SnapshotError } from './snapshot-codec.js';
-import { readSnapshot, writeSessionLines, type ReadSnapshot } from './snapshot-files.js';
+import {
+  readSnapshot,
+  writeSessionLines,
+  type ReadOptions,
+  type ReadSnapshot,
+} from './snapshot-files.js';
 import { checkManifestSize, SNAPSHOT_LIMITS } from './snapshot-limits.js';
 import { newWinners, type Winners } from './winners.js';
 
@@ -118,12 +123,14 @@ export function unvouched(bytes: number): string {
  * store yet). Only the bytes of sessions.jsonl the manifest vouches for are read. One the build
  * cannot use (another format, a newer version, another experiment) is a StoreFolderError: the
  * caller stops rather than overwrite it. Reads need no lock: the manifest is only replaced
- * whole, and sessions.jsonl only grows past what it vouches for.
+ * whole, and sessions.jsonl only grows past what it vouches for. With `onSession`, the
+ * sessions go there as they are read (see `ReadOptions`).
  */
 export async function readFolderSnapshot(
   folder: string,
   experiment: string,
   description = `folder ${folder}`,
+  onSession?: ReadOptions['onSession'],
 ): Promise<FolderSnapshot | undefined> {
   const manifestPath = join(folder, MANIFEST_FILE);
   const sessionsPath = join(folder, SESSIONS_FILE);
@@ -139,6 +146,7 @@ export async function readFolderSnapshot(
         },
       },
       experiment,
+      onSession ? { onSession } : {},
     );
     const size = (await fileSize(sessionsPath)) ?? 0;
     return {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ColumnarSessionTable } from '../records/session-table.js';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
@@ -59,6 +60,15 @@ export interface LoadedExperiment {
   id: string;
   folder: string;
   snapshot: Snapshot;
+  /** Session lines left out because they cannot be read, each naming its line. */
+  problems: string[];
+}
+
+/** An experiment read for its analysis: its sessions in a table, not as objects. */
+export interface ExperimentTable {
+  id: string;
+  folder: string;
+  table: ColumnarSessionTable;
   /** Session lines left out because they cannot be read, each naming its line. */
   problems: string[];
 }
@@ -173,6 +183,21 @@ export class LocalStore {
     const experiment = await this.find(id);
     if (!experiment) throw await this.notFound(id);
     return experiment;
+  }
+
+  /**
+   * The experiment's sessions as the analysis reads them, streamed into a columnar table (the
+   * later line of a session_id winning), so that no session is held as an object: a store of
+   * millions of sessions opens. ExperimentNotFound when the store does not hold it.
+   */
+  async table(id: string, labelFields: readonly string[]): Promise<ExperimentTable> {
+    const folder = this.folderOf(id);
+    const table = new ColumnarSessionTable({ extraLabels: labelFields });
+    const read = await readFolderSnapshot(folder, id, `${this.display} (${folder})`, (session) =>
+      table.add(session.record),
+    );
+    if (!read) throw await this.notFound(id);
+    return { id, folder, table, problems: problemsOf(read) };
   }
 
   /** A new experiment without sessions; ExperimentExists when the id is taken. */

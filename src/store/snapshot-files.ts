@@ -14,6 +14,10 @@ import {
 } from './snapshot-codec.js';
 import { checkManifestSize, checkSessionLine, SNAPSHOT_LIMITS } from './snapshot-limits.js';
 
+function isBlank(line: string): boolean {
+  return line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '');
+}
+
 /** ab-verdict writes none; a few are tolerated (a hand-edited folder), a flood is refused. */
 const MAX_BLANK_LINES = 10_000;
 
@@ -42,6 +46,16 @@ export interface ReadSnapshot {
   lines: number;
 }
 
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /**
+   * Takes each session as it is read, in file order, instead of collecting them: the snapshot
+   * comes back without sessions, and repeats of a session_id are the taker's to resolve (the
+   * later line wins).
+   */
+  onSession?: (session: StoredSession) => void;
+}
+
 /**
  * Reads a snapshot, streaming sessions.jsonl a line at a time: no file is ever one string. A
  * missing file or a manifest that cannot be used makes the whole snapshot unusable
@@ -52,7 +66,7 @@ export interface ReadSnapshot {
 export async function readSnapshot(
   source: SnapshotSource,
   experiment: string,
-  signal?: AbortSignal,
+  { signal, onSession }: ReadOptions = {},
 ): Promise<ReadSnapshot> {
   const text = await source.manifest();
   if (text === undefined) throw new SnapshotError(`no ${MANIFEST_FILE} in it`);
@@ -73,7 +87,7 @@ export async function readSnapshot(
         ...(signal && { signal }),
       },
       (line, number) => {
-        if (line.length > 0) lines++;
+        if (!isBlank(line)) lines++;
         else if (number - lines > MAX_BLANK_LINES) {
           throw new SnapshotError(
             `${SESSIONS_FILE}: more than ${MAX_BLANK_LINES} blank lines; not a file ab-verdict wrote`,
@@ -81,6 +95,7 @@ export async function readSnapshot(
         }
         const session = parseSessionLine(line, number, experiment, problems);
         if (!session) return;
+        if (onSession) return onSession(session);
         const row = rowOf.get(session.record.session_id);
         if (row === undefined) rowOf.set(session.record.session_id, sessions.push(session) - 1);
         else sessions[row] = session;

@@ -1,3 +1,4 @@
+import { MAX_RECORD_LINE_BYTES } from '../records/read-jsonl.js';
 import { MANIFEST_FILE, SESSIONS_FILE } from './format.js';
 
 const MiB = 1024 * 1024;
@@ -11,8 +12,12 @@ export const SNAPSHOT_LIMITS = {
   /** Entries of an artifact's zip: ab-verdict writes 2. */
   maxEntries: 16,
   manifestBytes: 8 * MiB,
-  /** One line of sessions.jsonl: twice what one result record may take, room for provenance. */
-  lineBytes: 8 * MiB,
+  /**
+   * One line of sessions.jsonl: what one result line may take, with room for the provenance, so
+   * that every record read can be stored. A record of a `.json` file may be longer: the writer
+   * refuses it then, by session id.
+   */
+  lineBytes: MAX_RECORD_LINE_BYTES + 4 * MiB,
   /** All of sessions.jsonl. */
   sessionsBytes: 2048 * MiB,
 } as const;

@@ -80,8 +80,9 @@ export function snapshotOf(
   experiment: string,
   look: HistoryEntry,
   now: Date,
+  /** `update.union.sessions()`, when the caller has it already. */
+  sessions = update.union.sessions(),
 ): Snapshot {
-  const sessions = update.union.sessions();
   return {
     manifest: {
       format: STORE_FORMAT,

@@ -176,6 +176,11 @@ describe('LocalStore', () => {
       description: 'd',
     });
 
+    // The analysis streams the same store into a table: three sessions, b as replaced.
+    const { table } = await store.table('exp', []);
+    expect(table.size).toBe(3);
+    expect([...table.column('tool_calls')]).toEqual([10, 30, 10]);
+
     await store.create('another', { description: 'e' }, NOW);
     const listed = await store.list();
     expect(
