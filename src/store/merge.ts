@@ -56,10 +56,12 @@ export class SessionUnion {
 
   /** Oldest first (by provenance time, then the order first seen), as written to sessions.jsonl. */
   sessions(): StoredSession[] {
-    return [...this.byId.values()]
-      .map(({ session }, order) => ({ session, order, time: timeOf(session) }))
-      .sort((a, b) => a.time - b.time || a.order - b.order)
-      .map(({ session }) => session);
+    const all = Array.from(this.byId.values(), ({ session }) => session);
+    const times = Float64Array.from(all, timeOf);
+    // Usually in order already: one snapshot read, then this run's sessions.
+    if (times.every((time, i) => i === 0 || time >= times[i - 1]!)) return all;
+    const order = Uint32Array.from(all.keys()).sort((a, b) => times[a]! - times[b]! || a - b);
+    return Array.from(order, (i) => all[i]!);
   }
 }
 

@@ -185,7 +185,11 @@ export function parseSessionLine(
     );
     return undefined;
   }
-  return { record: checked.record, provenance: origin };
+  // The parsed line itself becomes the session: one object fewer for each of millions of lines.
+  const session = value as StoredSession;
+  session.record = checked.record;
+  session.provenance = origin;
+  return session;
 }
 
 /** The provenance as written by ab-verdict (checked by hand: it is on every line), or why not. */

@@ -40,13 +40,12 @@ export function updateStore(
   const identicalInStore = union.identical;
   const addedIds = new Set<string>();
   let alreadyStored = 0;
-  const storedIds = new Set<string>();
-  for (const { snapshot } of prior)
-    for (const s of snapshot.sessions) storedIds.add(s.record.session_id);
   for (const session of fresh) {
+    const id = session.record.session_id;
+    // In the union before this run's sessions, and not one of them: the store held it.
+    const stored = union.has(id) && !addedIds.has(id);
     const outcome = union.add(session);
-    const stored = storedIds.has(session.record.session_id);
-    if (outcome === 'added') addedIds.add(session.record.session_id);
+    if (outcome === 'added') addedIds.add(id);
     else if (outcome === 'identical' && stored) alreadyStored++;
   }
   const createdAt = prior

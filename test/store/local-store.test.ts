@@ -1,4 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -189,6 +196,27 @@ describe('LocalStore', () => {
     expect((await store.delete('exp')).snapshot.sessions).toHaveLength(3);
     expect(await store.ids()).toEqual(['another']);
     expect(readdirSync(store.root)).toEqual(['another']);
+  });
+
+  it('appends: add-result writes its one line after the bytes already stored, untouched', async () => {
+    const dir = root();
+    const store = new LocalStore(dir);
+    await store.create('exp', {}, NOW);
+    await store.add(
+      'exp',
+      Array.from({ length: 500 }, (_, i) => stored(`s${i}`)),
+      NOW,
+    );
+    const file = join(dir, 'exp', 'sessions.jsonl');
+    const before = readFileSync(file);
+    const inode = statSync(file).ino;
+    await store.add('exp', [stored('one-more')], NOW);
+    const after = readFileSync(file);
+    expect(statSync(file).ino).toBe(inode);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString()).toMatch(
+      /^\{"record":\{"session_id":"one-more"[^\n]*\n$/,
+    );
   });
 
   it('names the experiments it holds when asked for one it does not', async () => {

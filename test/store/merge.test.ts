@@ -139,3 +139,23 @@ describe('updateStore', () => {
     expect(update.createdAt).toBe(T1);
   });
 });
+
+describe('SessionUnion cost', () => {
+  it('serialises a record only to compare it with another of the same id', () => {
+    let serialised = 0;
+    const counted = (id: string, calls = 10) => {
+      const session = stored(id, { calls });
+      const record = { ...session.record, toJSON: () => (serialised++, { ...session.record }) };
+      return { ...session, record: record as typeof session.record };
+    };
+    const union = new SessionUnion();
+    for (let i = 0; i < 1000; i++) union.add(counted(`s${i}`));
+    expect(serialised).toBe(0);
+    union.add(counted('s7'));
+    union.add(counted('s8', 11));
+    // Each repeat serialises itself and, once, the record it meets.
+    expect(serialised).toBe(4);
+    expect(union.identical).toBe(1);
+    expect(union.conflicts).toEqual(['s8']);
+  });
+});
