@@ -11,7 +11,6 @@
  *
  *   node scripts/bench-store.mjs [--stored N] [--added N] [--runs K] [--large N]
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import {
   cpSync,
@@ -22,10 +21,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measure, summarise } from './lib/measure.mjs';
 import { generateSessions } from './lib/sessions.mjs';
 
 const SEED = 20250909;
@@ -65,10 +64,13 @@ for (let run = 1; run <= runs; run++) {
   rmSync(store, { recursive: true, force: true });
   cpSync(base, store, { recursive: true });
   for (const [name, measured] of [
-    ['run', () => measure('run', ['dist/index.js'], actionEnv(store))],
+    ['run', () => measure('run', ['dist/index.js'], { rssFile: RSS_FILE, env: actionEnv(store) })],
     [
       'analyze',
-      () => measure('analyze', ['dist/cli.js', 'analyze', all, '--method', 'sequential', '--json']),
+      () =>
+        measure('analyze', ['dist/cli.js', 'analyze', all, '--method', 'sequential', '--json'], {
+          rssFile: RSS_FILE,
+        }),
     ],
   ]) {
     const result = await measured();
@@ -91,14 +93,11 @@ if (large > 0) {
   console.log(
     `\n${folder}: ${large.toLocaleString('en')} sessions, ${(bytes / MiB).toFixed(0)} MiB`,
   );
-  const result = await measure('analyze <id>', [
-    'dist/cli.js',
-    'analyze',
-    EXPERIMENT,
-    '--store',
-    folder,
-    '--json',
-  ]);
+  const result = await measure(
+    'analyze <id>',
+    ['dist/cli.js', 'analyze', EXPERIMENT, '--store', folder, '--json'],
+    { rssFile: RSS_FILE },
+  );
   row(['', 'wall time (s)', 'peak RSS (MiB)']);
   row([`analyze ${EXPERIMENT}`, result.seconds, result.rssKiB / 1024]);
   check('memory: peak RSS (MiB)', result.rssKiB / 1024, TARGET.memoryMiB, ' MiB');
@@ -226,33 +225,7 @@ function actionEnv(store) {
 }
 
 function cli(args) {
-  return measure(`ab-verdict ${args[0]}`, ['dist/cli.js', ...args]);
-}
-
-/** Runs `node <args>` with stdout discarded; returns its wall time and peak RSS (KiB). */
-async function measure(name, args, env = {}) {
-  rmSync(RSS_FILE, { force: true });
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', './scripts/lib/report-max-rss.mjs', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...env, AB_BENCH_RSS_FILE: RSS_FILE },
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
-  const [code, signal] = await once(child, 'close');
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0 || !existsSync(RSS_FILE)) {
-    fail(`${name} failed (${signal ?? `exit code ${code}`}): node ${args.join(' ')}\n${stderr}`);
-  }
-  return { seconds, rssKiB: Number(readFileSync(RSS_FILE, 'utf8')) };
-}
-
-/** Median wall time over the runs; the highest peak RSS of any run. */
-function summarise(list) {
-  const times = list.map((r) => r.seconds).sort((a, b) => a - b);
-  const middle = Math.floor(times.length / 2);
-  const seconds = times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
-  return { seconds, rssMiB: Math.max(...list.map((r) => r.rssKiB)) / 1024 };
+  return measure(`ab-verdict ${args[0]}`, ['dist/cli.js', ...args], { rssFile: RSS_FILE });
 }
 
 function row(cells) {

@@ -10,7 +10,7 @@ import type { ListedArtifact } from '../../src/store/read-plan.js';
 import { deflateEntry, rawZip } from '../support/fake-github/raw-zip.js';
 import { zipOf } from '../support/fake-github/zips.js';
 import { snapshotFiles } from './snapshot-io.js';
-import { stored } from './stored.js';
+import { manifestOf, stored } from './stored.js';
 
 /** Artifacts in memory: uploads zip the files, names are unique per "run". */
 class MemoryArtifacts implements ArtifactService {
@@ -101,16 +101,7 @@ function store(service: MemoryArtifacts, log: StoreLog) {
 
 function snapshot(ids: string[], covers: number[] = []): Snapshot {
   return {
-    manifest: {
-      format: 'ab-verdict-store',
-      schemaVersion: 1,
-      experiment: 'exp',
-      createdAt: '2025-01-01T00:00:00.000Z',
-      updatedAt: '2025-01-01T00:00:00.000Z',
-      sessions: ids.length,
-      covers,
-      history: [],
-    },
+    manifest: manifestOf({ sessions: ids.length, covers }),
     sessions: ids.map((id) => stored(id)),
   };
 }

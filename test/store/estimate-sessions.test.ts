@@ -5,6 +5,7 @@ import { sessions } from '../action/sessions.js';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { rawZip } from '../support/fake-github/raw-zip.js';
 import { snapshotFiles } from './snapshot-io.js';
+import { manifestOf } from './stored.js';
 
 const look = (i: number): HistoryEntry => ({
   runId: 1000 + i,
@@ -31,16 +32,11 @@ function snapshotOf(prefix: string, perArm: number): Snapshot {
     }),
   );
   return {
-    manifest: {
-      format: 'ab-verdict-store',
-      schemaVersion: 1,
-      experiment: 'exp',
-      createdAt: '2025-01-01T00:00:00.000Z',
+    manifest: manifestOf({
       updatedAt: '2025-03-01T00:00:00.000Z',
       sessions: stored.length,
-      covers: [],
       history: Array.from({ length: 200 }, (_, i) => look(i)),
-    },
+    }),
     sessions: stored,
   };
 }
