@@ -20376,7 +20376,7 @@ module.exports = ibetaSeries;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 4573 );
+var main = __nccwpck_require__( 6954 );
 var assign = __nccwpck_require__( 9061 );
 
 
@@ -20392,7 +20392,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4573:
+/***/ 6954:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -39006,7 +39006,7 @@ else {}
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2737);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2564);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 
 
@@ -39039,7 +39039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2737:
+/***/ 2564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40337,6 +40337,11 @@ function withoutUndefined(defaults) {
 
 
 /**
+ * The largest `.json` file read: it is parsed whole, so its size bounds the memory it takes.
+ * JSON Lines files have no such limit: they are read a line at a time.
+ */
+const MAX_JSON_FILE_BYTES = 64 << 20;
+/**
  * Reads a `.json` file (or any file not named as JSON Lines): one record, an array of records
  * (location `[i]`), or the seed framework's test file.
  */
@@ -40362,9 +40367,9 @@ async function readJsonFile(file, sink) {
 async function parseDocument(file, sink) {
     let text;
     try {
-        const bytes = await (0,promises_.readFile)(file.absolute);
-        if ((0,file_text/* looksBinary */.Wb)(bytes)) {
-            sink.problem(file.display, '', file_text/* BINARY_FILE */.ZF);
+        const bytes = await readBounded(file.absolute);
+        if (typeof bytes === 'string') {
+            sink.problem(file.display, '', bytes);
             return undefined;
         }
         text = (0,file_text/* stripBom */.F8)(bytes.toString('utf8'));
@@ -40388,9 +40393,30 @@ async function parseDocument(file, sink) {
         return undefined;
     }
 }
+/**
+ * The file's bytes, or why they are not read: binary data at its start, or more than
+ * `MAX_JSON_FILE_BYTES`. Both are checked before the file is read whole.
+ */
+async function readBounded(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const { size } = await handle.stat();
+        const head = Buffer.alloc(Math.min(size, 1024));
+        await handle.read(head, 0, head.length, 0);
+        if ((0,file_text/* looksBinary */.Wb)(head))
+            return file_text/* BINARY_FILE */.ZF;
+        if (size > MAX_JSON_FILE_BYTES) {
+            return `${Math.round(size / (1 << 20))} MiB, more than the ${MAX_JSON_FILE_BYTES >> 20} MiB one JSON document may be; write large result sets as .jsonl, one record per line`;
+        }
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+}
 
-// EXTERNAL MODULE: ./src/records/read-jsonl.ts + 1 modules
-var read_jsonl = __nccwpck_require__(5011);
+// EXTERNAL MODULE: ./src/records/read-jsonl.ts
+var read_jsonl = __nccwpck_require__(2815);
 // EXTERNAL MODULE: ./src/records/read-jsonl-parallel.ts
 var read_jsonl_parallel = __nccwpck_require__(2807);
 ;// CONCATENATED MODULE: ./src/records/read.ts
@@ -40422,7 +40448,7 @@ async function readSessions(patterns, options) {
             await (0,read_jsonl_parallel/* readJsonLinesInParallel */.UY)(file, collector, collect, parallel);
         }
         else {
-            await (0,read_jsonl/* readJsonLines */.s)(file, collector);
+            await (0,read_jsonl/* readJsonLines */.sS)(file, collector);
         }
     }
     return {
@@ -42929,16 +42955,18 @@ function duration(seconds) {
     return `${Math.floor(whole / 3600)}h ${pad(Math.floor(whole / 60) % 60)}m`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/store/format.ts
 /**
  * Store format v1, shared by the `artifact` and `dir` backends so that a store can move between
  * them: a snapshot is `manifest.json` (this file's `StoreManifest`) and `sessions.jsonl` (one
  * `StoredSession` per line).
  */
-const format_STORE_FORMAT = 'ab-verdict-store';
-const format_STORE_SCHEMA_VERSION = 1;
-const MANIFEST_FILE = 'manifest.json';
-const SESSIONS_FILE = 'sessions.jsonl';
+const STORE_FORMAT = 'ab-verdict-store';
+const STORE_SCHEMA_VERSION = 1;
+const format_MANIFEST_FILE = 'manifest.json';
+const format_SESSIONS_FILE = 'sessions.jsonl';
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -43322,6 +43350,9 @@ function experiment_meta_mergeMeta(manifests) {
 
 
 
+const NO_DEFAULTS = {};
+/** Each line is parsed for its one record: the record may be the parsed value itself. */
+const REUSE_VALUE = { reuseValue: true };
 /** A snapshot that cannot be used at all; `reason` says why in plain words. */
 class SnapshotError extends Error {
     reason;
@@ -43345,12 +43376,13 @@ const historyEntrySchema = schemas/* object */.Ikc({
 /** An optional experiment field: one of the wrong type is dropped rather than fail the store. */
 const metaText = schemas/* string */.YjP().optional().catch(undefined);
 const manifestSchema = schemas/* object */.Ikc({
-    format: schemas/* literal */.euz(format_STORE_FORMAT),
-    schemaVersion: schemas/* literal */.euz(format_STORE_SCHEMA_VERSION),
+    format: schemas/* literal */.euz(STORE_FORMAT),
+    schemaVersion: schemas/* literal */.euz(STORE_SCHEMA_VERSION),
     experiment: schemas/* string */.YjP().min(1),
     createdAt: schemas/* string */.YjP(),
     updatedAt: schemas/* string */.YjP(),
     sessions: schemas/* number */.aig().int().min(0),
+    sessionsBytes: schemas/* number */.aig().int().min(0).optional(),
     covers: schemas/* array */.YOg(schemas/* number */.aig().int()),
     history: schemas/* array */.YOg(schemas/* unknown */.L5J()),
     description: metaText,
@@ -43370,100 +43402,131 @@ const provenanceSchema = schemas/* object */.Ikc({
 });
 /** Problems listed one by one before the rest is only counted. */
 const PROBLEMS_LISTED = 20;
+/** Problems of one snapshot: the first ones word for word, the rest counted. */
+class ProblemList {
+    listed = [];
+    count = 0;
+    add(text) {
+        if (++this.count <= PROBLEMS_LISTED)
+            this.listed.push(text);
+    }
+    get size() {
+        return this.count;
+    }
+    lines() {
+        const more = this.count - PROBLEMS_LISTED;
+        return more > 0 ? [...this.listed, `… and ${more} more problems`] : [...this.listed];
+    }
+}
 /**
- * Reads the two files of a snapshot. A missing file, a manifest that is not ours, of a newer
- * version or of another experiment makes the whole snapshot unusable (SnapshotError); a bad
- * session line or history entry is left out and reported.
+ * A snapshot's manifest. One that is not ours, of a newer version or of another experiment
+ * makes the whole snapshot unusable (SnapshotError); a bad history entry is left out and
+ * reported in `problems`.
  */
-function parseSnapshot(files, experiment) {
-    if (files.manifest === undefined)
-        throw new SnapshotError(`no ${MANIFEST_FILE} in it`);
-    const manifest = parseManifest(files.manifest);
-    if (files.sessions === undefined)
-        throw new SnapshotError(`no ${SESSIONS_FILE} in it`);
+function parseManifest(text, experiment, problems) {
+    const manifest = manifestOf(text);
     if (manifest.experiment !== experiment) {
         throw new SnapshotError(`it holds experiment ${JSON.stringify(manifest.experiment)}, expected ${JSON.stringify(experiment)}`);
     }
-    const problems = [];
-    let problemCount = 0;
-    const problem = (text) => {
-        if (++problemCount <= PROBLEMS_LISTED)
-            problems.push(text);
-    };
     const history = [];
     manifest.history.forEach((entry, index) => {
         const parsed = historyEntrySchema.safeParse(entry);
         if (parsed.success)
             history.push(parsed.data);
         else
-            problem(`${MANIFEST_FILE}: history[${index}]: ${zodSummary(parsed.error)}; left out`);
+            problems.add(`${format_MANIFEST_FILE}: history[${index}]: ${zodSummary(parsed.error)}; left out`);
     });
-    const sessions = parseSessionLines(files.sessions, experiment, problem);
-    if (problemCount > PROBLEMS_LISTED) {
-        problems.push(`… and ${problemCount - PROBLEMS_LISTED} more problems`);
-    }
     const { description, prompt, category, difficulty, control, treatment, seed, ...core } = manifest;
     const meta = metaOf({ description, prompt, category, difficulty, control, treatment, seed });
-    return { snapshot: { manifest: { ...core, ...meta, history }, sessions }, problems };
+    const { sessionsBytes, ...rest } = core;
+    return {
+        ...rest,
+        ...(sessionsBytes === undefined ? {} : { sessionsBytes }),
+        ...meta,
+        history,
+    };
 }
-function parseManifest(text) {
+function manifestOf(text) {
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw new SnapshotError(`${MANIFEST_FILE} is not valid JSON (${error.message})`);
+        throw new SnapshotError(`${format_MANIFEST_FILE} is not valid JSON (${error.message})`);
     }
     const head = schemas/* object */.Ikc({ format: schemas/* unknown */.L5J(), schemaVersion: schemas/* unknown */.L5J() }).safeParse(value);
-    if (!head.success || head.data.format !== format_STORE_FORMAT) {
-        throw new SnapshotError(`${MANIFEST_FILE} is not an ab-verdict store manifest`);
+    if (!head.success || head.data.format !== STORE_FORMAT) {
+        throw new SnapshotError(`${format_MANIFEST_FILE} is not an ab-verdict store manifest`);
     }
     const version = head.data.schemaVersion;
-    if (typeof version === 'number' && version > format_STORE_SCHEMA_VERSION) {
-        throw new SnapshotError(`written by a newer ab-verdict (store schemaVersion ${version}; this one reads ${format_STORE_SCHEMA_VERSION}): upgrade ab-verdict to read it`);
+    if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
+        throw new SnapshotError(`written by a newer ab-verdict (store schemaVersion ${version}; this one reads ${STORE_SCHEMA_VERSION}): upgrade ab-verdict to read it`);
     }
     const parsed = manifestSchema.safeParse(value);
     if (!parsed.success) {
-        throw new SnapshotError(`${MANIFEST_FILE}: ${zodSummary(parsed.error)}`);
+        throw new SnapshotError(`${format_MANIFEST_FILE}: ${zodSummary(parsed.error)}`);
     }
     return parsed.data;
 }
-function parseSessionLines(text, experiment, problem) {
-    const sessions = [];
-    const lines = text.split('\n');
-    lines.forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        const at = `${SESSIONS_FILE}:${index + 1}`;
-        let value;
-        try {
-            value = JSON.parse(line);
+/**
+ * The session of one line of sessions.jsonl, or undefined for a blank line and for a line left
+ * out: one that is not JSON, breaks the record schema, has no valid provenance or is of another
+ * experiment, each reported in `problems` by its line.
+ */
+function parseSessionLine(line, lineNumber, experiment, problems) {
+    if (line.trim() === '')
+        return undefined;
+    const at = `${format_SESSIONS_FILE}:${lineNumber}`;
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch (error) {
+        problems.add(`${at}: not valid JSON (${error.message}); left out`);
+        return undefined;
+    }
+    const { record, provenance } = (value ?? {});
+    const checked = (0,schema/* validateRecord */.eV)(record, NO_DEFAULTS, REUSE_VALUE);
+    if ('problems' in checked) {
+        for (const { field, message } of checked.problems) {
+            problems.add(`${formatProblem({ file: format_SESSIONS_FILE, location: String(lineNumber), field: field && `record.${field}`, message })}; left out`);
         }
-        catch (error) {
-            problem(`${at}: not valid JSON (${error.message}); left out`);
-            return;
-        }
-        const { record, provenance } = (value ?? {});
-        const checked = (0,schema/* validateRecord */.eV)(record);
-        if ('problems' in checked) {
-            for (const { field, message } of checked.problems) {
-                problem(`${formatProblem({ file: SESSIONS_FILE, location: String(index + 1), field: field && `record.${field}`, message })}; left out`);
-            }
-            return;
-        }
-        const origin = provenanceSchema.safeParse(provenance);
-        if (!origin.success) {
-            problem(`${at}: provenance: ${zodSummary(origin.error)}; left out`);
-            return;
-        }
-        const stored = checked.record.experiment ?? experiment;
-        if (stored !== experiment) {
-            problem(`${at}: record of experiment ${JSON.stringify(stored)}, expected ${JSON.stringify(experiment)}; left out`);
-            return;
-        }
-        sessions.push({ record: checked.record, provenance: origin.data });
-    });
-    return sessions;
+        return undefined;
+    }
+    const origin = provenanceOf(provenance);
+    if (typeof origin === 'string') {
+        problems.add(`${at}: provenance: ${origin}; left out`);
+        return undefined;
+    }
+    const stored = checked.record.experiment ?? experiment;
+    if (stored !== experiment) {
+        problems.add(`${at}: record of experiment ${JSON.stringify(stored)}, expected ${JSON.stringify(experiment)}; left out`);
+        return undefined;
+    }
+    // The parsed line itself becomes the session: one object fewer for each of millions of lines.
+    const session = value;
+    session.record = checked.record;
+    session.provenance = origin;
+    return session;
+}
+/** The provenance as written by ab-verdict (checked by hand: it is on every line), or why not. */
+function provenanceOf(value) {
+    const p = value;
+    if (p !== null &&
+        typeof p === 'object' &&
+        nullableInteger(p.runId) &&
+        nullableInteger(p.attempt) &&
+        (p.commit === null || typeof p.commit === 'string') &&
+        typeof p.time === 'string' &&
+        !Number.isNaN(Date.parse(p.time)) &&
+        typeof p.source === 'string') {
+        return value;
+    }
+    const parsed = provenanceSchema.safeParse(value);
+    return parsed.success ? parsed.data : zodSummary(parsed.error);
+}
+function nullableInteger(value) {
+    return value === null || Number.isInteger(value);
 }
 function zodSummary(error) {
     return error.issues
@@ -43471,162 +43534,292 @@ function zodSummary(error) {
         .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'value'}: ${issue.message}`)
         .join('; ');
 }
-/** The two files of a snapshot, as written to an artifact or a folder. */
-function serializeSnapshot(snapshot) {
-    const sessions = snapshot.sessions
-        .map(({ record, provenance }) => JSON.stringify({ record, provenance }))
-        .join('\n');
-    return {
-        manifest: `${JSON.stringify(snapshot.manifest, null, 2)}\n`,
-        sessions: sessions === '' ? '' : `${sessions}\n`,
-    };
+/** A session as one line of sessions.jsonl, without the newline. */
+function sessionLine({ record, provenance }) {
+    return JSON.stringify({ record, provenance });
+}
+/** manifest.json's text. */
+function snapshot_codec_manifestText(manifest) {
+    return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/store/dir-store.ts
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/store/line-reader.ts
+
+const NEWLINE = 0x0a;
+/** A line of a store file that cannot be read; `reason` in plain words. */
+class LineError extends Error {
+    reason;
+    line;
+    constructor(reason, 
+    /** The 1-based line number. */
+    line) {
+        super(reason);
+        this.reason = reason;
+        this.line = line;
+        this.name = 'LineError';
+    }
+}
+/**
+ * Streams the lines of a UTF-8 byte stream to `onLine` (without the newline), holding at most one
+ * chunk and one line. Invalid UTF-8 or a line longer than `maxLineBytes` throws a LineError.
+ */
+async function readLines(chunks, options, onLine) {
+    const limit = options.maxBytes ?? Infinity;
+    let pending = [];
+    let pendingBytes = 0;
+    let line = 0;
+    let bytes = 0;
+    const emit = (region) => {
+        // Whole lines only, so a character is never cut.
+        const ascii = (0,external_node_buffer_.isAscii)(region);
+        if (!ascii && !(0,external_node_buffer_.isUtf8)(region))
+            throw new LineError('not UTF-8 text', line + badLine(region));
+        const text = region.toString(ascii ? 'latin1' : 'utf8');
+        let start = 0;
+        for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+            // Lines within one chunk: counted in characters, a lower bound of their bytes.
+            if (end - start > options.maxLineBytes)
+                throw tooLong();
+            onLine(text.slice(start, end), ++line);
+            start = end + 1;
+        }
+    };
+    const tooLong = () => new LineError(`longer than ${options.maxLineBytes} bytes, the longest a line may be`, line + 1);
+    for await (const chunk of chunks) {
+        options.signal?.throwIfAborted();
+        let data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        if (bytes + data.length > limit)
+            data = data.subarray(0, limit - bytes);
+        bytes += data.length;
+        const first = data.indexOf(NEWLINE);
+        if (first === -1) {
+            pending.push(data);
+            pendingBytes += data.length;
+            if (pendingBytes > options.maxLineBytes)
+                throw tooLong();
+        }
+        else {
+            if (pendingBytes + first > options.maxLineBytes)
+                throw tooLong();
+            const last = data.lastIndexOf(NEWLINE);
+            emit(pending.length > 0
+                ? Buffer.concat([...pending, data.subarray(0, last + 1)])
+                : data.subarray(0, last + 1));
+            pending = last + 1 < data.length ? [data.subarray(last + 1)] : [];
+            pendingBytes = data.length - last - 1;
+            if (pendingBytes > options.maxLineBytes)
+                throw tooLong();
+        }
+        if (bytes >= limit)
+            break;
+    }
+    const unterminated = pendingBytes > 0;
+    if (unterminated)
+        emit(Buffer.concat([...pending, Buffer.from('\n')]));
+    return { lines: line, bytes, unterminated };
+}
+/** Which line of `region` (from 1) is not UTF-8. */
+function badLine(region) {
+    let start = 0;
+    for (let number = 1;; number++) {
+        const end = region.indexOf(NEWLINE, start);
+        const line = region.subarray(start, end === -1 ? region.length : end);
+        if (!(0,external_node_buffer_.isUtf8)(line) || end === -1)
+            return number;
+        start = end + 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/snapshot-limits.ts
 
 
-
-
-
-
-
-
-/** A store folder that cannot be used; the run stops rather than overwrite what it cannot read. */
-class StoreFolderError extends Error {
+const MiB = 1024 * 1024;
+/**
+ * What a snapshot may hold: one definition for the writer, which never writes more, and for the
+ * reader, which refuses more. The reader streams, so these bound time and disk, not memory: no
+ * ratio of compressed to inflated size, which refused ordinary repetitive sessions.
+ */
+const SNAPSHOT_LIMITS = {
+    /** Entries of an artifact's zip: ab-verdict writes 2. */
+    maxEntries: 16,
+    manifestBytes: 8 * MiB,
+    /**
+     * One line of sessions.jsonl: what one result line may take, with room for the provenance, so
+     * that every record read can be stored. A record of a `.json` file may be longer: the writer
+     * refuses it then, by session id.
+     */
+    lineBytes: read_jsonl/* MAX_RECORD_LINE_BYTES */.gq + 4 * MiB,
+    /** All of sessions.jsonl. */
+    sessionsBytes: 2048 * MiB,
+};
+/**
+ * The largest zip of a snapshot: deflate never grows data by more than a few bytes a block, so
+ * the zip of an acceptable snapshot always fits.
+ */
+const MAX_SNAPSHOT_ZIP_BYTES = SNAPSHOT_LIMITS.sessionsBytes + SNAPSHOT_LIMITS.manifestBytes + 64 * MiB;
+/** A snapshot the writer will not write, because the reader would refuse it. */
+class SnapshotTooLarge extends Error {
     constructor(message) {
         super(message);
-        this.name = 'StoreFolderError';
+        this.name = 'SnapshotTooLarge';
     }
 }
-/**
- * The store in a folder: `<path>/<experiment>/manifest.json` and `sessions.jsonl`, the same files
- * as in an artifact. Writers take the folder's lock (`lock.ts`), merge what they write with what
- * the folder holds by then (another process may have written since this one read), and replace
- * each file atomically: sessions first, the manifest last, each a synced temporary file renamed
- * over the old one. A crash at any point leaves a store that reads: the old one, or the new
- * sessions under the old manifest, never half a file.
- */
-class DirStore {
-    experiment;
-    log;
-    lock;
-    description;
-    folder;
-    constructor(root, experiment, log, lock = {}) {
-        this.experiment = experiment;
-        this.log = log;
-        this.lock = lock;
-        this.folder = join(root, experimentSlug(experiment));
-        this.description = `folder ${this.folder}`;
-    }
-    async read() {
-        const parsed = await readFolderSnapshot(this.folder, this.experiment, this.description);
-        if (parsed === undefined)
-            return { snapshots: [], skipped: [] };
-        this.warnOf(parsed.problems);
-        return {
-            snapshots: [{ id: null, label: this.description, snapshot: parsed.snapshot }],
-            skipped: [],
-        };
-    }
-    async write(snapshot) {
-        await mkdir(this.folder, { recursive: true });
-        await withLock(this.folder, async () => {
-            const current = await readFolderSnapshot(this.folder, this.experiment, this.description);
-            if (current)
-                this.warnOf(current.problems);
-            await writeFolderSnapshot(this.folder, current ? mergeSnapshots(current.snapshot, snapshot) : snapshot);
-        }, { notice: (message) => this.log.notice(message, 'ab-verdict: store'), ...this.lock });
-        return { label: this.description, artifactId: null };
-    }
-    warnOf(problems) {
-        if (problems.length > 0) {
-            this.log.warning(`Store ${this.description}: records were left out:\n${problems.join('\n')}`, 'ab-verdict: store');
-        }
+/** Throws SnapshotTooLarge for a manifest the reader would refuse. */
+function snapshot_limits_checkManifestSize(bytes) {
+    if (bytes > SNAPSHOT_LIMITS.manifestBytes) {
+        throw new SnapshotTooLarge(`its ${format_MANIFEST_FILE} would be ${mib(bytes)}, more than the ${mib(SNAPSHOT_LIMITS.manifestBytes)} a snapshot's manifest may be`);
     }
 }
+/** Throws SnapshotTooLarge for a session line, or a sessions file, the reader would refuse. */
+function checkSessionLine(lineBytes, totalBytes, sessionId) {
+    if (lineBytes > SNAPSHOT_LIMITS.lineBytes) {
+        throw new SnapshotTooLarge(`session ${JSON.stringify(sessionId)} is ${mib(lineBytes)} as a line of ${format_SESSIONS_FILE}, more than the ${mib(SNAPSHOT_LIMITS.lineBytes)} a line may be; shorten its errors or notes`);
+    }
+    if (totalBytes > SNAPSHOT_LIMITS.sessionsBytes) {
+        throw new SnapshotTooLarge(`${format_SESSIONS_FILE} would be more than the ${mib(SNAPSHOT_LIMITS.sessionsBytes)} a snapshot may hold; start a new experiment id`);
+    }
+}
+function mib(bytes) {
+    return `${Math.round((bytes / MiB) * 10) / 10} MiB`;
+}
+
+;// CONCATENATED MODULE: ./src/store/snapshot-files.ts
+
+
+
+
+
+
+
+
+function isBlank(line) {
+    return line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '');
+}
+/** ab-verdict writes none; a few are tolerated (a hand-edited folder), a flood is refused. */
+const MAX_BLANK_LINES = 10_000;
 /**
- * The snapshot a folder holds, with the lines left out; undefined when it has no manifest (no
- * store yet). One the build cannot use (another format, a newer version, another experiment) is
- * a StoreFolderError: the caller stops rather than overwrite it. Reads need no lock: files are
- * only ever replaced whole.
+ * Reads a snapshot, streaming sessions.jsonl a line at a time: no file is ever one string. A
+ * missing file or a manifest that cannot be used makes the whole snapshot unusable
+ * (SnapshotError), as does a line too long or not UTF-8 (no writer of ab-verdict wrote it); a
+ * bad line is left out and reported. A session_id on two lines is one session, the later line
+ * winning.
  */
-async function readFolderSnapshot(folder, experiment, description = `folder ${folder}`) {
-    const manifest = await readOptional((0,external_node_path_namespaceObject.join)(folder, MANIFEST_FILE));
-    if (manifest === undefined)
-        return undefined;
-    const sessions = await readOptional((0,external_node_path_namespaceObject.join)(folder, SESSIONS_FILE));
+async function readSnapshot(source, experiment, { signal, onSession } = {}) {
+    const text = await source.manifest();
+    if (text === undefined)
+        throw new SnapshotError(`no ${format_MANIFEST_FILE} in it`);
+    const problems = new ProblemList();
+    const manifest = parseManifest(text, experiment, problems);
+    const stream = await source.sessions();
+    if (stream === undefined)
+        throw new SnapshotError(`no ${format_SESSIONS_FILE} in it`);
+    const sessions = [];
+    const rowOf = new Map();
+    let lines = 0;
+    let read;
     try {
-        return parseSnapshot({ manifest, sessions }, experiment);
+        read = await readLines(stream, {
+            maxLineBytes: SNAPSHOT_LIMITS.lineBytes,
+            maxBytes: manifest.sessionsBytes ?? SNAPSHOT_LIMITS.sessionsBytes,
+            ...(signal && { signal }),
+        }, (line, number) => {
+            if (!isBlank(line))
+                lines++;
+            else if (number - lines > MAX_BLANK_LINES) {
+                throw new SnapshotError(`${format_SESSIONS_FILE}: more than ${MAX_BLANK_LINES} blank lines; not a file ab-verdict wrote`);
+            }
+            const session = parseSessionLine(line, number, experiment, problems);
+            if (!session)
+                return;
+            if (onSession)
+                return onSession(session);
+            const row = rowOf.get(session.record.session_id);
+            if (row === undefined)
+                rowOf.set(session.record.session_id, sessions.push(session) - 1);
+            else
+                sessions[row] = session;
+        });
     }
     catch (error) {
-        if (!(error instanceof SnapshotError))
-            throw error;
-        throw new StoreFolderError(`store ${description}: ${error.reason}. It was left as it is; fix or move it, or choose another store.`);
-    }
-}
-/**
- * Writes a snapshot into a folder that exists: sessions first, the manifest last, each written
- * to a temporary file, synced, and renamed over the old one; then the folder is synced. Temporary
- * files a killed writer left are removed first. Call it holding the folder's lock.
- */
-async function writeFolderSnapshot(folder, snapshot) {
-    await dir_store_removeLeftovers(folder);
-    const files = serializeSnapshot(snapshot);
-    await replaceFile((0,external_node_path_namespaceObject.join)(folder, SESSIONS_FILE), files.sessions);
-    await replaceFile((0,external_node_path_namespaceObject.join)(folder, MANIFEST_FILE), files.manifest);
-    await syncFolder(folder);
-}
-async function readOptional(path) {
-    try {
-        return await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new StoreFolderError(`store file ${path}: cannot read (${error.message})`);
-    }
-}
-/** `sessions.jsonl.<12 hex>.tmp`: what `replaceFile` writes before its rename. */
-const TEMPORARY = /^(?:manifest\.json|sessions\.jsonl)\.[0-9a-f]{12}\.tmp$/;
-async function dir_store_removeLeftovers(folder) {
-    const entries = await (0,promises_.readdir)(folder).catch(() => []);
-    await Promise.all(entries
-        .filter((name) => TEMPORARY.test(name))
-        .map((name) => (0,promises_.rm)((0,external_node_path_namespaceObject.join)(folder, name), { force: true })));
-}
-async function replaceFile(path, content) {
-    const temporary = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
-    try {
-        const file = await (0,promises_.open)(temporary, 'w');
-        try {
-            await file.writeFile(content);
-            await file.sync();
+        if (error instanceof LineError) {
+            throw new SnapshotError(`${format_SESSIONS_FILE}:${error.line}: ${error.reason}; not a file ab-verdict wrote`);
         }
-        finally {
-            await file.close();
-        }
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
+    const incompleteBecause = lines !== manifest.sessions
+        ? `its ${format_SESSIONS_FILE} has ${lines} lines, its manifest counts ${manifest.sessions}`
+        : manifest.sessionsBytes !== undefined && read.bytes !== manifest.sessionsBytes
+            ? `its ${format_SESSIONS_FILE} has ${read.bytes} bytes, its manifest counts ${manifest.sessionsBytes}`
+            : problems.size > 0
+                ? `${problems.size === 1 ? 'a line was' : 'lines were'} left out`
+                : null;
+    return {
+        snapshot: { manifest, sessions },
+        problems: problems.lines(),
+        complete: incompleteBecause === null,
+        incompleteBecause,
+        sessionsBytes: read.bytes,
+        lines,
+    };
 }
-/** Makes the renames durable; not every platform can sync a folder, and that is no error. */
-async function syncFolder(folder) {
+/**
+ * Writes a snapshot's two files into `dir`, sessions.jsonl a line at a time, the manifest last
+ * with the count and bytes of the lines. Refuses (SnapshotTooLarge) anything `readSnapshot`
+ * would refuse, before the manifest exists.
+ */
+async function writeSnapshot(dir, snapshot) {
+    const { lines, bytes } = await writeSessionLines(join(dir, SESSIONS_FILE), snapshot.sessions, 'w');
+    await writeManifest(join(dir, MANIFEST_FILE), {
+        ...snapshot.manifest,
+        sessions: lines,
+        sessionsBytes: bytes,
+    });
+}
+/**
+ * Writes (flag `w`) or appends (`a`, after `bytesBefore` bytes) sessions as lines; the count
+ * and bytes of the lines written. Throws SnapshotTooLarge for a line, or a file, too long.
+ */
+async function writeSessionLines(path, sessions, flags, bytesBefore = 0) {
+    const out = (0,external_node_fs_.createWriteStream)(path, { flags });
+    let lines = 0;
+    let bytes = 0;
+    let batch = '';
     try {
-        const handle = await (0,promises_.open)(folder, 'r');
-        try {
-            await handle.sync();
+        for (const session of sessions) {
+            const line = `${sessionLine(session)}\n`;
+            const size = Buffer.byteLength(line);
+            bytes += size;
+            checkSessionLine(size - 1, bytesBefore + bytes, session.record.session_id);
+            lines++;
+            batch += line;
+            if (batch.length >= BATCH_CHARACTERS) {
+                if (!out.write(batch))
+                    await (0,external_node_events_namespaceObject.once)(out, 'drain');
+                batch = '';
+            }
         }
-        finally {
-            await handle.close();
-        }
+        out.end(batch);
+        await (0,external_node_stream_promises_namespaceObject.finished)(out);
     }
-    catch {
-        // Windows cannot open a folder for syncing.
+    catch (error) {
+        out.destroy();
+        throw error;
     }
+    return { lines, bytes };
+}
+const BATCH_CHARACTERS = 1 << 20;
+async function writeManifest(path, manifest) {
+    const text = manifestText(manifest);
+    checkManifestSize(Buffer.byteLength(text));
+    const out = createWriteStream(path);
+    out.end(text);
+    await finished(out);
 }
 
 ;// CONCATENATED MODULE: ./src/store/merge.ts
@@ -43635,25 +43828,31 @@ async function syncFolder(folder) {
  * nothing (the first provenance stays); a different record with a known id is a conflict, and
  * the one with the later provenance time wins (on a tie, the one added last).
  */
-class merge_SessionUnion {
+class SessionUnion {
+    /** `key`, the record's canonical JSON, is made only when the id is seen again. */
     byId = new Map();
     /** Ids that arrived with different content, in the order found. */
     conflicts = [];
+    conflicting = new Set();
     identical = 0;
     add(session) {
         const id = session.record.session_id;
-        const key = canonicalJson(session.record);
         const known = this.byId.get(id);
         if (!known) {
-            this.byId.set(id, { session, key });
+            this.byId.set(id, { session });
             return 'added';
         }
+        // Only records that share an id are serialised, to compare them.
+        known.key ??= canonicalJson(known.session.record);
+        const key = canonicalJson(session.record);
         if (known.key === key) {
             this.identical++;
             return 'identical';
         }
-        if (!this.conflicts.includes(id))
+        if (!this.conflicting.has(id)) {
+            this.conflicting.add(id);
             this.conflicts.push(id);
+        }
         if (merge_timeOf(session) >= merge_timeOf(known.session)) {
             this.byId.set(id, { session, key });
             return 'replaced';
@@ -43663,15 +43862,22 @@ class merge_SessionUnion {
     has(id) {
         return this.byId.has(id);
     }
+    /** The session the union holds for an id. */
+    get(id) {
+        return this.byId.get(id)?.session;
+    }
     get size() {
         return this.byId.size;
     }
     /** Oldest first (by provenance time, then the order first seen), as written to sessions.jsonl. */
     sessions() {
-        return [...this.byId.values()]
-            .map(({ session }, order) => ({ session, order, time: merge_timeOf(session) }))
-            .sort((a, b) => a.time - b.time || a.order - b.order)
-            .map(({ session }) => session);
+        const all = Array.from(this.byId.values(), ({ session }) => session);
+        const times = Float64Array.from(all, merge_timeOf);
+        // Usually in order already: one snapshot read, then this run's sessions.
+        if (times.every((time, i) => i === 0 || time >= times[i - 1]))
+            return all;
+        const order = Uint32Array.from(all.keys()).sort((a, b) => times[a] - times[b] || a - b);
+        return Array.from(order, (i) => all[i]);
     }
 }
 /** The artifacts a new snapshot contains: those it read and everything they contained. */
@@ -43708,98 +43914,320 @@ function canonicalJson(value) {
         : item);
 }
 
-;// CONCATENATED MODULE: ./src/store/update.ts
-
-
+;// CONCATENATED MODULE: ./src/store/winners.ts
 
 /**
- * The union of the snapshots read and this run's sessions. Overlapping snapshots repeat sessions
- * by design, so repeats among them are not duplicates; a conflict anywhere is.
+ * The union rules (`SessionUnion`) applied to `fresh` against `stored`, comparing only the
+ * stored sessions whose ids `fresh` has: the cost grows with what is added, not with the store.
  */
-function updateStore(prior, fresh) {
-    const union = new merge_SessionUnion();
-    for (const { snapshot } of prior)
-        for (const session of snapshot.sessions)
+function newWinners(stored, fresh) {
+    const freshIds = new Set(fresh.map((session) => session.record.session_id));
+    const union = new SessionUnion();
+    const storedById = new Map();
+    for (const session of stored) {
+        const id = session.record.session_id;
+        if (freshIds.has(id)) {
             union.add(session);
-    const identicalInStore = union.identical;
-    const addedIds = new Set();
+            storedById.set(id, session);
+        }
+    }
+    let added = 0;
+    let identical = 0;
     let alreadyStored = 0;
-    const storedIds = new Set();
-    for (const { snapshot } of prior)
-        for (const s of snapshot.sessions)
-            storedIds.add(s.record.session_id);
     for (const session of fresh) {
         const outcome = union.add(session);
-        const stored = storedIds.has(session.record.session_id);
         if (outcome === 'added')
-            addedIds.add(session.record.session_id);
-        else if (outcome === 'identical' && stored)
-            alreadyStored++;
+            added++;
+        else if (outcome === 'identical') {
+            identical++;
+            if (storedById.has(session.record.session_id))
+                alreadyStored++;
+        }
     }
-    const createdAt = prior
-        .map(({ snapshot }) => snapshot.manifest.createdAt)
-        .sort()
-        .at(0);
+    const given = new Set(fresh);
+    const winners = [];
+    const replaced = [];
+    for (const id of freshIds) {
+        const session = union.get(id);
+        if (!session || !given.has(session))
+            continue;
+        winners.push(session);
+        const before = storedById.get(id);
+        if (before)
+            replaced.push(before);
+    }
     return {
-        union,
-        added: addedIds.size,
-        addedIds,
+        winners,
+        replaced,
+        added,
         alreadyStored,
-        duplicates: {
-            identical: union.identical - identicalInStore,
-            conflicting: union.conflicts.length,
-            conflictingIds: union.conflicts.slice(0, 20),
-        },
-        covers: unionOfCovers(prior.flatMap(({ id, snapshot }) => id === null ? [] : [{ id, covers: snapshot.manifest.covers }])),
-        history: merge_mergeHistories(prior.map(({ snapshot }) => snapshot.manifest.history)),
-        createdAt: createdAt ?? null,
-        meta: experiment_meta_mergeMeta(prior.map(({ snapshot }) => snapshot.manifest)),
+        repeated: identical - alreadyStored,
+        conflicts: union.conflicts,
     };
 }
-/** The snapshot this run writes: the union, what it covers, and the history with this look. */
-function snapshotOf(update, experiment, look, now) {
-    const sessions = update.union.sessions();
-    return {
-        manifest: {
-            format: STORE_FORMAT,
-            schemaVersion: STORE_SCHEMA_VERSION,
-            experiment,
-            createdAt: update.createdAt ?? now.toISOString(),
-            updatedAt: now.toISOString(),
-            sessions: sessions.length,
-            covers: update.covers,
-            ...update.meta,
-            history: mergeHistories([update.history, [look]]),
-        },
-        sessions,
-    };
+
+;// CONCATENATED MODULE: ./src/store/dir-store.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A store folder that cannot be used; the run stops rather than overwrite what it cannot read. */
+class StoreFolderError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StoreFolderError';
+    }
+}
+/**
+ * The store in a folder: `<path>/<experiment>/manifest.json` and `sessions.jsonl`, the same files
+ * as in an artifact. Writers take the folder's lock (`lock.ts`) and append: the sessions that
+ * are new or win a conflict go to the end of sessions.jsonl, then the manifest, replaced
+ * atomically, vouches for the new length (`appendToFolder`).
+ */
+class DirStore {
+    experiment;
+    log;
+    lock;
+    description;
+    folder;
+    /** What `read` found: a write needs no second read when the folder is unchanged since. */
+    lastRead;
+    constructor(root, experiment, log, lock = {}) {
+        this.experiment = experiment;
+        this.log = log;
+        this.lock = lock;
+        this.folder = join(root, experimentSlug(experiment));
+        this.description = `folder ${this.folder}`;
+    }
+    async read() {
+        const read = await readFolderSnapshot(this.folder, this.experiment, this.description);
+        this.lastRead = read;
+        if (read === undefined)
+            return { snapshots: [], skipped: [] };
+        this.warnOf(read);
+        return {
+            snapshots: [
+                { id: null, label: this.description, snapshot: read.snapshot, complete: read.complete },
+            ],
+            skipped: [],
+        };
+    }
+    /** Appends this run's sessions that the folder lacks, and the run's look, under the lock. */
+    async write(snapshot, fresh) {
+        await mkdir(this.folder, { recursive: true });
+        await withLock(this.folder, async () => {
+            const known = await this.unchanged();
+            const current = known ?? (await readFolderSnapshot(this.folder, this.experiment, this.description));
+            if (current && !known)
+                this.warnOf(current);
+            await appendToFolder(this.folder, current, fresh, (old) => old ? mergeManifests(old, snapshot.manifest) : snapshot.manifest);
+        }, { notice: (message) => this.log.notice(message, 'ab-verdict: store'), ...this.lock });
+        return { label: this.description, artifactId: null };
+    }
+    /** The snapshot `read` found, if the folder's manifest is still the one it read. */
+    async unchanged() {
+        const last = this.lastRead;
+        if (last?.snapshot.manifest.sessionsBytes === undefined)
+            return undefined;
+        const text = await readFile(join(this.folder, MANIFEST_FILE), 'utf8').catch(() => undefined);
+        return text === last.manifestText ? last : undefined;
+    }
+    warnOf(read) {
+        const lines = [...read.problems];
+        if (read.unvouchedBytes > 0)
+            lines.push(unvouched(read.unvouchedBytes));
+        if (lines.length > 0) {
+            this.log.warning(`Store ${this.description}: records were left out:\n${lines.join('\n')}`, 'ab-verdict: store');
+        }
+    }
+}
+/** The warning for bytes after those the manifest vouches for. */
+function unvouched(bytes) {
+    return `${format_SESSIONS_FILE}: ${bytes} bytes after the lines its manifest counts were not read (a write that did not finish; the next write removes them)`;
+}
+/**
+ * The snapshot a folder holds, streamed from its files; undefined when it has no manifest (no
+ * store yet). Only the bytes of sessions.jsonl the manifest vouches for are read. One the build
+ * cannot use (another format, a newer version, another experiment) is a StoreFolderError: the
+ * caller stops rather than overwrite it. Reads need no lock: the manifest is only replaced
+ * whole, and sessions.jsonl only grows past what it vouches for. With `onSession`, the
+ * sessions go there as they are read (see `ReadOptions`).
+ */
+async function readFolderSnapshot(folder, experiment, description = `folder ${folder}`, onSession) {
+    const manifestPath = (0,external_node_path_namespaceObject.join)(folder, format_MANIFEST_FILE);
+    const sessionsPath = (0,external_node_path_namespaceObject.join)(folder, format_SESSIONS_FILE);
+    const manifest = await readManifestText(manifestPath);
+    if (manifest === undefined)
+        return undefined;
+    try {
+        const read = await readSnapshot({
+            manifest: async () => manifest,
+            sessions: async () => {
+                const size = await fileSize(sessionsPath);
+                return size === undefined ? undefined : (0,external_node_fs_.createReadStream)(sessionsPath);
+            },
+        }, experiment, onSession ? { onSession } : {});
+        const size = (await fileSize(sessionsPath)) ?? 0;
+        return {
+            ...read,
+            manifestText: manifest,
+            unvouchedBytes: Math.max(0, size - read.sessionsBytes),
+        };
+    }
+    catch (error) {
+        if (!(error instanceof SnapshotError))
+            throw error;
+        throw new StoreFolderError(`store ${description}: ${error.reason}. It was left as it is; fix or move it, or choose another store.`);
+    }
+}
+/**
+ * Appends to a folder's store, holding its lock: of `fresh`, the sessions the store lacks and
+ * those that win a conflict (the later provenance time), after the bytes the manifest vouches
+ * for (dropping a write that did not finish); then replaces the manifest, `manifestOf` the old
+ * one, vouching for the new length. A crash at any point leaves the old store or the new one:
+ * unvouched bytes are never read. Returns what happened to each of `fresh`.
+ */
+async function appendToFolder(folder, current, fresh, manifestOf, options = {}) {
+    const outcome = newWinners(current?.snapshot.sessions ?? [], fresh);
+    if (options.skipWhenUnchanged && outcome.winners.length === 0 && outcome.conflicts.length === 0) {
+        return outcome; // nothing changes: the files stay as they are
+    }
+    await dir_store_removeLeftovers(folder);
+    const sessionsPath = (0,external_node_path_namespaceObject.join)(folder, format_SESSIONS_FILE);
+    let bytes = current?.sessionsBytes ?? 0;
+    let lines = current?.lines ?? 0;
+    const old = current?.snapshot.manifest;
+    if (current && old?.sessionsBytes === undefined) {
+        // Written before manifests vouched for a length: vouch for what is there before appending.
+        await replaceFile((0,external_node_path_namespaceObject.join)(folder, format_MANIFEST_FILE), snapshot_codec_manifestText({ ...old, sessionsBytes: bytes }));
+    }
+    // Bytes after the vouched ones are a write that did not finish: they go first.
+    if ((await fileSize(sessionsPath)) !== bytes)
+        await truncateOrCreate(sessionsPath, bytes);
+    if (outcome.winners.length > 0) {
+        const appended = await writeSessionLines(sessionsPath, outcome.winners, 'a', bytes);
+        await syncFile(sessionsPath);
+        bytes += appended.bytes;
+        lines += appended.lines;
+    }
+    const manifest = { ...manifestOf(old), sessions: lines, sessionsBytes: bytes };
+    const text = snapshot_codec_manifestText(manifest);
+    snapshot_limits_checkManifestSize(Buffer.byteLength(text));
+    await replaceFile((0,external_node_path_namespaceObject.join)(folder, format_MANIFEST_FILE), text);
+    await syncFolder(folder);
+    return outcome;
 }
 /**
  * A snapshot about to be written to a folder, merged with what the folder holds now (another
- * process may have written since this one read it): every session of either is kept once, a
- * conflict going to the later provenance time (on a tie, `next`'s record).
+ * process may have written since this one read it): the experiment's fields of the newer, the
+ * histories and covers of both, the earlier creation time.
  */
-function update_mergeSnapshots(current, next) {
-    const union = new SessionUnion();
-    for (const session of current.sessions)
-        union.add(session);
-    for (const session of next.sessions)
-        union.add(session);
-    const sessions = union.sessions();
-    const covers = new Set([...current.manifest.covers, ...next.manifest.covers]);
+function mergeManifests(current, next) {
+    const covers = new Set([...current.covers, ...next.covers]);
     return {
-        manifest: {
-            ...next.manifest,
-            ...mergeMeta([current.manifest, next.manifest]),
-            createdAt: [current.manifest.createdAt, next.manifest.createdAt].sort()[0],
-            sessions: sessions.length,
-            covers: [...covers].sort((a, b) => a - b),
-            history: mergeHistories([current.manifest.history, next.manifest.history]),
-        },
-        sessions,
+        ...next,
+        ...mergeMeta([current, next]),
+        createdAt: [current.createdAt, next.createdAt].sort()[0],
+        covers: [...covers].sort((a, b) => a - b),
+        history: mergeHistories([current.history, next.history]),
     };
 }
+async function readManifestText(path) {
+    try {
+        const size = await fileSize(path);
+        if (size !== undefined && size > SNAPSHOT_LIMITS.manifestBytes) {
+            throw new StoreFolderError(`store file ${path}: ${size} bytes, more than the ${SNAPSHOT_LIMITS.manifestBytes} a manifest may be`);
+        }
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof StoreFolderError)
+            throw error;
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new StoreFolderError(`store file ${path}: cannot read (${error.message})`);
+    }
+}
+async function fileSize(path) {
+    try {
+        return (await (0,promises_.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+async function truncateOrCreate(path, bytes) {
+    if (bytes === 0) {
+        await (await (0,promises_.open)(path, 'w')).close();
+        return;
+    }
+    await (0,promises_.truncate)(path, bytes);
+}
+/** `manifest.json.<12 hex>.tmp`: what `replaceFile` writes before its rename. */
+const TEMPORARY = /^(?:manifest\.json|sessions\.jsonl)\.[0-9a-f]{12}\.tmp$/;
+async function dir_store_removeLeftovers(folder) {
+    const entries = await (0,promises_.readdir)(folder).catch(() => []);
+    await Promise.all(entries
+        .filter((name) => TEMPORARY.test(name))
+        .map((name) => (0,promises_.rm)((0,external_node_path_namespaceObject.join)(folder, name), { force: true })));
+}
+/** Writes `content` to a temporary file, syncs it, and renames it over `path`. */
+async function replaceFile(path, content) {
+    const temporary = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        const file = await (0,promises_.open)(temporary, 'w');
+        try {
+            await file.writeFile(content);
+            await file.sync();
+        }
+        finally {
+            await file.close();
+        }
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+async function syncFile(path) {
+    const file = await (0,promises_.open)(path, 'r+');
+    try {
+        await file.sync();
+    }
+    finally {
+        await file.close();
+    }
+}
+/** Makes the renames durable; not every platform can sync a folder, and that is no error. */
+async function syncFolder(folder) {
+    try {
+        const handle = await (0,promises_.open)(folder, 'r');
+        try {
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        // Windows cannot open a folder for syncing.
+    }
+}
 
+// EXTERNAL MODULE: ./src/records/session-table.ts + 1 modules
+var session_table = __nccwpck_require__(2024);
 ;// CONCATENATED MODULE: ./src/store/local-store.ts
 
 
@@ -43840,8 +44268,7 @@ class ExperimentExists extends Error {
  * The local store of the CLI: a folder (`.ab-verdict` by default) with one `dir` store per
  * experiment, `<root>/<experiment slug>/manifest.json` and `sessions.jsonl`, the format the
  * Action keeps in artifacts. Every write takes the experiment folder's lock, reads the store as
- * it is then, merges, and replaces the files atomically (`writeFolderSnapshot`); reads take no
- * lock.
+ * it is then, and appends what it lacks (`appendToFolder`); reads take no lock.
  */
 class LocalStore {
     root;
@@ -43900,7 +44327,7 @@ class LocalStore {
         const folder = this.folderOf(id);
         let text;
         try {
-            text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.join)(folder, MANIFEST_FILE), 'utf8');
+            text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.join)(folder, format_MANIFEST_FILE), 'utf8');
         }
         catch (error) {
             if (error.code === 'ENOENT')
@@ -43908,7 +44335,7 @@ class LocalStore {
             throw new StoreFolderError(`store ${this.display}: cannot read ${folder}: ${error.message}`);
         }
         try {
-            return parseSnapshot({ manifest: text, sessions: '' }, id).snapshot.manifest;
+            return parseManifest(text, id, new ProblemList());
         }
         catch (error) {
             if (!(error instanceof SnapshotError))
@@ -43927,6 +44354,19 @@ class LocalStore {
             throw await this.notFound(id);
         return experiment;
     }
+    /**
+     * The experiment's sessions as the analysis reads them, streamed into a columnar table (the
+     * later line of a session_id winning), so that no session is held as an object: a store of
+     * millions of sessions opens. ExperimentNotFound when the store does not hold it.
+     */
+    async table(id, labelFields) {
+        const folder = this.folderOf(id);
+        const table = new session_table/* ColumnarSessionTable */.gp({ extraLabels: labelFields });
+        const read = await readFolderSnapshot(folder, id, `${this.display} (${folder})`, (session) => table.add(session.record));
+        if (!read)
+            throw await this.notFound(id);
+        return { id, folder, table, problems: problemsOf(read) };
+    }
     /** A new experiment without sessions; ExperimentExists when the id is taken. */
     async create(id, meta, now) {
         const folder = this.folderOf(id);
@@ -43935,7 +44375,7 @@ class LocalStore {
             if (await this.load(id, folder))
                 throw new ExperimentExists(id, this.display);
             const snapshot = emptySnapshot(id, meta, now);
-            await writeFolderSnapshot(folder, snapshot);
+            await appendToFolder(folder, undefined, [], () => snapshot.manifest);
             return snapshot;
         }, this.lockOptions(folder));
     }
@@ -43950,42 +44390,37 @@ class LocalStore {
             await (0,promises_.mkdir)(folder, { recursive: true });
         try {
             return await lock_withLock(folder, async () => {
-                const current = await this.load(id, folder);
+                const current = await readFolderSnapshot(folder, id, `${this.display} (${folder})`);
                 if (!current && !create)
                     throw await this.notFound(id);
                 if (current && current.problems.length > 0) {
                     throw new StoreFolderError(`store ${this.display}: experiment ${JSON.stringify(id)} has session lines that cannot be read, and writing would drop them:\n${current.problems.join('\n')}\nFix or remove those lines in ${(0,external_node_path_namespaceObject.join)(folder, 'sessions.jsonl')}, then try again.`);
                 }
-                const base = current?.snapshot ?? emptySnapshot(id, create?.meta ?? {}, now);
+                const base = current?.snapshot.manifest ?? emptySnapshot(id, create?.meta ?? {}, now).manifest;
                 if (!current && create?.createdAt)
-                    base.manifest.createdAt = create.createdAt;
-                const update = updateStore([{ id: null, label: this.display, snapshot: base }], fresh);
-                const sessions = update.union.sessions();
-                const conflicts = update.union.conflicts;
-                const outcome = {
-                    added: update.added,
-                    alreadyStored: update.alreadyStored,
-                    repeated: update.duplicates.identical - update.alreadyStored,
-                    conflicts,
-                    stored: countByVariant(sessions),
+                    base.createdAt = create.createdAt;
+                // The experiment's own fields win over an import's: it was described on purpose.
+                const meta = { ...metaOf(create?.meta ?? {}), ...metaOf(base) };
+                const metaChanged = JSON.stringify(meta) !== JSON.stringify(metaOf(base));
+                const stored = countByVariant(current?.snapshot.sessions ?? []);
+                const outcome = await appendToFolder(folder, current, fresh, (old) => ({
+                    ...(old ?? base),
+                    ...meta,
+                    updatedAt: now.toISOString(),
+                }), { skipWhenUnchanged: current !== undefined && !metaChanged });
+                for (const { record } of outcome.replaced)
+                    stored[record.variant] -= 1;
+                for (const { record } of outcome.winners) {
+                    stored[record.variant] = (stored[record.variant] ?? 0) + 1;
+                }
+                return {
+                    added: outcome.added,
+                    alreadyStored: outcome.alreadyStored,
+                    repeated: outcome.repeated,
+                    conflicts: outcome.conflicts,
+                    stored: withoutEmpty(stored),
                     created: !current,
                 };
-                // The experiment's own fields win over an import's: it was described on purpose.
-                const meta = { ...metaOf(create?.meta ?? {}), ...metaOf(base.manifest) };
-                const metaChanged = JSON.stringify(meta) !== JSON.stringify(metaOf(base.manifest));
-                if (current && update.added === 0 && conflicts.length === 0 && !metaChanged) {
-                    return outcome; // nothing changes: the files stay as they are
-                }
-                await writeFolderSnapshot(folder, {
-                    manifest: {
-                        ...base.manifest,
-                        ...meta,
-                        updatedAt: now.toISOString(),
-                        sessions: sessions.length,
-                    },
-                    sessions,
-                });
-                return outcome;
             }, this.lockOptions(folder));
         }
         catch (error) {
@@ -44021,8 +44456,8 @@ class LocalStore {
         }
     }
     async load(id, folder) {
-        const parsed = await readFolderSnapshot(folder, id, `${this.display} (${folder})`);
-        return parsed && { id, folder, ...parsed };
+        const read = await readFolderSnapshot(folder, id, `${this.display} (${folder})`);
+        return read && { id, folder, snapshot: read.snapshot, problems: problemsOf(read) };
     }
     async notFound(id) {
         return new ExperimentNotFound(id, this.display, await this.ids());
@@ -44056,7 +44491,7 @@ class LocalStore {
 async function manifestExperiment(folder) {
     let text;
     try {
-        text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.join)(folder, MANIFEST_FILE), 'utf8');
+        text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.join)(folder, format_MANIFEST_FILE), 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -44074,8 +44509,8 @@ async function manifestExperiment(folder) {
 function emptySnapshot(id, meta, now) {
     return {
         manifest: {
-            format: format_STORE_FORMAT,
-            schemaVersion: format_STORE_SCHEMA_VERSION,
+            format: STORE_FORMAT,
+            schemaVersion: STORE_SCHEMA_VERSION,
             experiment: id,
             createdAt: now.toISOString(),
             updatedAt: now.toISOString(),
@@ -44086,6 +44521,15 @@ function emptySnapshot(id, meta, now) {
         },
         sessions: [],
     };
+}
+/** The lines a read left out, and unvouched bytes: what a reader is warned of. */
+function problemsOf(read) {
+    return read.unvouchedBytes > 0
+        ? [...read.problems, unvouched(read.unvouchedBytes)]
+        : read.problems;
+}
+function withoutEmpty(counts) {
+    return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 }
 /** Sessions per variant, in the order variants first appear. */
 function countByVariant(sessions) {
@@ -44589,8 +45033,6 @@ function addResultSummary(id, sessionId, outcome, order) {
     return `${what}. Experiment ${JSON.stringify(id)} holds ${perVariant(outcome.stored, order)}.\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/stats/adjust.ts
 /**
  * Multiple-testing corrections, exactly as R's `p.adjust` (Holm; Benjamini–Hochberg "BH").
@@ -45785,8 +46227,6 @@ function applyFamilyCorrection(metrics, correction, alpha) {
     });
 }
 
-// EXTERNAL MODULE: ./src/records/session-table.ts + 1 modules
-var session_table = __nccwpck_require__(2024);
 ;// CONCATENATED MODULE: ./src/analysis/metric-definitions.ts
 
 
@@ -47173,29 +47613,31 @@ function renderDocument(view, detail, dropped) {
     const { report } = view;
     const rec = report.recommendation;
     const winner = rec.winner ? `: ${markdown_name(rec.winner)}` : '';
+    const failure = view.store?.failure;
     const lines = [
         `### ${VERDICT_ICONS[rec.verdict]} ${VERDICT_HEADLINES[rec.verdict]}${winner} · ${markdown_name(report.experiment)}`,
         '',
+        ...(failure ? [`> [!CAUTION]\n> ${sentence(failure)}`, ''] : []),
         sentence(rec.reason),
         '',
         ...metricTable(report, detail.metricRows),
         '',
         `<sub>${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${pValueFootnote(report)} ${sessionsSentence(report, view.store)}</sub>`,
     ];
-    lines.push(...designLines(report));
+    append(lines, designLines(report));
     if (typeof rec.sessionsNeeded === 'number') {
         lines.push('', `**To decide:** about ${rec.sessionsNeeded} sessions per arm.`);
     }
-    lines.push(...warnings(report.warnings, detail.warnings));
-    lines.push(...markdown_history(view, detail));
+    append(lines, warnings(report.warnings, detail.warnings));
+    append(lines, markdown_history(view, detail));
     if (detail.testDetails)
-        lines.push(...segmentDetails(report));
+        append(lines, segmentDetails(report));
     if (detail.testDetails || detail.notes > 0)
-        lines.push('', ...testDetails(report, detail));
+        append(lines, ['', ...testDetails(report, detail)]);
     if (detail.inputDetails)
-        lines.push('', ...inputDetails(report));
+        append(lines, ['', ...inputDetails(report)]);
     if (view.store && detail.storeDetails > 0) {
-        lines.push('', ...storeDetails(view.store, detail.storeDetails));
+        append(lines, ['', ...storeDetails(view.store, detail.storeDetails)]);
     }
     if (dropped) {
         lines.push('', `> [!NOTE]\n> Some detail was left out to fit GitHub's size limit.${view.fullReport ? ` The full report is ${view.fullReport}.` : ''}`);
@@ -47204,6 +47646,11 @@ function renderDocument(view, detail, dropped) {
         lines.push('', `<sub>ab-verdict · [workflow run](${view.runUrl})</sub>`);
     }
     return lines.join('\n').trimEnd() + '\n';
+}
+/** `lines.push(...more)` for any length: a spread of 100,000 lines overflows the call stack. */
+function append(lines, more) {
+    for (const line of more)
+        lines.push(line);
 }
 function metricTable(report, maxRows) {
     const { control, treatment } = report;
@@ -47236,9 +47683,12 @@ function sessionsSentence(report, store) {
         const from = store ? ` (${store.fromEarlierRuns[variant] ?? 0} from earlier runs)` : '';
         return `${markdown_name(variant)} ${report.sessions[variant] ?? 0}${from}`;
     };
-    const added = store
-        ? ` This run added ${store.added} new session${store.added === 1 ? '' : 's'}${store.alreadyStored > 0 ? `; ${store.alreadyStored} of its results were already stored` : ''}.`
-        : '';
+    const plural = store?.added === 1 ? '' : 's';
+    const added = !store
+        ? ''
+        : store.failure
+            ? ` This run's ${store.added} new session${plural} could not be stored.`
+            : ` This run added ${store.added} new session${plural}${store.alreadyStored > 0 ? `; ${store.alreadyStored} of its results were already stored` : ''}.`;
     return `Sessions: ${arm(report.control)}, ${arm(report.treatment)}.${added}`;
 }
 function warnings(all, max) {
@@ -47304,7 +47754,7 @@ function testDetails(report, detail) {
         lines.push('| metric | p from | p | p adjusted | Welch t (df) | p (Welch) | Mann–Whitney U | p (MW) | Fisher p | sessions needed | detectable effect |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...report.metrics.map(detailRow), '');
     }
     const notes = report.metrics.flatMap((m) => m.notes.map((note) => `- ${markdown_name(m.name)}: ${sentence(note)}`));
-    lines.push(...notes.slice(0, detail.notes));
+    append(lines, notes.slice(0, detail.notes));
     if (notes.length > detail.notes && detail.notes > 0) {
         lines.push(`- … and ${notes.length - detail.notes} more notes in the full report`);
     }
@@ -47364,7 +47814,7 @@ function storeDetails(store, max) {
         ...list(store.read.map((label) => escapeClamped(label, 200))),
         `- Skipped (${store.skipped.length}):`,
         ...list(store.skipped.map((s) => `${escapeClamped(s.label, 200)}: ${sentence(s.reason)}`)),
-        `- Written: ${store.written ? escapeClamped(store.written, 200) : 'nothing'}`,
+        `- Written: ${store.written ? escapeClamped(store.written, 200) : store.failure ? `nothing: ${sentence(store.failure)}` : 'nothing'}`,
         '',
         '</details>',
     ];
@@ -47530,6 +47980,10 @@ function storeTable(sessions, duplicates, labelFields = []) {
     const table = new session_table/* ColumnarSessionTable */.gp({ extraLabels: labelFields });
     for (const { record } of sessions)
         table.add(record);
+    return withDuplicates(table, duplicates);
+}
+/** The table, reporting the store's duplicate counts instead of its own. */
+function withDuplicates(table, duplicates) {
     return {
         get size() {
             return table.size;
@@ -47927,12 +48381,13 @@ async function analyzeStoreCommand(args, io) {
         control: raw.control ?? manifest.control,
         treatment: raw.treatment ?? manifest.treatment,
     });
-    const experiment = await storeErrors(() => store.get(id));
+    // Streamed into the table: a store of millions of sessions is never held as objects.
+    const experiment = await storeErrors(() => store.table(id, config.segments));
     warnOfProblems(experiment, io);
-    const { sessions } = experiment.snapshot;
-    const report = analyze(storeTable(sessions, { identical: 0, conflicting: 0, conflictingIds: [] }, config.segments), config, {
+    const { table } = experiment;
+    const report = analyze(withDuplicates(table, { identical: 0, conflicting: 0, conflictingIds: [] }), config, {
         files: [displayPath(experiment.folder, io.cwd)],
-        recordsRead: sessions.length,
+        recordsRead: table.size,
         skippedInvalid: 0,
         otherExperiments: {},
     });
@@ -49088,7 +49543,7 @@ function jsonLineProblem(error, line, lineNumber) {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4620);
-/* harmony import */ var _read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5011);
+/* harmony import */ var _read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2815);
 /* harmony import */ var _record_collector_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8803);
 /* harmony import */ var _session_table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2024);
 
@@ -49117,7 +49572,7 @@ function isRangeTask(data) {
 /** The work of a worker thread: reads its range and posts the findings, arrays transferred. */
 async function runRangeTask({ file, range, options }) {
     const collector = new _record_collector_js__WEBPACK_IMPORTED_MODULE_4__/* .RecordCollector */ .P({ ...options, asPart: true });
-    const scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .X)(file, collector, range);
+    const scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .XW)(file, collector, range);
     const part = collector.toPart();
     const result = { part, scan };
     node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.parentPort?.postMessage(result, (0,_session_table_js__WEBPACK_IMPORTED_MODULE_5__/* .partBuffers */ .vq)(part.table));
@@ -49148,7 +49603,7 @@ async function readJsonLinesInParallel(file, collector, collect, { workerScript,
     }
     const workers = others.map((range) => startWorker(workerScript, { task: RANGE_TASK, file, range, options: collect }));
     try {
-        let scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .X)(file, collector, first);
+        let scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .XW)(file, collector, first);
         let lines = scan.lines;
         let contentLines = scan.contentLines;
         for (const worker of workers) {
@@ -49238,27 +49693,22 @@ async function lineStartFrom(handle, from, size) {
 
 /***/ }),
 
-/***/ 5011:
+/***/ 2815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  s: () => (/* binding */ readJsonLines),
-  X: () => (/* binding */ readJsonLinesRange)
-});
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(6193);
-// EXTERNAL MODULE: ./src/records/file-text.ts
-var file_text = __nccwpck_require__(4620);
-// EXTERNAL MODULE: ./src/records/json-line.ts
-var json_line = __nccwpck_require__(1925);
-;// CONCATENATED MODULE: ./src/records/read-jsonl.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XW: () => (/* binding */ readJsonLinesRange),
+/* harmony export */   gq: () => (/* binding */ MAX_RECORD_LINE_BYTES),
+/* harmony export */   sS: () => (/* binding */ readJsonLines)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4620);
+/* harmony import */ var _json_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1925);
 
 
 
@@ -49266,6 +49716,11 @@ var json_line = __nccwpck_require__(1925);
 
 /** Big chunks: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * The longest line one record may take. Longer is refused before it is held whole, so a file
+ * without newlines costs no more memory than this; the store's lines have room for it.
+ */
+const MAX_RECORD_LINE_BYTES = 4 << 20;
 const NEWLINE = 0x0a;
 /**
  * Streams a JSON Lines file, one record per line (CRLF, a leading BOM and blank lines accepted).
@@ -49275,7 +49730,7 @@ const NEWLINE = 0x0a;
 async function readJsonLines(file, sink) {
     const scan = await readJsonLinesRange(file, sink);
     if (scan.complete && scan.contentLines === 0)
-        sink.problem(file.display, '', file_text/* EMPTY_FILE */.xq);
+        sink.problem(file.display, '', _file_text_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_FILE */ .xq);
 }
 /**
  * `readJsonLines` for the bytes of `range` (the whole file without one), numbering its lines
@@ -49283,13 +49738,13 @@ async function readJsonLines(file, sink) {
  * of the file is checked for binary data and a BOM.
  */
 async function readJsonLinesRange(file, sink, range) {
-    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8');
     let lineNumber = 0;
     let contentLines = 0;
     let atFileStart = (range?.start ?? 0) === 0;
     const readLine = (raw) => {
         lineNumber++;
-        const line = (0,json_line/* jsonLineText */.A)(raw);
+        const line = (0,_json_line_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonLineText */ .A)(raw);
         if (line === undefined)
             return;
         contentLines++;
@@ -49298,7 +49753,7 @@ async function readJsonLinesRange(file, sink, range) {
             value = JSON.parse(line);
         }
         catch (error) {
-            const { location, message } = (0,json_line/* jsonLineProblem */.g)(error, line, lineNumber);
+            const { location, message } = (0,_json_line_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonLineProblem */ .g)(error, line, lineNumber);
             sink.problem(file.display, location, message);
             return;
         }
@@ -49309,11 +49764,11 @@ async function readJsonLinesRange(file, sink, range) {
      * newline leave the decoder with no character half done.
      */
     const decode = (bytes) => {
-        const text = (0,external_node_buffer_namespaceObject.isAscii)(bytes) ? bytes.toString('latin1') : decoder.write(bytes);
+        const text = (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isAscii)(bytes) ? bytes.toString('latin1') : decoder.write(bytes);
         if (!atFileStart)
             return text;
         atFileStart = false;
-        return (0,file_text/* stripBom */.F8)(text);
+        return (0,_file_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripBom */ .F8)(text);
     };
     /** Reads every line of `text`, which ends with a newline. */
     const readLines = (text) => {
@@ -49328,15 +49783,26 @@ async function readJsonLinesRange(file, sink, range) {
     const bounds = range && { start: range.start, end: range.end - 1 };
     /** The bytes of the line that the last chunk cut. */
     let pending = [];
+    let pendingBytes = 0;
+    /** In a line too long to read: its bytes are passed over up to its newline. */
+    let skipping = false;
+    const tooLong = () => {
+        lineNumber++;
+        contentLines++;
+        sink.problem(file.display, String(lineNumber), `line longer than ${MAX_RECORD_LINE_BYTES >> 20} MiB, the most one record may take; not read`);
+        pending = [];
+        pendingBytes = 0;
+        skipping = true;
+    };
     try {
         let firstChunk = atFileStart;
-        const chunks = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: CHUNK_BYTES, ...bounds });
+        const chunks = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file.absolute, { highWaterMark: CHUNK_BYTES, ...bounds });
         for await (const chunk of chunks) {
             const bytes = chunk;
             if (firstChunk) {
                 firstChunk = false;
-                if ((0,file_text/* looksBinary */.Wb)(bytes)) {
-                    sink.problem(file.display, '', file_text/* BINARY_FILE */.ZF);
+                if ((0,_file_text_js__WEBPACK_IMPORTED_MODULE_3__/* .looksBinary */ .Wb)(bytes)) {
+                    sink.problem(file.display, '', _file_text_js__WEBPACK_IMPORTED_MODULE_3__/* .BINARY_FILE */ .ZF);
                     return incomplete();
                 }
             }
@@ -49344,24 +49810,38 @@ async function readJsonLinesRange(file, sink, range) {
             // then the lines of this chunk. Copying the chunk to join them costs more.
             const cut = bytes.indexOf(NEWLINE) + 1;
             if (cut === 0) {
+                if (skipping)
+                    continue;
                 pending.push(bytes);
+                pendingBytes += bytes.length;
+                if (pendingBytes > MAX_RECORD_LINE_BYTES)
+                    tooLong();
                 continue;
             }
             const end = bytes.lastIndexOf(NEWLINE) + 1;
-            if (pending.length > 0) {
+            if (!skipping && pendingBytes + cut > MAX_RECORD_LINE_BYTES)
+                tooLong();
+            if (skipping) {
+                skipping = false;
+                readLines(decode(bytes.subarray(cut, end)));
+            }
+            else if (pending.length > 0) {
                 readLines(decode(Buffer.concat([...pending, bytes.subarray(0, cut)])));
                 pending = [];
+                pendingBytes = 0;
                 readLines(decode(bytes.subarray(cut, end)));
             }
             else {
                 readLines(decode(bytes.subarray(0, end)));
             }
-            if (end < bytes.length)
+            if (end < bytes.length) {
                 pending.push(bytes.subarray(end));
+                pendingBytes = bytes.length - end;
+            }
         }
     }
     catch (error) {
-        sink.problem(file.display, '', (0,file_text/* describeReadError */.U)(error));
+        sink.problem(file.display, '', (0,_file_text_js__WEBPACK_IMPORTED_MODULE_3__/* .describeReadError */ .U)(error));
         return incomplete();
     }
     const last = decode(Buffer.concat(pending)) + decoder.end();
@@ -50388,6 +50868,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 

@@ -6,7 +6,6 @@
  *
  *   node scripts/bench.mjs [--sessions N] [--runs K]
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import {
   createWriteStream,
@@ -21,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measure, summarise } from './lib/measure.mjs';
 import { generateSessions } from './lib/sessions.mjs';
 
 const SEED = 20250303;
@@ -56,7 +56,7 @@ const results = { baseline: [], analyze: [] };
 // Alternating the two spreads any drift of the machine (caches, other load) over both.
 for (let run = 1; run <= runs; run++) {
   for (const [name, args] of Object.entries(commands)) {
-    const result = await measure(name, args);
+    const result = await measure(name, args, { rssFile: RSS_FILE });
     results[name].push(result);
     console.log(`  run ${run} ${name.padEnd(8)} ${result.seconds.toFixed(2)} s`);
   }
@@ -106,32 +106,6 @@ async function writeSessions(parameters) {
   }
   out.end(chunk);
   await finished(out);
-}
-
-/** Runs `node <args>` with stdout discarded; returns its wall time and peak RSS (KiB). */
-async function measure(name, args) {
-  rmSync(RSS_FILE, { force: true });
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', './scripts/lib/report-max-rss.mjs', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, AB_BENCH_RSS_FILE: RSS_FILE },
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
-  const [code, signal] = await once(child, 'close');
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0 || !existsSync(RSS_FILE)) {
-    fail(`${name} failed (${signal ?? `exit code ${code}`}): node ${args.join(' ')}\n${stderr}`);
-  }
-  return { seconds, rssKiB: Number(readFileSync(RSS_FILE, 'utf8')) };
-}
-
-/** Median wall time over the runs; the highest peak RSS of any run. */
-function summarise(list) {
-  const times = list.map((r) => r.seconds).sort((a, b) => a - b);
-  const middle = Math.floor(times.length / 2);
-  const seconds = times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
-  return { seconds, rssMiB: Math.max(...list.map((r) => r.rssKiB)) / 1024 };
 }
 
 function report(baseline, analyze, bytes) {

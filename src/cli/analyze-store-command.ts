@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
 import { parseInputs } from '../config/parse-inputs.js';
 import { ANALYSIS_FLAGS, analysisInputs, renderReport } from './analysis-flags.js';
-import { storeTable } from '../store/store-table.js';
+import { withDuplicates } from '../store/store-table.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze-command.js';
 import { parseFlags } from './parse-flags.js';
 import { warnOfProblems } from './show-command.js';
@@ -81,15 +81,16 @@ export async function analyzeStoreCommand(args: string[], io: StoreIO): Promise<
     control: raw.control ?? manifest.control,
     treatment: raw.treatment ?? manifest.treatment,
   });
-  const experiment = await storeErrors(() => store.get(id));
+  // Streamed into the table: a store of millions of sessions is never held as objects.
+  const experiment = await storeErrors(() => store.table(id, config.segments));
   warnOfProblems(experiment, io);
-  const { sessions } = experiment.snapshot;
+  const { table } = experiment;
   const report = analyze(
-    storeTable(sessions, { identical: 0, conflicting: 0, conflictingIds: [] }, config.segments),
+    withDuplicates(table, { identical: 0, conflicting: 0, conflictingIds: [] }),
     config,
     {
       files: [displayPath(experiment.folder, io.cwd)],
-      recordsRead: sessions.length,
+      recordsRead: table.size,
       skippedInvalid: 0,
       otherExperiments: {},
     },

@@ -69,7 +69,10 @@ function sessionLimit(value: string | undefined, json: boolean): number {
 }
 
 /** Lines of the store the read left out, as warnings. */
-export function warnOfProblems(experiment: LoadedExperiment, io: Pick<StoreIO, 'stderr'>): void {
+export function warnOfProblems(
+  experiment: Pick<LoadedExperiment, 'id' | 'problems'>,
+  io: Pick<StoreIO, 'stderr'>,
+): void {
   if (experiment.problems.length === 0) return;
   io.stderr(
     `warning: experiment ${JSON.stringify(experiment.id)}: lines of the store left out:\n${experiment.problems.map((line) => `  ${line}`).join('\n')}\n`,

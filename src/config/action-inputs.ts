@@ -1,6 +1,12 @@
 import { parse as parseYaml } from 'yaml';
 import type { ExperimentConfig } from './experiment-config.js';
-import { ConfigError, parseInputs, type RawInputs, type SettingNames } from './parse-inputs.js';
+import {
+  ConfigError,
+  FLAG_NAMES,
+  parseInputs,
+  type RawInputs,
+  type SettingNames,
+} from './parse-inputs.js';
 import { parseSourceSettings, type SourceSettings } from './source-settings.js';
 
 export type StoreSetting = { kind: 'artifact' } | { kind: 'dir'; path: string } | { kind: 'none' };
@@ -59,6 +65,27 @@ const SOURCE_INPUT_NAMES = {
   taskBy: 'task-by',
   subagents: 'subagents',
 };
+
+/**
+ * Runs `work` (the analysis), naming the Action's inputs in its setting errors: the analysis
+ * names settings as the CLI's flags (`--segments`), and a workflow has inputs (`segments`).
+ */
+export function inInputNames<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const renames = Object.entries(FLAG_NAMES).map(
+      ([key, flag]) => [`${flag}:`, `${ACTION_INPUT_NAMES[key as keyof RawInputs]}:`] as const,
+    );
+    throw new ConfigError(
+      error.messages.map((message) => {
+        const rename = renames.find(([flag]) => message.startsWith(flag));
+        return rename ? rename[1] + message.slice(rename[0].length) : message;
+      }),
+    );
+  }
+}
 
 /** The Action looks at every run, so it analyses sequentially unless told otherwise. */
 const ACTION_METHOD = 'sequential';

@@ -6,7 +6,14 @@ import { buildComment, commentMarker } from '../report/comment.js';
 import { historyPointOf } from '../report/history.js';
 import { buildSummary } from '../report/summary.js';
 import type { ReportView, StoreView } from '../report/view.js';
-import type { StoreBackend, StoreRead, StoreWritten } from '../store/backend.js';
+import {
+  StoreUnreadable,
+  type StoreBackend,
+  type StoreRead,
+  type StoreWritten,
+} from '../store/backend.js';
+import { StoreFolderError } from '../store/dir-store.js';
+import { inInputNames } from '../config/action-inputs.js';
 import type { StoredSession } from '../store/format.js';
 import { reportArtifactName } from '../store/names.js';
 import { readInputs, sourceOptions } from '../sources/read-inputs.js';
@@ -18,6 +25,7 @@ import { commentTarget } from './comment-target.js';
 import { writeJobSummary } from './job-summary.js';
 import type { Environment } from './environment.js';
 import { setOutputs } from './outputs.js';
+import { StepError } from './step-error.js';
 import { postComment } from './post-comment.js';
 import { writeReportFiles } from './report-files.js';
 import { checkResults } from './results-problems.js';
@@ -47,7 +55,6 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
 
   const backend = storeBackend(settings, env);
   core.info(`store: ${backend.description}`);
-  const read = await backend.read();
   const fresh: StoredSession[] = results.records.map(({ record, source }) => ({
     record,
     provenance: {
@@ -58,23 +65,26 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
       source,
     },
   }));
+  const read = await readStore(backend, fresh.length);
   const update = updateStore(read.snapshots, fresh);
   const sessions = update.union.sessions();
-  const report = analyze(storeTable(sessions, update.duplicates, config.segments), config, {
-    files: results.files,
-    recordsRead: results.recordsRead,
-    skippedInvalid: results.skipped,
-    otherExperiments: results.otherExperiments,
-  });
+  const report = inInputNames(() =>
+    analyze(storeTable(sessions, update.duplicates, config.segments), config, {
+      files: results.files,
+      recordsRead: results.recordsRead,
+      skippedInvalid: results.skipped,
+      otherExperiments: results.otherExperiments,
+    }),
+  );
   const look = historyPointOf(report, { ...context, time: now });
-  const snapshot = snapshotOf(update, config.experiment, look, now);
+  const snapshot = snapshotOf(update, config.experiment, look, now, sessions);
 
   // The store first: sessions are the data; a comment can be posted again, a lost session not.
   let written: StoreWritten | null = null;
   let storeFailure: string | null = null;
   if (fresh.length > 0) {
     try {
-      written = await backend.write(snapshot);
+      written = await backend.write(snapshot, fresh);
       if (written) core.info(`store: wrote ${written.label} with ${sessions.length} sessions`);
     } catch (error) {
       storeFailure = `The store could not be written (${backend.description}): ${messageOf(error)}. This run's ${update.added} new sessions are not stored; re-run the job to store them.`;
@@ -85,7 +95,7 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
   const artifactName = reportArtifactName(config.experiment);
   const view: ReportView = {
     report,
-    store: storeView(backend, read, written, update, sessions),
+    store: { ...storeView(backend, read, written, update, sessions), failure: storeFailure },
     history: snapshot.manifest.history,
     fullReport: `in the report-markdown file, uploaded as artifact ${artifactName}`,
     runUrl: context.runUrl,
@@ -118,6 +128,27 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
     storeArtifactId: written?.artifactId ?? null,
   });
   finish(report, settings, storeFailure);
+}
+
+/**
+ * The store as read; when it cannot be read at all (no permission to list, an unusable folder),
+ * the step stops, saying that this run's sessions were not stored either.
+ */
+async function readStore(backend: StoreBackend, sessions: number): Promise<StoreRead> {
+  try {
+    return await backend.read();
+  } catch (error) {
+    if (!(error instanceof StoreUnreadable || error instanceof StoreFolderError)) throw error;
+    const status = error instanceof StoreUnreadable ? error.status : undefined;
+    const fix =
+      status === 403
+        ? 'give the job `permissions: actions: read` (with the others it needs)'
+        : 'fix that';
+    throw new StepError(
+      `the store (${backend.description}) could not be read: ${error.message}. This run's ${sessions} sessions were not stored, and nothing was analysed: ${fix}, then re-run the job.`,
+      status,
+    );
+  }
 }
 
 function storeView(
@@ -154,8 +185,7 @@ async function uploadReport(
       name,
       files.dir,
       [files.json, files.markdown, files.view],
-      settings.retentionDays,
-      (message) => core.info(`report: ${message}`),
+      { retentionDays: settings.retentionDays, info: (message) => core.info(`report: ${message}`) },
     );
     core.info(`report: uploaded artifact ${uploaded} (id ${id})`);
   } catch (error) {

@@ -4,9 +4,13 @@ import { buildComment, commentMarker } from '../report/comment.js';
 import { buildSummary } from '../report/summary.js';
 import { parseReportView } from '../report/view-schema.js';
 import type { ReportView } from '../report/view.js';
-import { unzipBounded, ZipRejected } from '../store/bounded-unzip.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BoundedZip, ZipRejected } from '../store/bounded-unzip.js';
+import { DownloadFailed } from '../store/artifact-service.js';
 import { MAX_NAME_SUFFIX, reportArtifactName, suffixedName } from '../store/names.js';
 import type { ListedArtifact } from '../store/read-plan.js';
+import { timeBudget } from '../store/time-budget.js';
 import type { Environment } from './environment.js';
 import { writeJobSummary } from './job-summary.js';
 import { statusOf, type Octokit } from './octokit.js';
@@ -29,7 +33,7 @@ export async function postReportMode(settings: ActionSettings, env: Environment)
   }
   const name = reportArtifactName(settings.config.experiment);
   const artifact = await newestReport(artifacts, runId, name);
-  const file = await readViewFile(artifacts, artifact);
+  const file = await readViewFile(env, artifacts, artifact);
   if (file.view.report.experiment !== settings.config.experiment) {
     throw new StepError(
       `artifact ${artifact.name} holds a report of experiment ${JSON.stringify(file.view.report.experiment)}, expected ${JSON.stringify(settings.config.experiment)} (the experiment input)`,
@@ -47,9 +51,13 @@ export async function postReportMode(settings: ActionSettings, env: Environment)
   };
 
   if (settings.summary) await writeJobSummary(buildSummary(view));
-  const issue = await targetIssue(settings, env, octokit, file.pullRequest);
+  // With comment: never there is nothing to find, and nothing to say about it.
+  const issue =
+    settings.comment === 'never'
+      ? null
+      : await targetIssue(settings, env, octokit, file.pullRequest);
   const commentUrl =
-    issue === null || settings.comment === 'never'
+    issue === null
       ? null
       : await postComment({
           octokit,
@@ -79,12 +87,9 @@ async function newestReport(
   runId: number,
   base: string,
 ): Promise<ListedArtifact> {
-  const found: ListedArtifact[] = [];
-  for (let index = 1; index <= MAX_NAME_SUFFIX; index++) {
-    const listed = await artifacts.listOfRun(runId, suffixedName(base, index));
-    if (listed.length === 0) break;
-    found.push(...listed);
-  }
+  // Every name: one an upload never finished hides nothing after it.
+  const names = Array.from({ length: MAX_NAME_SUFFIX }, (_, i) => suffixedName(base, i + 1));
+  const found = (await Promise.all(names.map((name) => artifacts.listOfRun(runId, name)))).flat();
   const newest = found
     .filter((artifact) => !artifact.expired)
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)[0];
@@ -96,18 +101,35 @@ async function newestReport(
   return newest;
 }
 
+/** The most a report artifact and its view may take: a real one is a few hundred KiB. */
+const MAX_REPORT_ZIP_BYTES = 16 << 20;
+const MAX_VIEW_BYTES = 8 << 20;
+
 async function readViewFile(
+  env: Environment,
   artifacts: NonNullable<Environment['artifacts']>,
   artifact: ListedArtifact,
 ): Promise<{ view: ReportView; pullRequest: number | null }> {
   const label = `artifact ${artifact.name} (id ${artifact.id})`;
+  const dir = await mkdtemp(join(env.tempDir, 'ab-verdict-report-'));
   try {
-    const bytes = await artifacts.download(artifact);
-    if (bytes === 'expired') throw new StepError(`${label} has expired`);
-    const { files } = await unzipBounded(bytes, [REPORT_VIEW]);
-    const text = files.get(REPORT_VIEW);
+    const file = join(dir, 'report.zip');
+    const signal = timeBudget(env.storeBudgets.downloadMs, `the download of ${label}`);
+    if ((await artifacts.download(artifact, file, signal, MAX_REPORT_ZIP_BYTES)) === 'expired') {
+      throw new StepError(`${label} has expired`);
+    }
+    const zip = await BoundedZip.open(file, {
+      maxEntries: 16,
+      maxBytes: { [REPORT_VIEW]: MAX_VIEW_BYTES },
+    });
+    let text: string | undefined;
+    try {
+      text = await zip.text(REPORT_VIEW);
+    } finally {
+      zip.close();
+    }
     if (text === undefined) throw new StepError(`${label} has no ${REPORT_VIEW}`);
-    const parsed = JSON.parse(text.toString('utf8')) as { view?: unknown; pullRequest?: unknown };
+    const parsed = JSON.parse(text) as { view?: unknown; pullRequest?: unknown };
     const result = parseReportView(parsed.view);
     if ('problems' in result) {
       throw new StepError(
@@ -120,8 +142,13 @@ async function readViewFile(
     return { view: result.view, pullRequest };
   } catch (error) {
     if (error instanceof StepError) throw error;
-    const reason = error instanceof ZipRejected ? error.reason : (error as Error).message;
+    const reason =
+      error instanceof ZipRejected || error instanceof DownloadFailed
+        ? error.reason
+        : (error as Error).message;
     throw new StepError(`${label} cannot be read: ${reason}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -161,9 +188,29 @@ async function targetIssue(
       return null;
     }
   }
-  core.notice(
-    'No comment was posted: the triggering run is not of a pull request, and issue-number is not set.',
-    { title: 'ab-verdict: no comment' },
-  );
+  core.notice(`No comment was posted: ${whyNoPullRequest(env, settings.reportRunId, named)}.`, {
+    title: 'ab-verdict: no comment',
+  });
   return null;
+}
+
+/** Why `post-report` knows no pull request to comment on, case by case. */
+function whyNoPullRequest(
+  env: Environment,
+  reportRunId: number | null,
+  named: number | null,
+): string {
+  const run = env.context.workflowRun;
+  const set = 'set issue-number to comment anyway';
+  const claim =
+    named === null
+      ? ''
+      : ` (the report names #${named}, which is believed only when checked against the triggering run)`;
+  if (!run) {
+    return `this ${env.context.eventName} event is not the workflow_run of run ${reportRunId}, so which pull request it belongs to is not known${claim}; ${set}`;
+  }
+  if (run.id !== reportRunId) {
+    return `report-run-id ${reportRunId} is not the run that triggered this one (${run.id}), so which pull request it belongs to is not known${claim}; ${set}`;
+  }
+  return `the triggering run is not of a pull request, and issue-number is not set`;
 }

@@ -26,8 +26,8 @@ export async function commentAuthor(octokit: Octokit): Promise<string> {
 }
 
 /**
- * Writes the one comment of an experiment on an issue or pull request: finds it by its marker and
- * its author (paging through every comment) and updates it in place, or creates it. When two runs
+ * Writes the one comment of an experiment on an issue or pull request: finds it by its marker, as
+ * its first line, and its author (paging through every comment) and updates it in place, or creates it. When two runs
  * create it at once, the later ones fold into the oldest and delete their own: one comment stays.
  */
 export async function upsertStickyComment(
@@ -85,7 +85,9 @@ async function ours(
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
     { owner: place.owner, repo: place.repo, issue_number: place.issue, per_page: 100 },
   );
+  // The marker is the first line of every comment this Action writes (`buildComment`): one that
+  // merely quotes it, even by the same bot (another workflow), is not ours.
   return comments
-    .filter((c) => c.user?.login === author && (c.body ?? '').includes(marker))
+    .filter((c) => c.user?.login === author && (c.body ?? '').startsWith(`${marker}\n`))
     .sort((a, b) => a.id - b.id);
 }

@@ -26,6 +26,7 @@ export function storeBackend(settings: ActionSettings, env: Environment): StoreB
         lookbackDays: settings.lookbackDays,
         retentionDays: settings.retentionDays,
         tempDir: env.tempDir,
+        budgets: env.storeBudgets,
       });
   }
 }

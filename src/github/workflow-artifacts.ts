@@ -1,12 +1,21 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import { DownloadFailed, NameTaken, type ArtifactService } from '../store/artifact-service.js';
 import type { ListedArtifact } from '../store/read-plan.js';
-import { fetchBounded } from './fetch-bounded.js';
+import { budgetOf } from '../store/time-budget.js';
+import { fetchToFile } from './fetch-to-file.js';
 import { statusOf, type Octokit } from './octokit.js';
 import { StepError } from './step-error.js';
 
-/** The most bytes one store or report artifact may take to download. */
-export const MAX_ZIP_BYTES = 200 * 1024 * 1024;
+export interface DownloadLimits {
+  /** The most bytes one artifact may take. */
+  maxZipBytes: number;
+  /** A transfer that sends nothing for this long is tried again. */
+  stallMs: number;
+}
+
+const PER_PAGE = 100;
+/** A download is tried this many times in all (a stall, a 5xx), within its time budget. */
+const TRIES = 2;
 
 interface RestArtifact {
   id: number;
@@ -26,30 +35,44 @@ export class WorkflowArtifacts implements ArtifactService {
   constructor(
     private readonly octokit: Octokit,
     private readonly repository: { owner: string; repo: string },
-    private readonly maxZipBytes = MAX_ZIP_BYTES,
+    /** This workflow run's id; null outside a run. */
+    private readonly runId: number | null,
+    private readonly limits: DownloadLimits,
   ) {}
 
-  async list(name: string): Promise<ListedArtifact[]> {
-    return this.listing(`GET /repos/{owner}/{repo}/actions/artifacts`, { name });
+  async list(name: string, signal?: AbortSignal): Promise<ListedArtifact[]> {
+    return this.listing(`GET /repos/{owner}/{repo}/actions/artifacts`, { name }, signal);
   }
 
-  /** Artifacts of one run with that exact name, newest first; none when there is no such run. */
-  async listOfRun(runId: number, name: string): Promise<ListedArtifact[]> {
+  async listOfThisRun(name: string, signal?: AbortSignal): Promise<ListedArtifact[]> {
+    return this.runId === null ? [] : this.listOfRun(this.runId, name, signal);
+  }
+
+  /** Artifacts of one run with that exact name; none when there is no such run. */
+  async listOfRun(runId: number, name: string, signal?: AbortSignal): Promise<ListedArtifact[]> {
     try {
-      return await this.listing(`GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts`, {
-        name,
-        run_id: runId,
-      });
+      return await this.listing(
+        `GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts`,
+        { name, run_id: runId },
+        signal,
+      );
     } catch (error) {
       if (error instanceof StepError && error.status === 404) return [];
       throw error;
     }
   }
 
-  async download(artifact: ListedArtifact): Promise<Buffer | 'expired'> {
-    if (artifact.sizeInBytes > this.maxZipBytes) {
+  /** `maxZipBytes`: less than the limit for a store's snapshot, for smaller artifacts. */
+  async download(
+    artifact: ListedArtifact,
+    path: string,
+    signal?: AbortSignal,
+    maxZipBytes = this.limits.maxZipBytes,
+  ): Promise<'done' | 'expired'> {
+    const { stallMs } = this.limits;
+    if (artifact.sizeInBytes > maxZipBytes) {
       throw new DownloadFailed(
-        `it is ${artifact.sizeInBytes} bytes, more than the ${this.maxZipBytes} this reads`,
+        `it is ${artifact.sizeInBytes} bytes, more than the ${maxZipBytes} this reads`,
       );
     }
     let location: string | undefined;
@@ -61,16 +84,24 @@ export class WorkflowArtifacts implements ArtifactService {
           artifact_id: artifact.id,
           archive_format: 'zip',
           // The answer is a redirect to a signed link, fetched below without our token.
-          request: { redirect: 'manual' },
+          request: { redirect: 'manual', ...(signal && { signal }) },
         },
       );
       location = response.headers.location;
     } catch (error) {
+      const budget = budgetOf(error, signal);
+      if (budget) throw budget;
       if (statusOf(error) === 410) return 'expired';
       throw new DownloadFailed(`GitHub answered ${describe(error)}`);
     }
     if (!location) throw new DownloadFailed('GitHub gave no download link');
-    return fetchBounded(location, this.maxZipBytes);
+    await fetchToFile(location, path, {
+      maxBytes: maxZipBytes,
+      stallMs,
+      tries: TRIES,
+      ...(signal && { signal }),
+    });
+    return 'done';
   }
 
   async upload(
@@ -93,21 +124,39 @@ export class WorkflowArtifacts implements ArtifactService {
     }
   }
 
+  /**
+   * Every page of a listing: GitHub documents no order, so nothing is assumed of it; a page
+   * with fewer than 100 artifacts is the last.
+   */
   private async listing(
     route: string,
     parameters: Record<string, string | number>,
+    signal?: AbortSignal,
   ): Promise<ListedArtifact[]> {
-    try {
-      const { data } = await this.octokit.request(route, {
-        ...this.repository,
-        ...parameters,
-        per_page: 100,
-      });
-      return ((data as { artifacts: RestArtifact[] }).artifacts ?? []).map(listed);
-    } catch (error) {
-      const status = statusOf(error);
-      const hint = status === 403 ? '; the token needs the actions: read permission' : '';
-      throw new StepError(`cannot list the workflow artifacts (${describe(error)})${hint}`, status);
+    const all: ListedArtifact[] = [];
+    for (let page = 1; ; page++) {
+      let artifacts: RestArtifact[];
+      try {
+        const { data } = await this.octokit.request(route, {
+          ...this.repository,
+          ...parameters,
+          per_page: PER_PAGE,
+          page,
+          ...(signal && { request: { signal } }),
+        });
+        artifacts = (data as { artifacts?: RestArtifact[] }).artifacts ?? [];
+      } catch (error) {
+        const budget = budgetOf(error, signal);
+        if (budget) throw budget;
+        const status = statusOf(error);
+        const hint = status === 403 ? '; the token needs the actions: read permission' : '';
+        throw new StepError(
+          `cannot list the workflow artifacts (${describe(error)})${hint}`,
+          status,
+        );
+      }
+      all.push(...artifacts.map(listed));
+      if (artifacts.length < PER_PAGE) return all;
     }
   }
 }

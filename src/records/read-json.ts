@@ -1,10 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { kindOf } from './describe-value.js';
 import { BINARY_FILE, EMPTY_FILE, describeReadError, looksBinary, stripBom } from './file-text.js';
 import type { InputFile } from './find-input-files.js';
 import { explainJsonError, lineAndColumn } from './json-error.js';
 import type { RecordSink } from './record-collector.js';
 import { isSeedTestFile, readSeedTestFile } from './read-seed.js';
+
+/**
+ * The largest `.json` file read: it is parsed whole, so its size bounds the memory it takes.
+ * JSON Lines files have no such limit: they are read a line at a time.
+ */
+export const MAX_JSON_FILE_BYTES = 64 << 20;
 
 /**
  * Reads a `.json` file (or any file not named as JSON Lines): one record, an array of records
@@ -29,9 +35,9 @@ export async function readJsonFile(file: InputFile, sink: RecordSink): Promise<v
 async function parseDocument(file: InputFile, sink: RecordSink): Promise<unknown> {
   let text: string;
   try {
-    const bytes = await readFile(file.absolute);
-    if (looksBinary(bytes)) {
-      sink.problem(file.display, '', BINARY_FILE);
+    const bytes = await readBounded(file.absolute);
+    if (typeof bytes === 'string') {
+      sink.problem(file.display, '', bytes);
       return undefined;
     }
     text = stripBom(bytes.toString('utf8'));
@@ -51,5 +57,25 @@ async function parseDocument(file: InputFile, sink: RecordSink): Promise<unknown
     const location = where === undefined ? '' : `${where.line}:${where.column}`;
     sink.problem(file.display, location, `not valid JSON (${reason})`);
     return undefined;
+  }
+}
+
+/**
+ * The file's bytes, or why they are not read: binary data at its start, or more than
+ * `MAX_JSON_FILE_BYTES`. Both are checked before the file is read whole.
+ */
+async function readBounded(path: string): Promise<Buffer | string> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, 1024));
+    await handle.read(head, 0, head.length, 0);
+    if (looksBinary(head)) return BINARY_FILE;
+    if (size > MAX_JSON_FILE_BYTES) {
+      return `${Math.round(size / (1 << 20))} MiB, more than the ${MAX_JSON_FILE_BYTES >> 20} MiB one JSON document may be; write large result sets as .jsonl, one record per line`;
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
   }
 }

@@ -8,6 +8,11 @@ import type { RecordSink } from './record-collector.js';
 
 /** Big chunks: per-chunk overhead dominates with the default 64 KiB. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * The longest line one record may take. Longer is refused before it is held whole, so a file
+ * without newlines costs no more memory than this; the store's lines have room for it.
+ */
+export const MAX_RECORD_LINE_BYTES = 4 << 20;
 const NEWLINE = 0x0a;
 
 /** Bytes `[start, end)` of a file; `start` is 0 or just after a newline. */
@@ -92,6 +97,21 @@ export async function readJsonLinesRange(
   const bounds = range && { start: range.start, end: range.end - 1 };
   /** The bytes of the line that the last chunk cut. */
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  /** In a line too long to read: its bytes are passed over up to its newline. */
+  let skipping = false;
+  const tooLong = (): void => {
+    lineNumber++;
+    contentLines++;
+    sink.problem(
+      file.display,
+      String(lineNumber),
+      `line longer than ${MAX_RECORD_LINE_BYTES >> 20} MiB, the most one record may take; not read`,
+    );
+    pending = [];
+    pendingBytes = 0;
+    skipping = true;
+  };
   try {
     let firstChunk = atFileStart;
     const chunks = createReadStream(file.absolute, { highWaterMark: CHUNK_BYTES, ...bounds });
@@ -108,18 +128,29 @@ export async function readJsonLinesRange(
       // then the lines of this chunk. Copying the chunk to join them costs more.
       const cut = bytes.indexOf(NEWLINE) + 1;
       if (cut === 0) {
+        if (skipping) continue;
         pending.push(bytes);
+        pendingBytes += bytes.length;
+        if (pendingBytes > MAX_RECORD_LINE_BYTES) tooLong();
         continue;
       }
       const end = bytes.lastIndexOf(NEWLINE) + 1;
-      if (pending.length > 0) {
+      if (!skipping && pendingBytes + cut > MAX_RECORD_LINE_BYTES) tooLong();
+      if (skipping) {
+        skipping = false;
+        readLines(decode(bytes.subarray(cut, end)));
+      } else if (pending.length > 0) {
         readLines(decode(Buffer.concat([...pending, bytes.subarray(0, cut)])));
         pending = [];
+        pendingBytes = 0;
         readLines(decode(bytes.subarray(cut, end)));
       } else {
         readLines(decode(bytes.subarray(0, end)));
       }
-      if (end < bytes.length) pending.push(bytes.subarray(end));
+      if (end < bytes.length) {
+        pending.push(bytes.subarray(end));
+        pendingBytes = bytes.length - end;
+      }
     }
   } catch (error) {
     sink.problem(file.display, '', describeReadError(error));

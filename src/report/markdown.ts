@@ -52,26 +52,28 @@ export function renderDocument(view: ReportView, detail: Detail, dropped: boolea
   const { report } = view;
   const rec = report.recommendation;
   const winner = rec.winner ? `: ${name(rec.winner)}` : '';
+  const failure = view.store?.failure;
   const lines = [
     `### ${VERDICT_ICONS[rec.verdict]} ${VERDICT_HEADLINES[rec.verdict]}${winner} · ${name(report.experiment)}`,
     '',
+    ...(failure ? [`> [!CAUTION]\n> ${sentence(failure)}`, ''] : []),
     sentence(rec.reason),
     '',
     ...metricTable(report, detail.metricRows),
     '',
     `<sub>${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${pValueFootnote(report)} ${sessionsSentence(report, view.store)}</sub>`,
   ];
-  lines.push(...designLines(report));
+  append(lines, designLines(report));
   if (typeof rec.sessionsNeeded === 'number') {
     lines.push('', `**To decide:** about ${rec.sessionsNeeded} sessions per arm.`);
   }
-  lines.push(...warnings(report.warnings, detail.warnings));
-  lines.push(...history(view, detail));
-  if (detail.testDetails) lines.push(...segmentDetails(report));
-  if (detail.testDetails || detail.notes > 0) lines.push('', ...testDetails(report, detail));
-  if (detail.inputDetails) lines.push('', ...inputDetails(report));
+  append(lines, warnings(report.warnings, detail.warnings));
+  append(lines, history(view, detail));
+  if (detail.testDetails) append(lines, segmentDetails(report));
+  if (detail.testDetails || detail.notes > 0) append(lines, ['', ...testDetails(report, detail)]);
+  if (detail.inputDetails) append(lines, ['', ...inputDetails(report)]);
   if (view.store && detail.storeDetails > 0) {
-    lines.push('', ...storeDetails(view.store, detail.storeDetails));
+    append(lines, ['', ...storeDetails(view.store, detail.storeDetails)]);
   }
   if (dropped) {
     lines.push(
@@ -83,6 +85,11 @@ export function renderDocument(view: ReportView, detail: Detail, dropped: boolea
     lines.push('', `<sub>ab-verdict · [workflow run](${view.runUrl})</sub>`);
   }
   return lines.join('\n').trimEnd() + '\n';
+}
+
+/** `lines.push(...more)` for any length: a spread of 100,000 lines overflows the call stack. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function metricTable(report: Report, maxRows: number): string[] {
@@ -121,9 +128,12 @@ function sessionsSentence(report: Report, store: StoreView | null): string {
     const from = store ? ` (${store.fromEarlierRuns[variant] ?? 0} from earlier runs)` : '';
     return `${name(variant)} ${report.sessions[variant] ?? 0}${from}`;
   };
-  const added = store
-    ? ` This run added ${store.added} new session${store.added === 1 ? '' : 's'}${store.alreadyStored > 0 ? `; ${store.alreadyStored} of its results were already stored` : ''}.`
-    : '';
+  const plural = store?.added === 1 ? '' : 's';
+  const added = !store
+    ? ''
+    : store.failure
+      ? ` This run's ${store.added} new session${plural} could not be stored.`
+      : ` This run added ${store.added} new session${plural}${store.alreadyStored > 0 ? `; ${store.alreadyStored} of its results were already stored` : ''}.`;
   return `Sessions: ${arm(report.control)}, ${arm(report.treatment)}.${added}`;
 }
 
@@ -206,7 +216,7 @@ function testDetails(report: Report, detail: Detail): string[] {
   const notes = report.metrics.flatMap((m) =>
     m.notes.map((note) => `- ${name(m.name)}: ${sentence(note)}`),
   );
-  lines.push(...notes.slice(0, detail.notes));
+  append(lines, notes.slice(0, detail.notes));
   if (notes.length > detail.notes && detail.notes > 0) {
     lines.push(`- … and ${notes.length - detail.notes} more notes in the full report`);
   }
@@ -274,7 +284,7 @@ function storeDetails(store: StoreView, max: number): string[] {
     ...list(store.read.map((label) => escapeClamped(label, 200))),
     `- Skipped (${store.skipped.length}):`,
     ...list(store.skipped.map((s) => `${escapeClamped(s.label, 200)}: ${sentence(s.reason)}`)),
-    `- Written: ${store.written ? escapeClamped(store.written, 200) : 'nothing'}`,
+    `- Written: ${store.written ? escapeClamped(store.written, 200) : store.failure ? `nothing: ${sentence(store.failure)}` : 'nothing'}`,
     '',
     '</details>',
   ];

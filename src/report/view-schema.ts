@@ -5,9 +5,11 @@ import type { ReportView } from './view.js';
  * The `ReportView` as another run wrote it (the `post-report` mode reads it from a pull request's
  * artifact, which a fork controls). Every field the Markdown shows is checked for its type, so
  * that nothing but escaped strings and formatted numbers reaches the comment; fields not listed
- * are dropped.
+ * are dropped. Lists have caps far above what ab-verdict writes, so a forged one is refused
+ * by name rather than rendered at any length.
  */
 const num = z.number();
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
 const interval = z.tuple([num, num]);
 const verdict = z.enum(['adopt', 'reject', 'no-difference', 'inconclusive', 'insufficient-data']);
 const arm = z.object({
@@ -44,13 +46,13 @@ const metric = z.object({
     sessionsNeeded: num.nullable(),
     minimumDetectableEffect: z.object({ absolute: num, relative: num.nullable() }).nullable(),
   }),
-  notes: z.array(z.string()),
+  notes: list(z.string(), 100),
   chanceToBeat: num.nullable().optional(),
 });
 const segment = z.object({
   field: z.string(),
   metric: z.string(),
-  groups: z.array(
+  groups: list(
     z.object({
       value: z.string(),
       sessions: z.object({ control: z.number().int().min(0), treatment: z.number().int().min(0) }),
@@ -60,6 +62,7 @@ const segment = z.object({
       adjustedPValue: num.nullable(),
       direction: z.enum(['better', 'worse', 'none']),
     }),
+    1000,
   ),
 });
 const counts = z.record(z.string(), z.number().int().min(0));
@@ -79,8 +82,8 @@ const report = z.object({
     power: num,
     correction: z.enum(['holm', 'bh', 'none']),
   }),
-  metrics: z.array(metric),
-  segments: z.array(segment).optional(),
+  metrics: list(metric, 500),
+  segments: list(segment, 50).optional(),
   srm: z.object({
     statistic: num.nullable(),
     pValue: num.nullable(),
@@ -93,14 +96,14 @@ const report = z.object({
     reason: z.string(),
     sessionsNeeded: z.number().int().min(0).nullable(),
   }),
-  warnings: z.array(z.string()),
+  warnings: list(z.string(), 1000),
   input: z.object({
-    files: z.array(z.string()),
+    files: list(z.string(), 100_000),
     recordsRead: z.number().int().min(0),
     duplicates: z.object({
       identical: z.number().int().min(0),
       conflicting: z.number().int().min(0),
-      conflictingIds: z.array(z.string()),
+      conflictingIds: list(z.string(), 100),
     }),
     skippedInvalid: z.number().int().min(0),
     otherVariants: counts,
@@ -119,9 +122,10 @@ const historyPoint = z.object({
 });
 const store = z.object({
   description: z.string(),
-  read: z.array(z.string()),
-  skipped: z.array(z.object({ label: z.string(), reason: z.string() })),
+  read: list(z.string(), 1000),
+  skipped: list(z.object({ label: z.string(), reason: z.string() }), 10_000),
   written: z.string().nullable(),
+  failure: z.string().nullable().optional(),
   added: z.number().int().min(0),
   alreadyStored: z.number().int().min(0),
   fromEarlierRuns: counts,
@@ -129,7 +133,7 @@ const store = z.object({
 export const reportViewSchema = z.object({
   report,
   store: store.nullable(),
-  history: z.array(historyPoint),
+  history: list(historyPoint, 1000),
   fullReport: z.string().nullable(),
   runUrl: z.string().nullable(),
 });

@@ -21,6 +21,11 @@ export interface StoreView {
   skipped: { label: string; reason: string }[];
   /** The snapshot this run wrote; null when none was (no store, or the upload failed). */
   written: string | null;
+  /**
+   * Why this run's sessions could not be stored, when they could not: the report says so at
+   * the top. Absent in views written before it existed.
+   */
+  failure?: string | null;
   /** Sessions of this run's results new to the store. */
   added: number;
   /** Sessions of this run's results the store already held (a re-run attempt). */

@@ -5,10 +5,19 @@ import type { ListedArtifact } from './read-plan.js';
  * @actions/artifact, tests over plain data.
  */
 export interface ArtifactService {
-  /** Artifacts of exactly this name, across runs, newest first (at most one page). */
-  list(name: string): Promise<ListedArtifact[]>;
-  /** The zip's bytes, or 'expired' (GitHub answered 410). Throws `DownloadFailed` otherwise. */
-  download(artifact: ListedArtifact): Promise<Buffer | 'expired'>;
+  /** Every artifact of exactly this name, across runs, in any order (every page). */
+  list(name: string, signal?: AbortSignal): Promise<ListedArtifact[]>;
+  /** This run's artifacts of exactly this name: to check an upload whose reply was lost. */
+  listOfThisRun(name: string, signal?: AbortSignal): Promise<ListedArtifact[]>;
+  /**
+   * Writes the zip's bytes to `path`, or answers 'expired' (GitHub answered 410). Throws
+   * `DownloadFailed` otherwise, and the signal's reason when it aborts.
+   */
+  download(
+    artifact: ListedArtifact,
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<'done' | 'expired'>;
   /** Uploads the files (names relative to `dir`). Throws `NameTaken` when the run has the name. */
   upload(
     name: string,
@@ -30,7 +39,7 @@ export class NameTaken extends Error {
 export class DownloadFailed extends Error {
   constructor(
     readonly reason: string,
-    /** Worth another try (a 5xx from the blob service). */
+    /** Worth another try (a 5xx from the blob service, a stall). */
     readonly transient = false,
   ) {
     super(reason);

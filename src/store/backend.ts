@@ -1,4 +1,4 @@
-import type { Snapshot } from './format.js';
+import type { Snapshot, StoredSession } from './format.js';
 
 /** Where the store's messages go: the Action makes annotations of them, tests collect them. */
 export interface StoreLog {
@@ -16,6 +16,11 @@ export interface LoadedSnapshot {
   /** `artifact ab-verdict-x (id 12)` or the folder: for messages. */
   label: string;
   snapshot: Snapshot;
+  /**
+   * It holds every line its manifest counts: only then are its id and `covers` carried into the
+   * next snapshot's `covers` (else a build that can read it all still will).
+   */
+  complete: boolean;
 }
 
 /** What reading the store found. */
@@ -36,6 +41,21 @@ export interface StoreBackend {
   /** `workflow artifacts ab-verdict-x` or `folder .ab-verdict/x`. */
   readonly description: string;
   read(): Promise<StoreRead>;
-  /** Null when the backend keeps nothing (`none`). */
-  write(snapshot: Snapshot): Promise<StoreWritten | null>;
+  /**
+   * Stores the snapshot: the union of what was read and this run's sessions, `fresh`. A backend
+   * that appends writes only what of `fresh` it lacks. Null when it keeps nothing (`none`).
+   */
+  write(snapshot: Snapshot, fresh: readonly StoredSession[]): Promise<StoreWritten | null>;
+}
+
+/** The store cannot be read at all (its artifacts cannot be listed): nothing of it is known. */
+export class StoreUnreadable extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status behind it, when GitHub answered with one. */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'StoreUnreadable';
+  }
 }

@@ -1,22 +1,11 @@
 import yauzl from 'yauzl';
 
-/** How much a zip from elsewhere may make us hold. */
+/** How much a zip from elsewhere may make us read. */
 export interface UnzipLimits {
   maxEntries: number;
-  /** Uncompressed bytes of all entries read together. */
-  maxTotalBytes: number;
-  /** Uncompressed over compressed size, per entry, beyond `ratioFloorBytes`. */
-  maxRatio: number;
-  /** Entries that inflate to less than this are never refused for their ratio. */
-  ratioFloorBytes: number;
+  /** Inflated bytes of each wanted entry, by name: more is refused. */
+  maxBytes: Record<string, number>;
 }
-
-export const UNZIP_LIMITS: UnzipLimits = {
-  maxEntries: 16,
-  maxTotalBytes: 1024 * 1024 * 1024,
-  maxRatio: 200,
-  ratioFloorBytes: 1024 * 1024,
-};
 
 /** A zip refused as a whole; `reason` says why in plain words. */
 export class ZipRejected extends Error {
@@ -26,69 +15,138 @@ export class ZipRejected extends Error {
   }
 }
 
-export interface UnzippedFiles {
-  files: Map<string, Buffer>;
-  /** Entries present but not wanted, left unread. */
-  ignored: string[];
-}
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFLNK = 0o120000;
 
 /**
- * Reads the `wanted` entries of a zip held in memory, refusing it as a whole when it has too many
- * entries, an entry path that leaves the folder (`..`, absolute), encrypted data, or an entry
- * that inflates past the limits. Sizes are checked as declared first, then counted while
- * inflating, so a zip that lies about them stops early too.
+ * A zip on disk, its central directory checked: at most `maxEntries` entries, none whose path
+ * leaves the folder (`..`, absolute), and each wanted one a plain file (not a link, not
+ * encrypted, not twice), declaring no more than its limit. Entries are inflated only when asked
+ * for, as streams that stop at the limit whatever the zip declares: memory and time stay
+ * bounded however the zip was made.
  */
-export async function unzipBounded(
-  bytes: Buffer,
-  wanted: readonly string[],
-  limits: UnzipLimits = UNZIP_LIMITS,
-): Promise<UnzippedFiles> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(bytes, {
-      lazyEntries: true,
-      decodeStrings: false,
-      validateEntrySizes: true,
-    });
-  } catch (error) {
-    throw new ZipRejected(`not a readable zip (${messageOf(error)}); truncated or corrupt`);
-  }
-  if (zip.entryCount > limits.maxEntries) {
-    zip.close();
-    throw new ZipRejected(`${zip.entryCount} entries, expected at most ${limits.maxEntries}`);
-  }
-  const files = new Map<string, Buffer>();
-  const ignored: string[] = [];
-  let total = 0;
-  try {
-    for await (const entry of zip.eachEntry()) {
-      const name = (entry.fileNameRaw as Buffer).toString('utf8');
-      checkPath(name);
-      if (name.endsWith('/')) continue;
-      if (!wanted.includes(name)) {
-        ignored.push(name);
-        continue;
+export class BoundedZip {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+    /** Entries present but not wanted, left unread. */
+    readonly ignored: string[],
+    private readonly limits: UnzipLimits,
+  ) {}
+
+  static async open(path: string, limits: UnzipLimits): Promise<BoundedZip> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.openPromise(path, {
+        lazyEntries: true,
+        decodeStrings: false,
+        validateEntrySizes: true,
+        autoClose: false,
+      });
+    } catch (error) {
+      throw new ZipRejected(`not a readable zip (${messageOf(error)}); truncated or corrupt`);
+    }
+    try {
+      if (zip.entryCount > limits.maxEntries) {
+        throw new ZipRejected(`${zip.entryCount} entries, expected at most ${limits.maxEntries}`);
       }
-      if (entry.isEncrypted()) throw new ZipRejected(`entry ${JSON.stringify(name)} is encrypted`);
-      const allowed = Math.max(limits.ratioFloorBytes, entry.compressedSize * limits.maxRatio);
-      checkSize(name, entry.uncompressedSize, allowed, total, limits);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of await zip.openReadStreamPromise(entry)) {
-        size += (chunk as Buffer).length;
-        checkSize(name, size, allowed, total, limits);
-        chunks.push(chunk as Buffer);
+      const entries = new Map<string, yauzl.Entry>();
+      const ignored: string[] = [];
+      for await (const entry of zip.eachEntry()) {
+        const name = (entry.fileNameRaw as Buffer).toString('utf8');
+        checkPath(name);
+        if (name.endsWith('/')) continue;
+        const limit = limits.maxBytes[name];
+        if (limit === undefined) {
+          ignored.push(name);
+          continue;
+        }
+        checkEntry(name, entry, limit, entries.has(name));
+        entries.set(name, entry);
       }
-      total += size;
-      files.set(name, Buffer.concat(chunks));
+      return new BoundedZip(zip, entries, ignored, limits);
+    } catch (error) {
+      zip.close();
+      if (error instanceof ZipRejected) throw error;
+      throw new ZipRejected(`cannot be read (${messageOf(error)}); truncated or corrupt`);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /**
+   * A wanted entry's inflated bytes as a stream, undefined when the zip has none. Reading more
+   * than its limit, or a stream that breaks, errors with a ZipRejected.
+   */
+  async stream(name: string): Promise<AsyncIterable<Buffer> | undefined> {
+    const entry = this.entries.get(name);
+    if (!entry) return undefined;
+    const limit = this.limits.maxBytes[name] ?? 0;
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.zip.openReadStreamPromise(entry);
+    } catch (error) {
+      throw new ZipRejected(`cannot be read (${messageOf(error)}); truncated or corrupt`);
+    }
+    return bounded(stream, name, limit);
+  }
+
+  /** A wanted entry whole, as UTF-8 text; undefined when the zip has none. */
+  async text(name: string): Promise<string | undefined> {
+    const stream = await this.stream(name);
+    if (!stream) return undefined;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    } catch {
+      throw new ZipRejected(`${name} is not UTF-8 text`);
+    }
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+async function* bounded(
+  stream: NodeJS.ReadableStream,
+  name: string,
+  limit: number,
+): AsyncGenerator<Buffer> {
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw tooLarge(name, limit);
+      yield chunk as Buffer;
     }
   } catch (error) {
     if (error instanceof ZipRejected) throw error;
     throw new ZipRejected(`cannot be read (${messageOf(error)}); truncated or corrupt`);
   } finally {
-    zip.close();
+    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   }
-  return { files, ignored };
+}
+
+function checkEntry(name: string, entry: yauzl.Entry, limit: number, seen: boolean): void {
+  const quoted = JSON.stringify(name);
+  if (seen) throw new ZipRejected(`it has two entries named ${quoted}`);
+  if (entry.isEncrypted()) throw new ZipRejected(`entry ${quoted} is encrypted`);
+  // Unix zips keep the file type in the upper half of the external attributes; 0 is unknown.
+  const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
+  if (type === S_IFLNK) throw new ZipRejected(`entry ${quoted} is a symbolic link, not a file`);
+  if (type !== 0 && type !== S_IFREG) throw new ZipRejected(`entry ${quoted} is not a file`);
+  if (entry.uncompressedSize > limit) throw tooLarge(name, limit);
+}
+
+function tooLarge(name: string, limit: number): ZipRejected {
+  return new ZipRejected(
+    `entry ${JSON.stringify(name)} inflates to more than ${limit} bytes, the most this reads`,
+  );
 }
 
 function checkPath(name: string): void {
@@ -101,25 +159,6 @@ function checkPath(name: string): void {
   ) {
     throw new ZipRejected(
       `entry ${JSON.stringify(name)} points outside the archive (path traversal)`,
-    );
-  }
-}
-
-function checkSize(
-  name: string,
-  size: number,
-  allowed: number,
-  total: number,
-  limits: UnzipLimits,
-): void {
-  if (size > allowed) {
-    throw new ZipRejected(
-      `entry ${JSON.stringify(name)} inflates beyond ${limits.maxRatio}:1 of its compressed size (a zip bomb)`,
-    );
-  }
-  if (total + size > limits.maxTotalBytes) {
-    throw new ZipRejected(
-      `its entries inflate to more than ${limits.maxTotalBytes} bytes, the most this reads`,
     );
   }
 }

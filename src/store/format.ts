@@ -64,8 +64,16 @@ export interface StoreManifest extends ExperimentMeta {
   experiment: string;
   createdAt: string;
   updatedAt: string;
-  /** How many lines sessions.jsonl holds. */
+  /**
+   * How many lines sessions.jsonl holds (not blank ones). A session_id on two lines is one
+   * session, the later line winning: the local store appends a replaced session.
+   */
   sessions: number;
+  /**
+   * The bytes of sessions.jsonl this manifest vouches for; bytes after them are an append that
+   * did not finish, never read. Absent in manifests written before it existed: all are read.
+   */
+  sessionsBytes?: number;
   /** Ids of the artifacts whose sessions this snapshot contains (transitively). */
   covers: number[];
   history: HistoryEntry[];

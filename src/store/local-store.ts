@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { ColumnarSessionTable } from '../records/session-table.js';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { readFolderSnapshot, StoreFolderError, writeFolderSnapshot } from './dir-store.js';
+import {
+  appendToFolder,
+  readFolderSnapshot,
+  StoreFolderError,
+  unvouched,
+  type FolderSnapshot,
+} from './dir-store.js';
 import { metaOf } from './experiment-meta.js';
 import {
   MANIFEST_FILE,
@@ -14,8 +21,7 @@ import {
 } from './format.js';
 import { LOCK_FILE, LockFolderMissing, withLock, type LockOptions } from './lock.js';
 import { experimentSlug } from './names.js';
-import { parseSnapshot, SnapshotError } from './snapshot-codec.js';
-import { updateStore } from './update.js';
+import { parseManifest, ProblemList, SnapshotError } from './snapshot-codec.js';
 
 /** A command named an experiment the store does not hold. */
 export class ExperimentNotFound extends Error {
@@ -58,6 +64,15 @@ export interface LoadedExperiment {
   problems: string[];
 }
 
+/** An experiment read for its analysis: its sessions in a table, not as objects. */
+export interface ExperimentTable {
+  id: string;
+  folder: string;
+  table: ColumnarSessionTable;
+  /** Session lines left out because they cannot be read, each naming its line. */
+  problems: string[];
+}
+
 /** A folder of the store, for `list`: the experiment, or why it cannot be read. */
 export type ListedFolder =
   { folder: string; experiment: LoadedExperiment } | { folder: string; problem: string };
@@ -82,8 +97,7 @@ export interface AddOutcome {
  * The local store of the CLI: a folder (`.ab-verdict` by default) with one `dir` store per
  * experiment, `<root>/<experiment slug>/manifest.json` and `sessions.jsonl`, the format the
  * Action keeps in artifacts. Every write takes the experiment folder's lock, reads the store as
- * it is then, merges, and replaces the files atomically (`writeFolderSnapshot`); reads take no
- * lock.
+ * it is then, and appends what it lacks (`appendToFolder`); reads take no lock.
  */
 export class LocalStore {
   readonly display: string;
@@ -150,7 +164,7 @@ export class LocalStore {
       );
     }
     try {
-      return parseSnapshot({ manifest: text, sessions: '' }, id).snapshot.manifest;
+      return parseManifest(text, id, new ProblemList());
     } catch (error) {
       if (!(error instanceof SnapshotError)) throw error;
       throw new StoreFolderError(
@@ -171,6 +185,21 @@ export class LocalStore {
     return experiment;
   }
 
+  /**
+   * The experiment's sessions as the analysis reads them, streamed into a columnar table (the
+   * later line of a session_id winning), so that no session is held as an object: a store of
+   * millions of sessions opens. ExperimentNotFound when the store does not hold it.
+   */
+  async table(id: string, labelFields: readonly string[]): Promise<ExperimentTable> {
+    const folder = this.folderOf(id);
+    const table = new ColumnarSessionTable({ extraLabels: labelFields });
+    const read = await readFolderSnapshot(folder, id, `${this.display} (${folder})`, (session) =>
+      table.add(session.record),
+    );
+    if (!read) throw await this.notFound(id);
+    return { id, folder, table, problems: problemsOf(read) };
+  }
+
   /** A new experiment without sessions; ExperimentExists when the id is taken. */
   async create(id: string, meta: ExperimentMeta, now: Date): Promise<Snapshot> {
     const folder = this.folderOf(id);
@@ -180,7 +209,7 @@ export class LocalStore {
       async () => {
         if (await this.load(id, folder)) throw new ExperimentExists(id, this.display);
         const snapshot = emptySnapshot(id, meta, now);
-        await writeFolderSnapshot(folder, snapshot);
+        await appendToFolder(folder, undefined, [], () => snapshot.manifest);
         return snapshot;
       },
       this.lockOptions(folder),
@@ -204,42 +233,43 @@ export class LocalStore {
       return await withLock(
         folder,
         async () => {
-          const current = await this.load(id, folder);
+          const current = await readFolderSnapshot(folder, id, `${this.display} (${folder})`);
           if (!current && !create) throw await this.notFound(id);
           if (current && current.problems.length > 0) {
             throw new StoreFolderError(
               `store ${this.display}: experiment ${JSON.stringify(id)} has session lines that cannot be read, and writing would drop them:\n${current.problems.join('\n')}\nFix or remove those lines in ${join(folder, 'sessions.jsonl')}, then try again.`,
             );
           }
-          const base = current?.snapshot ?? emptySnapshot(id, create?.meta ?? {}, now);
-          if (!current && create?.createdAt) base.manifest.createdAt = create.createdAt;
-          const update = updateStore([{ id: null, label: this.display, snapshot: base }], fresh);
-          const sessions = update.union.sessions();
-          const conflicts = update.union.conflicts;
-          const outcome: AddOutcome = {
-            added: update.added,
-            alreadyStored: update.alreadyStored,
-            repeated: update.duplicates.identical - update.alreadyStored,
-            conflicts,
-            stored: countByVariant(sessions),
-            created: !current,
-          };
+          const base =
+            current?.snapshot.manifest ?? emptySnapshot(id, create?.meta ?? {}, now).manifest;
+          if (!current && create?.createdAt) base.createdAt = create.createdAt;
           // The experiment's own fields win over an import's: it was described on purpose.
-          const meta = { ...metaOf(create?.meta ?? {}), ...metaOf(base.manifest) };
-          const metaChanged = JSON.stringify(meta) !== JSON.stringify(metaOf(base.manifest));
-          if (current && update.added === 0 && conflicts.length === 0 && !metaChanged) {
-            return outcome; // nothing changes: the files stay as they are
-          }
-          await writeFolderSnapshot(folder, {
-            manifest: {
-              ...base.manifest,
+          const meta = { ...metaOf(create?.meta ?? {}), ...metaOf(base) };
+          const metaChanged = JSON.stringify(meta) !== JSON.stringify(metaOf(base));
+          const stored = countByVariant(current?.snapshot.sessions ?? []);
+          const outcome = await appendToFolder(
+            folder,
+            current,
+            fresh,
+            (old) => ({
+              ...(old ?? base),
               ...meta,
               updatedAt: now.toISOString(),
-              sessions: sessions.length,
-            },
-            sessions,
-          });
-          return outcome;
+            }),
+            { skipWhenUnchanged: current !== undefined && !metaChanged },
+          );
+          for (const { record } of outcome.replaced) stored[record.variant]! -= 1;
+          for (const { record } of outcome.winners) {
+            stored[record.variant] = (stored[record.variant] ?? 0) + 1;
+          }
+          return {
+            added: outcome.added,
+            alreadyStored: outcome.alreadyStored,
+            repeated: outcome.repeated,
+            conflicts: outcome.conflicts,
+            stored: withoutEmpty(stored),
+            created: !current,
+          };
         },
         this.lockOptions(folder),
       );
@@ -280,8 +310,8 @@ export class LocalStore {
   }
 
   private async load(id: string, folder: string): Promise<LoadedExperiment | undefined> {
-    const parsed = await readFolderSnapshot(folder, id, `${this.display} (${folder})`);
-    return parsed && { id, folder, ...parsed };
+    const read = await readFolderSnapshot(folder, id, `${this.display} (${folder})`);
+    return read && { id, folder, snapshot: read.snapshot, problems: problemsOf(read) };
   }
 
   private async notFound(id: string): Promise<ExperimentNotFound> {
@@ -348,6 +378,17 @@ function emptySnapshot(id: string, meta: ExperimentMeta, now: Date): Snapshot {
     },
     sessions: [],
   };
+}
+
+/** The lines a read left out, and unvouched bytes: what a reader is warned of. */
+function problemsOf(read: FolderSnapshot): string[] {
+  return read.unvouchedBytes > 0
+    ? [...read.problems, unvouched(read.unvouchedBytes)]
+    : read.problems;
+}
+
+function withoutEmpty(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 }
 
 /** Sessions per variant, in the order variants first appear. */

@@ -9,24 +9,31 @@ export type MergeOutcome = 'added' | 'identical' | 'replaced' | 'kept';
  * the one with the later provenance time wins (on a tie, the one added last).
  */
 export class SessionUnion {
-  private readonly byId = new Map<string, { session: StoredSession; key: string }>();
+  /** `key`, the record's canonical JSON, is made only when the id is seen again. */
+  private readonly byId = new Map<string, { session: StoredSession; key?: string }>();
   /** Ids that arrived with different content, in the order found. */
   readonly conflicts: string[] = [];
+  private readonly conflicting = new Set<string>();
   identical = 0;
 
   add(session: StoredSession): MergeOutcome {
     const id = session.record.session_id;
-    const key = canonicalJson(session.record);
     const known = this.byId.get(id);
     if (!known) {
-      this.byId.set(id, { session, key });
+      this.byId.set(id, { session });
       return 'added';
     }
+    // Only records that share an id are serialised, to compare them.
+    known.key ??= canonicalJson(known.session.record);
+    const key = canonicalJson(session.record);
     if (known.key === key) {
       this.identical++;
       return 'identical';
     }
-    if (!this.conflicts.includes(id)) this.conflicts.push(id);
+    if (!this.conflicting.has(id)) {
+      this.conflicting.add(id);
+      this.conflicts.push(id);
+    }
     if (timeOf(session) >= timeOf(known.session)) {
       this.byId.set(id, { session, key });
       return 'replaced';
@@ -38,16 +45,23 @@ export class SessionUnion {
     return this.byId.has(id);
   }
 
+  /** The session the union holds for an id. */
+  get(id: string): StoredSession | undefined {
+    return this.byId.get(id)?.session;
+  }
+
   get size(): number {
     return this.byId.size;
   }
 
   /** Oldest first (by provenance time, then the order first seen), as written to sessions.jsonl. */
   sessions(): StoredSession[] {
-    return [...this.byId.values()]
-      .map(({ session }, order) => ({ session, order, time: timeOf(session) }))
-      .sort((a, b) => a.time - b.time || a.order - b.order)
-      .map(({ session }) => session);
+    const all = Array.from(this.byId.values(), ({ session }) => session);
+    const times = Float64Array.from(all, timeOf);
+    // Usually in order already: one snapshot read, then this run's sessions.
+    if (times.every((time, i) => i === 0 || time >= times[i - 1]!)) return all;
+    const order = Uint32Array.from(all.keys()).sort((a, b) => times[a]! - times[b]! || a - b);
+    return Array.from(order, (i) => all[i]!);
   }
 }
 

@@ -1,3 +1,5 @@
+import { estimateSessions } from './estimate-sessions.js';
+import type { Snapshot } from './format.js';
 import type { MissedArtifact } from './read-plan.js';
 
 export interface MissedMessage {
@@ -12,22 +14,22 @@ export interface MissedMessage {
 
 /**
  * One message per store artifact that was not read and whose sessions no snapshot read
- * contains, with an estimate of how many sessions that may hide: its size over the compressed
- * bytes per session of the snapshots that were read.
+ * contains, with an estimate of how many sessions that may hide: how many sessions like those
+ * of the newest snapshot read (`like`) compress to its size.
  */
 export function describeMissed(
   missed: readonly MissedArtifact[],
-  seen: { bytes: number; sessions: number },
+  like: Snapshot | undefined,
   lookbackDays: number,
 ): MissedMessage[] {
-  const bytesPerSession = seen.sessions > 0 ? seen.bytes / seen.sessions : null;
   return missed.map(({ artifact, reason }) => {
     const label = `artifact ${artifact.name} (id ${artifact.id})`;
     const described = `${label}, ${artifact.sizeInBytes} bytes`;
+    const sessions = like ? estimateSessions(artifact.sizeInBytes, like) : null;
     const estimate =
-      bytesPerSession === null
+      sessions === null
         ? 'an unknown number of sessions in it may be missing (no snapshot was read to estimate from)'
-        : `up to ~${Math.max(1, Math.round(artifact.sizeInBytes / bytesPerSession))} sessions in it may be missing (an estimate from its size, at ${Math.round(bytesPerSession)} compressed bytes per session)`;
+        : `about ${sessions} sessions in it may be missing (an estimate: sessions like those read, compressed, to its size)`;
     switch (reason) {
       case 'expired':
         return {
@@ -42,6 +44,13 @@ export function describeMissed(
           reason: `older than lookback-days (${lookbackDays})`,
           message: `Store ${described} is older than lookback-days (${lookbackDays}) and was not read; ${estimate}.`,
           level: 'notice',
+        };
+      case 'out-of-time':
+        return {
+          label,
+          reason: "not read: the store read's time budget ran out",
+          message: `Store ${described} was not read: reading the store ran out of time; ${estimate}. It stays in the store, and the next run reads it.`,
+          level: 'warning',
         };
       case 'over-limit':
         return {

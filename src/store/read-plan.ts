@@ -21,7 +21,7 @@ export interface ReadPlanOptions {
 }
 
 /** Why an artifact that holds sessions no snapshot read contains was not read. */
-export type MissedReason = 'expired' | 'too-old' | 'over-limit';
+export type MissedReason = 'expired' | 'too-old' | 'over-limit' | 'out-of-time';
 
 export interface MissedArtifact {
   artifact: ListedArtifact;
@@ -42,6 +42,7 @@ export class ReadPlan {
   private readonly expired = new Set<number>();
   private readonly attempted = new Set<number>();
   private position = 0;
+  private outOfTime = false;
 
   constructor(
     listing: readonly ListedArtifact[],
@@ -59,7 +60,7 @@ export class ReadPlan {
 
   /** The next artifact to download, or undefined when every artifact is read or covered. */
   next(): ListedArtifact | undefined {
-    while (this.position < this.candidates.length) {
+    while (this.position < this.candidates.length && !this.outOfTime) {
       if (this.attempted.size >= this.options.maxDownloads) return undefined;
       const artifact = this.candidates[this.position++] as ListedArtifact;
       if (this.covered.has(artifact.id) || this.expired.has(artifact.id)) continue;
@@ -73,6 +74,11 @@ export class ReadPlan {
   read(id: number, covers: readonly number[]): void {
     this.covered.add(id);
     for (const covered of covers) this.covered.add(covered);
+  }
+
+  /** The store read's time budget ran out: nothing more is downloaded. */
+  stop(): void {
+    this.outOfTime = true;
   }
 
   /** The download found it expired (410). */
@@ -91,7 +97,9 @@ export class ReadPlan {
       if (this.covered.has(artifact.id)) continue;
       if (this.expired.has(artifact.id)) missed.push({ artifact, reason: 'expired' });
       else if (this.tooOld.includes(artifact)) missed.push({ artifact, reason: 'too-old' });
-      else if (!this.attempted.has(artifact.id)) missed.push({ artifact, reason: 'over-limit' });
+      else if (!this.attempted.has(artifact.id)) {
+        missed.push({ artifact, reason: this.outOfTime ? 'out-of-time' : 'over-limit' });
+      }
     }
     return missed;
   }

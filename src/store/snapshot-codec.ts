@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { formatProblem } from '../records/problems.js';
-import { validateRecord } from '../records/schema.js';
+import { validateRecord, type ValidateOptions } from '../records/schema.js';
 import { metaOf } from './experiment-meta.js';
 import {
   MANIFEST_FILE,
@@ -8,9 +8,14 @@ import {
   STORE_FORMAT,
   STORE_SCHEMA_VERSION,
   type HistoryEntry,
-  type Snapshot,
+  type Provenance,
   type StoredSession,
+  type StoreManifest,
 } from './format.js';
+
+const NO_DEFAULTS = {};
+/** Each line is parsed for its one record: the record may be the parsed value itself. */
+const REUSE_VALUE: ValidateOptions = { reuseValue: true };
 
 /** A snapshot that cannot be used at all; `reason` says why in plain words. */
 export class SnapshotError extends Error {
@@ -40,6 +45,7 @@ const manifestSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   sessions: z.number().int().min(0),
+  sessionsBytes: z.number().int().min(0).optional(),
   covers: z.array(z.number().int()),
   history: z.array(z.unknown()),
   description: metaText,
@@ -61,50 +67,59 @@ const provenanceSchema = z.object({
 /** Problems listed one by one before the rest is only counted. */
 const PROBLEMS_LISTED = 20;
 
-export interface ParsedSnapshot {
-  snapshot: Snapshot;
-  /** Lines and history entries left out, each naming the file and line: the rest is usable. */
-  problems: string[];
+/** Problems of one snapshot: the first ones word for word, the rest counted. */
+export class ProblemList {
+  private readonly listed: string[] = [];
+  private count = 0;
+
+  add(text: string): void {
+    if (++this.count <= PROBLEMS_LISTED) this.listed.push(text);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  lines(): string[] {
+    const more = this.count - PROBLEMS_LISTED;
+    return more > 0 ? [...this.listed, `… and ${more} more problems`] : [...this.listed];
+  }
 }
 
 /**
- * Reads the two files of a snapshot. A missing file, a manifest that is not ours, of a newer
- * version or of another experiment makes the whole snapshot unusable (SnapshotError); a bad
- * session line or history entry is left out and reported.
+ * A snapshot's manifest. One that is not ours, of a newer version or of another experiment
+ * makes the whole snapshot unusable (SnapshotError); a bad history entry is left out and
+ * reported in `problems`.
  */
-export function parseSnapshot(
-  files: { manifest?: string; sessions?: string },
+export function parseManifest(
+  text: string,
   experiment: string,
-): ParsedSnapshot {
-  if (files.manifest === undefined) throw new SnapshotError(`no ${MANIFEST_FILE} in it`);
-  const manifest = parseManifest(files.manifest);
-  if (files.sessions === undefined) throw new SnapshotError(`no ${SESSIONS_FILE} in it`);
+  problems: ProblemList,
+): StoreManifest {
+  const manifest = manifestOf(text);
   if (manifest.experiment !== experiment) {
     throw new SnapshotError(
       `it holds experiment ${JSON.stringify(manifest.experiment)}, expected ${JSON.stringify(experiment)}`,
     );
   }
-  const problems: string[] = [];
-  let problemCount = 0;
-  const problem = (text: string) => {
-    if (++problemCount <= PROBLEMS_LISTED) problems.push(text);
-  };
   const history: HistoryEntry[] = [];
   manifest.history.forEach((entry, index) => {
     const parsed = historyEntrySchema.safeParse(entry);
     if (parsed.success) history.push(parsed.data);
-    else problem(`${MANIFEST_FILE}: history[${index}]: ${zodSummary(parsed.error)}; left out`);
+    else problems.add(`${MANIFEST_FILE}: history[${index}]: ${zodSummary(parsed.error)}; left out`);
   });
-  const sessions = parseSessionLines(files.sessions, experiment, problem);
-  if (problemCount > PROBLEMS_LISTED) {
-    problems.push(`… and ${problemCount - PROBLEMS_LISTED} more problems`);
-  }
   const { description, prompt, category, difficulty, control, treatment, seed, ...core } = manifest;
   const meta = metaOf({ description, prompt, category, difficulty, control, treatment, seed });
-  return { snapshot: { manifest: { ...core, ...meta, history }, sessions }, problems };
+  const { sessionsBytes, ...rest } = core;
+  return {
+    ...rest,
+    ...(sessionsBytes === undefined ? {} : { sessionsBytes }),
+    ...meta,
+    history,
+  };
 }
 
-function parseManifest(text: string): z.infer<typeof manifestSchema> {
+function manifestOf(text: string): z.infer<typeof manifestSchema> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -128,48 +143,76 @@ function parseManifest(text: string): z.infer<typeof manifestSchema> {
   return parsed.data;
 }
 
-function parseSessionLines(
-  text: string,
+/**
+ * The session of one line of sessions.jsonl, or undefined for a blank line and for a line left
+ * out: one that is not JSON, breaks the record schema, has no valid provenance or is of another
+ * experiment, each reported in `problems` by its line.
+ */
+export function parseSessionLine(
+  line: string,
+  lineNumber: number,
   experiment: string,
-  problem: (text: string) => void,
-): StoredSession[] {
-  const sessions: StoredSession[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const at = `${SESSIONS_FILE}:${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      problem(`${at}: not valid JSON (${(error as Error).message}); left out`);
-      return;
-    }
-    const { record, provenance } = (value ?? {}) as { record?: unknown; provenance?: unknown };
-    const checked = validateRecord(record);
-    if ('problems' in checked) {
-      for (const { field, message } of checked.problems) {
-        problem(
-          `${formatProblem({ file: SESSIONS_FILE, location: String(index + 1), field: field && `record.${field}`, message })}; left out`,
-        );
-      }
-      return;
-    }
-    const origin = provenanceSchema.safeParse(provenance);
-    if (!origin.success) {
-      problem(`${at}: provenance: ${zodSummary(origin.error)}; left out`);
-      return;
-    }
-    const stored = checked.record.experiment ?? experiment;
-    if (stored !== experiment) {
-      problem(
-        `${at}: record of experiment ${JSON.stringify(stored)}, expected ${JSON.stringify(experiment)}; left out`,
+  problems: ProblemList,
+): StoredSession | undefined {
+  if (line.trim() === '') return undefined;
+  const at = `${SESSIONS_FILE}:${lineNumber}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    problems.add(`${at}: not valid JSON (${(error as Error).message}); left out`);
+    return undefined;
+  }
+  const { record, provenance } = (value ?? {}) as { record?: unknown; provenance?: unknown };
+  const checked = validateRecord(record, NO_DEFAULTS, REUSE_VALUE);
+  if ('problems' in checked) {
+    for (const { field, message } of checked.problems) {
+      problems.add(
+        `${formatProblem({ file: SESSIONS_FILE, location: String(lineNumber), field: field && `record.${field}`, message })}; left out`,
       );
-      return;
     }
-    sessions.push({ record: checked.record, provenance: origin.data });
-  });
-  return sessions;
+    return undefined;
+  }
+  const origin = provenanceOf(provenance);
+  if (typeof origin === 'string') {
+    problems.add(`${at}: provenance: ${origin}; left out`);
+    return undefined;
+  }
+  const stored = checked.record.experiment ?? experiment;
+  if (stored !== experiment) {
+    problems.add(
+      `${at}: record of experiment ${JSON.stringify(stored)}, expected ${JSON.stringify(experiment)}; left out`,
+    );
+    return undefined;
+  }
+  // The parsed line itself becomes the session: one object fewer for each of millions of lines.
+  const session = value as StoredSession;
+  session.record = checked.record;
+  session.provenance = origin;
+  return session;
+}
+
+/** The provenance as written by ab-verdict (checked by hand: it is on every line), or why not. */
+function provenanceOf(value: unknown): Provenance | string {
+  const p = value as Partial<Record<keyof Provenance, unknown>> | null;
+  if (
+    p !== null &&
+    typeof p === 'object' &&
+    nullableInteger(p.runId) &&
+    nullableInteger(p.attempt) &&
+    (p.commit === null || typeof p.commit === 'string') &&
+    typeof p.time === 'string' &&
+    !Number.isNaN(Date.parse(p.time)) &&
+    typeof p.source === 'string'
+  ) {
+    return value as Provenance;
+  }
+  const parsed = provenanceSchema.safeParse(value);
+  return parsed.success ? parsed.data : zodSummary(parsed.error);
+}
+
+function nullableInteger(value: unknown): boolean {
+  return value === null || Number.isInteger(value);
 }
 
 function zodSummary(error: z.ZodError): string {
@@ -179,13 +222,12 @@ function zodSummary(error: z.ZodError): string {
     .join('; ');
 }
 
-/** The two files of a snapshot, as written to an artifact or a folder. */
-export function serializeSnapshot(snapshot: Snapshot): { manifest: string; sessions: string } {
-  const sessions = snapshot.sessions
-    .map(({ record, provenance }) => JSON.stringify({ record, provenance }))
-    .join('\n');
-  return {
-    manifest: `${JSON.stringify(snapshot.manifest, null, 2)}\n`,
-    sessions: sessions === '' ? '' : `${sessions}\n`,
-  };
+/** A session as one line of sessions.jsonl, without the newline. */
+export function sessionLine({ record, provenance }: StoredSession): string {
+  return JSON.stringify({ record, provenance });
+}
+
+/** manifest.json's text. */
+export function manifestText(manifest: StoreManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -15,6 +15,14 @@ export function storeTable(
 ): SessionTable {
   const table = new ColumnarSessionTable({ extraLabels: labelFields });
   for (const { record } of sessions) table.add(record);
+  return withDuplicates(table, duplicates);
+}
+
+/** The table, reporting the store's duplicate counts instead of its own. */
+export function withDuplicates(
+  table: SessionTable,
+  duplicates: SessionTable['duplicates'],
+): SessionTable {
   return {
     get size() {
       return table.size;

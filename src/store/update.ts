@@ -40,13 +40,12 @@ export function updateStore(
   const identicalInStore = union.identical;
   const addedIds = new Set<string>();
   let alreadyStored = 0;
-  const storedIds = new Set<string>();
-  for (const { snapshot } of prior)
-    for (const s of snapshot.sessions) storedIds.add(s.record.session_id);
   for (const session of fresh) {
+    const id = session.record.session_id;
+    // In the union before this run's sessions, and not one of them: the store held it.
+    const stored = union.has(id) && !addedIds.has(id);
     const outcome = union.add(session);
-    const stored = storedIds.has(session.record.session_id);
-    if (outcome === 'added') addedIds.add(session.record.session_id);
+    if (outcome === 'added') addedIds.add(id);
     else if (outcome === 'identical' && stored) alreadyStored++;
   }
   const createdAt = prior
@@ -64,8 +63,8 @@ export function updateStore(
       conflictingIds: union.conflicts.slice(0, 20),
     },
     covers: unionOfCovers(
-      prior.flatMap(({ id, snapshot }) =>
-        id === null ? [] : [{ id, covers: snapshot.manifest.covers }],
+      prior.flatMap(({ id, snapshot, complete }) =>
+        id === null || !complete ? [] : [{ id, covers: snapshot.manifest.covers }],
       ),
     ),
     history: mergeHistories(prior.map(({ snapshot }) => snapshot.manifest.history)),
@@ -80,8 +79,9 @@ export function snapshotOf(
   experiment: string,
   look: HistoryEntry,
   now: Date,
+  /** `update.union.sessions()`, when the caller has it already. */
+  sessions = update.union.sessions(),
 ): Snapshot {
-  const sessions = update.union.sessions();
   return {
     manifest: {
       format: STORE_FORMAT,
@@ -93,30 +93,6 @@ export function snapshotOf(
       covers: update.covers,
       ...update.meta,
       history: mergeHistories([update.history, [look]]),
-    },
-    sessions,
-  };
-}
-
-/**
- * A snapshot about to be written to a folder, merged with what the folder holds now (another
- * process may have written since this one read it): every session of either is kept once, a
- * conflict going to the later provenance time (on a tie, `next`'s record).
- */
-export function mergeSnapshots(current: Snapshot, next: Snapshot): Snapshot {
-  const union = new SessionUnion();
-  for (const session of current.sessions) union.add(session);
-  for (const session of next.sessions) union.add(session);
-  const sessions = union.sessions();
-  const covers = new Set([...current.manifest.covers, ...next.manifest.covers]);
-  return {
-    manifest: {
-      ...next.manifest,
-      ...mergeMeta([current.manifest, next.manifest]),
-      createdAt: [current.manifest.createdAt, next.manifest.createdAt].sort()[0]!,
-      sessions: sessions.length,
-      covers: [...covers].sort((a, b) => a - b),
-      history: mergeHistories([current.manifest.history, next.manifest.history]),
     },
     sessions,
   };

@@ -8,8 +8,15 @@ import {
 import { annotations, log, step, useFakeGitHub } from './fixture.js';
 import { sessions, snapshotZip } from './sessions.js';
 import { storeSnapshots } from './store-contents.js';
+import { readZip } from '../fake-github/read-zip.js';
 
 const github = useFakeGitHub();
+
+/** The manifest of an empty snapshot of the experiment, as an artifact holds it. */
+async function manifestOf(experiment: string): Promise<string> {
+  const files = await readZip(await snapshotZip({ experiment, records: [] }));
+  return files['manifest.json']?.toString('utf8') ?? '';
+}
 const ids = (records: Record<string, unknown>[]) => records.map((r) => String(r.session_id));
 
 /** A good snapshot (older) and a bad artifact (newer) of the store. */
@@ -38,7 +45,23 @@ describe('faults the store survives', () => {
       async () => truncatedZip({ 'manifest.json': '{}', 'sessions.jsonl': '' }),
       /truncated or corrupt/,
     ],
-    ['a zip bomb', async () => zipBomb({ name: 'sessions.jsonl' }), /zip bomb/],
+    [
+      'a zip bomb (1 GiB of zeros)',
+      async () =>
+        zipBomb({ name: 'sessions.jsonl', others: { 'manifest.json': await manifestOf('exp') } }),
+      /sessions.jsonl:1: longer than 8388608 bytes, the longest a line may be; not a file ab-verdict wrote/,
+    ],
+    [
+      'a zip bomb of newlines',
+      async () =>
+        zipBomb({
+          name: 'sessions.jsonl',
+          byte: 0x0a,
+          entryBytes: 64 << 20,
+          others: { 'manifest.json': await manifestOf('exp') },
+        }),
+      /more than 10000 blank lines; not a file ab-verdict wrote/,
+    ],
     ['a path-traversal entry', async () => pathTraversalZip(), /path traversal/],
     [
       'a snapshot of a newer format',

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { pullRequestEvent, zipOf, type FakeGitHub } from '../support/fake-github/index.js';
+import { readZip } from '../fake-github/read-zip.js';
+import { pullRequestEvent, zipBomb, zipOf, type FakeGitHub } from '../support/fake-github/index.js';
 import { annotations, log, step, useFakeGitHub } from './fixture.js';
 import { sessions } from './sessions.js';
 
@@ -143,4 +145,95 @@ describe('the fork-safe pair: pull_request analyses, workflow_run posts', () => 
       'report-run-id: run 999 has no artifact ab-verdict-report-exp',
     );
   });
+
+  it('a forged report with 100,000 warnings is refused by name, not with a stack overflow', async () => {
+    const { fake } = github;
+    const { pull, run } = await analysedFork(fake);
+    const file = await viewFileOf(fake);
+    file.view.report.warnings = Array.from({ length: 100_000 }, (_, i) => `warning ${i}`);
+    await seedReport(fake, run.id, 'ab-verdict-report-exp-2', JSON.stringify(file));
+    const posted = await post(fake, workflowRunEvent(fake, run.id, pull.headSha));
+    expect(posted.status).toBe(1);
+    expect(annotations(posted, 'error').join('\n')).toContain(
+      'report-view.json is not an ab-verdict report: report.warnings: Too big: expected array to have <=1000 items',
+    );
+    expect(log(posted)).not.toContain('Maximum call stack');
+    expect(fake.state.comments(7)).toEqual([]);
+  });
+
+  it('a report larger than a report may be is refused before it is parsed', async () => {
+    const { fake } = github;
+    const { pull, run } = await analysedFork(fake);
+    await fake.state.seedArtifact({
+      name: 'ab-verdict-report-exp-2',
+      runId: run.id,
+      zipBytes: zipBomb({ name: 'report-view.json', entryBytes: 400 << 20, byte: 0x20 }),
+    });
+    const posted = await post(fake, workflowRunEvent(fake, run.id, pull.headSha));
+    expect(posted.status).toBe(1);
+    expect(annotations(posted, 'error').join('\n')).toContain(
+      'cannot be read: entry "report-view.json" inflates to more than 8388608 bytes, the most this reads',
+    );
+  });
+
+  it('a report artifact larger than 16 MiB is refused as it downloads', async () => {
+    const { fake } = github;
+    const { pull, run } = await analysedFork(fake);
+    const noise = randomBytes(17 << 20).toString('base64');
+    await seedReport(fake, run.id, 'ab-verdict-report-exp-2', noise);
+    const posted = await post(fake, workflowRunEvent(fake, run.id, pull.headSha));
+    expect(posted.status).toBe(1);
+    expect(annotations(posted, 'error').join('\n')).toMatch(
+      /cannot be read: it is \d+ bytes, more than the 16777216 this reads/,
+    );
+  });
+
+  it('says truly why no comment was posted: another event, or another run than the trigger', async () => {
+    const { fake } = github;
+    const { run } = await analysedFork(fake);
+    const dispatched = await step(fake, {
+      eventName: 'workflow_dispatch',
+      inputs: { mode: 'post-report', results: '', 'report-run-id': String(run.id) },
+    });
+    expect(dispatched.status, log(dispatched)).toBe(0);
+    expect(annotations(dispatched, 'notice').join('\n')).toContain(
+      `No comment was posted: this workflow_dispatch event is not the workflow_run of run ${run.id}, so which pull request it belongs to is not known`,
+    );
+    const other = await post(fake, workflowRunEvent(fake, run.id + 1, 'f'.repeat(40)), {
+      'report-run-id': String(run.id),
+    });
+    expect(other.status, log(other)).toBe(0);
+    expect(annotations(other, 'notice').join('\n')).toContain(
+      `report-run-id ${run.id} is not the run that triggered this one (${run.id + 1})`,
+    );
+    const never = await post(fake, workflowRunEvent(fake, run.id, 'f'.repeat(40)), {
+      comment: 'never',
+    });
+    expect(never.status, log(never)).toBe(0);
+    expect(annotations(never, 'notice')).toEqual([]);
+    expect(fake.state.comments(7)).toEqual([]);
+  });
 });
+
+/** The report view the fork's run uploaded, parsed. */
+async function viewFileOf(fake: FakeGitHub) {
+  const stored = fake.state.artifacts().find((a) => a.name === 'ab-verdict-report-exp');
+  const files = await readZip(stored?.zipBytes ?? Buffer.alloc(0));
+  return JSON.parse(files['report-view.json']?.toString() ?? '{}');
+}
+
+async function seedReport(fake: FakeGitHub, runId: number, name: string, view: string) {
+  await fake.state.seedArtifact({
+    name,
+    runId,
+    zipBytes: await zipOf({ 'report-view.json': view }),
+  });
+}
+
+function post(fake: FakeGitHub, event: object, inputs: Record<string, string> = {}) {
+  return step(fake, {
+    eventName: 'workflow_run',
+    event,
+    inputs: { mode: 'post-report', results: '', ...inputs },
+  });
+}

@@ -220,7 +220,7 @@ describe('the artifact store across runs', () => {
     expect(notices.filter((n) => n.includes(`id ${covered.id}`))).toEqual([]);
     const notice = notices.find((n) => n.includes(`id ${lost.id}`));
     expect(notice).toMatch(
-      /expired before it was read; up to ~\d+ sessions in it may be missing \(an estimate/,
+      /expired before it was read; about \d+ sessions in it may be missing \(an estimate/,
     );
     expect(annotations(result, 'warning')).toEqual([]);
     expect(result.outputs['sessions-control']).toBe(String(8 + 5));

@@ -13,10 +13,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     });
   return {
     ...fs,
-    readFile: (async (path: Parameters<typeof fs.readFile>[0], ...rest: unknown[]) => {
+    open: (async (path: Parameters<typeof fs.open>[0], ...rest: unknown[]) => {
       if (String(path).endsWith('locked.json')) throw denied(path);
-      return (fs.readFile as (...args: unknown[]) => unknown)(path, ...rest);
-    }) as typeof fs.readFile,
+      return (fs.open as (...args: unknown[]) => unknown)(path, ...rest);
+    }) as typeof fs.open,
   };
 });
 

@@ -1,14 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { unzipBounded, UNZIP_LIMITS, ZipRejected } from '../../src/store/bounded-unzip.js';
+import { BoundedZip, ZipRejected, type UnzipLimits } from '../../src/store/bounded-unzip.js';
 import { deflateEntry, rawZip } from '../support/fake-github/raw-zip.js';
 import { pathTraversalZip, truncatedZip, zipBomb, zipOf } from '../support/fake-github/zips.js';
 
-const WANTED = ['manifest.json', 'sessions.jsonl'];
+const LIMITS: UnzipLimits = {
+  maxEntries: 16,
+  maxBytes: { 'manifest.json': 1 << 20, 'sessions.jsonl': 64 << 20 },
+};
 
-async function rejection(bytes: Buffer, limits = UNZIP_LIMITS): Promise<string> {
+function onDisk(bytes: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'ab-zip-')), 'a.zip');
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** Opens the zip and reads every wanted entry whole; the reason it was refused. */
+async function rejection(bytes: Buffer, limits = LIMITS): Promise<string> {
   try {
-    await unzipBounded(bytes, WANTED, limits);
+    const zip = await BoundedZip.open(onDisk(bytes), limits);
+    try {
+      for (const name of Object.keys(limits.maxBytes)) {
+        for await (const _ of (await zip.stream(name)) ?? []) void _;
+      }
+    } finally {
+      zip.close();
+    }
   } catch (error) {
     if (error instanceof ZipRejected) return error.reason;
     throw error;
@@ -16,17 +36,28 @@ async function rejection(bytes: Buffer, limits = UNZIP_LIMITS): Promise<string> 
   throw new Error('the zip was accepted');
 }
 
-describe('unzipBounded', () => {
+/** An entry with Unix file type bits, as `zip --symlinks` writes a link. */
+function withMode(name: string, content: string, mode: number): Buffer {
+  const zip = rawZip([deflateEntry(name, Buffer.from(content))]);
+  const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  zip.writeUInt16LE((3 << 8) | 20, central + 4); // made by Unix
+  zip.writeUInt32LE((mode << 16) >>> 0, central + 38);
+  return zip;
+}
+
+describe('BoundedZip', () => {
   it('reads the wanted entries and lists the others unread', async () => {
-    const zip = await zipOf({
-      'manifest.json': '{"a":1}',
-      'sessions.jsonl': 'x\n',
-      'extra.txt': 'hi',
-    });
-    const { files, ignored } = await unzipBounded(zip, WANTED);
-    expect(files.get('manifest.json')?.toString()).toBe('{"a":1}');
-    expect(files.get('sessions.jsonl')?.toString()).toBe('x\n');
-    expect(ignored).toEqual(['extra.txt']);
+    const zip = await BoundedZip.open(
+      onDisk(
+        await zipOf({ 'manifest.json': '{"a":1}', 'sessions.jsonl': 'x\n', 'extra.txt': 'hi' }),
+      ),
+      LIMITS,
+    );
+    expect(await zip.text('manifest.json')).toBe('{"a":1}');
+    expect(await zip.text('sessions.jsonl')).toBe('x\n');
+    expect(await zip.text('absent.json')).toBeUndefined();
+    expect(zip.ignored).toEqual(['extra.txt']);
+    zip.close();
   });
 
   it('refuses a truncated zip', async () => {
@@ -35,25 +66,30 @@ describe('unzipBounded', () => {
     );
   });
 
-  it('refuses a zip bomb by its declared ratio, before inflating', async () => {
-    expect(await rejection(zipBomb({ name: 'sessions.jsonl' }))).toMatch(/200:1 .*zip bomb/);
+  it('refuses an entry that declares more than its limit, before inflating', async () => {
+    const bomb = zipBomb({ name: 'sessions.jsonl', entryBytes: 65 << 20 });
+    expect(await rejection(bomb)).toBe(
+      'entry "sessions.jsonl" inflates to more than 67108864 bytes, the most this reads',
+    );
   });
 
-  it('refuses a bomb that lies about its size, while inflating', async () => {
+  it('accepts ordinary repetitive data however well it compresses', async () => {
+    // 3 MiB that deflate to a few KiB: over 200:1, which the old guard refused.
+    const repetitive = `${'{"error":"the same message again"}\n'.repeat(90_000)}`;
+    const zip = await BoundedZip.open(
+      onDisk(await zipOf({ 'sessions.jsonl': repetitive })),
+      LIMITS,
+    );
+    expect(await zip.text('sessions.jsonl')).toBe(repetitive);
+    zip.close();
+  });
+
+  it('stops a bomb that lies about its size while inflating', async () => {
     const zeros = Buffer.alloc(8 * 1024 * 1024);
     const deflated = deflateRawSync(zeros, { level: 9, finishFlush: constants.Z_FINISH });
     const liar = rawZip([{ name: 'sessions.jsonl', deflated, crc32: crc32(zeros), size: 100 }]);
-    const reason = await rejection(liar, { ...UNZIP_LIMITS, ratioFloorBytes: 1024 });
-    expect(reason).toMatch(/zip bomb|truncated or corrupt/);
-  });
-
-  it('refuses more uncompressed bytes in all than the total limit', async () => {
-    const zip = await zipOf({
-      'manifest.json': 'a'.repeat(3000),
-      'sessions.jsonl': 'b'.repeat(3000),
-    });
-    const limits = { ...UNZIP_LIMITS, maxTotalBytes: 5000 };
-    expect(await rejection(zip, limits)).toMatch(/more than 5000 bytes/);
+    const limits = { ...LIMITS, maxBytes: { 'sessions.jsonl': 1024 } };
+    expect(await rejection(liar, limits)).toMatch(/more than 1024 bytes|truncated or corrupt/);
   });
 
   it.each([
@@ -63,6 +99,17 @@ describe('unzipBounded', () => {
     ['a/../../b', rawZip([deflateEntry('a/../../b', Buffer.from('x'))])],
   ])('refuses an entry path that leaves the folder: %s', async (_, zip) => {
     expect(await rejection(zip)).toMatch(/path traversal/);
+  });
+
+  it('refuses a wanted entry that is a symbolic link, or there twice', async () => {
+    expect(await rejection(withMode('sessions.jsonl', '/etc/passwd', 0o120777))).toBe(
+      'entry "sessions.jsonl" is a symbolic link, not a file',
+    );
+    const twice = rawZip([
+      deflateEntry('sessions.jsonl', Buffer.from('a\n')),
+      deflateEntry('sessions.jsonl', Buffer.from('b\n')),
+    ]);
+    expect(await rejection(twice)).toBe('it has two entries named "sessions.jsonl"');
   });
 
   it('refuses too many entries', async () => {

@@ -26,8 +26,8 @@ describe('DirStore', () => {
     const root = mkdtempSync(join(tmpdir(), 'ab-dir-'));
     const store = new DirStore(root, 'exp', log);
     expect(await store.read()).toEqual({ snapshots: [], skipped: [] });
-    await store.write(snapshot(['a', 'b']));
-    await store.write(snapshot(['a', 'b', 'c']));
+    await store.write(snapshot(['a', 'b']), [stored('a'), stored('b')]);
+    await store.write(snapshot(['a', 'b', 'c']), [stored('c')]);
     const [read] = (await store.read()).snapshots;
     expect(read?.snapshot.sessions.map((s) => s.record.session_id)).toEqual(['a', 'b', 'c']);
     expect(readdirSync(join(root, 'exp')).sort()).toEqual(['manifest.json', 'sessions.jsonl']);

@@ -1,4 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +14,8 @@ import { DirStore, StoreFolderError } from '../../src/store/dir-store.js';
 import { mergeMeta } from '../../src/store/experiment-meta.js';
 import type { HistoryEntry, Snapshot, StoredSession } from '../../src/store/format.js';
 import { ExperimentExists, ExperimentNotFound, LocalStore } from '../../src/store/local-store.js';
-import { parseSnapshot, serializeSnapshot } from '../../src/store/snapshot-codec.js';
 import { snapshotOf, updateStore } from '../../src/store/update.js';
+import { readFromText, snapshotFiles } from './snapshot-io.js';
 import { stored } from './stored.js';
 
 const log: StoreLog = { info: () => undefined, notice: () => undefined, warning: () => undefined };
@@ -46,9 +53,9 @@ const look: HistoryEntry = {
 };
 
 describe('experiment fields in the manifest', () => {
-  it('are optional: a manifest without them reads as before', () => {
-    const files = serializeSnapshot(snapshot([stored('a')]));
-    const { snapshot: read, problems } = parseSnapshot(files, 'exp');
+  it('are optional: a manifest without them reads as before', async () => {
+    const files = await snapshotFiles(snapshot([stored('a')]));
+    const { snapshot: read, problems } = await readFromText(files);
     expect(problems).toEqual([]);
     expect(Object.keys(read.manifest).sort()).toEqual([
       'covers',
@@ -58,11 +65,12 @@ describe('experiment fields in the manifest', () => {
       'history',
       'schemaVersion',
       'sessions',
+      'sessionsBytes',
       'updatedAt',
     ]);
   });
 
-  it('round-trip through the files, and one of the wrong type is dropped, not fatal', () => {
+  it('round-trip through the files, and one of the wrong type is dropped, not fatal', async () => {
     const meta = {
       description: 'Warm vs cold',
       prompt: 'Fix it',
@@ -72,10 +80,10 @@ describe('experiment fields in the manifest', () => {
       treatment: 'new',
       seed: { test_id: 'exp', task: { description: 'Warm vs cold' } },
     };
-    const files = serializeSnapshot(snapshot([], meta));
-    expect(parseSnapshot(files, 'exp').snapshot.manifest).toMatchObject(meta);
+    const files = await snapshotFiles(snapshot([], meta));
+    expect((await readFromText(files)).snapshot.manifest).toMatchObject(meta);
     const odd = JSON.stringify({ ...JSON.parse(files.manifest), description: 42, seed: 'x' });
-    const read = parseSnapshot({ manifest: odd, sessions: '' }, 'exp').snapshot.manifest;
+    const read = (await readFromText({ manifest: odd, sessions: '' })).snapshot.manifest;
     expect(read).not.toHaveProperty('description');
     expect(read).not.toHaveProperty('seed');
     expect(read.prompt).toBe('Fix it');
@@ -87,11 +95,13 @@ describe('experiment fields in the manifest', () => {
         id: 11,
         label: 'a',
         snapshot: snapshot([stored('a')], { updatedAt: T2, description: 'new words' }),
+        complete: true,
       },
       {
         id: 10,
         label: 'b',
         snapshot: snapshot([stored('b')], { description: 'old words', category: 'bugfix' }),
+        complete: true,
       },
     ];
     const update = updateStore(prior, [stored('c', { time: NOW.toISOString() })]);
@@ -120,8 +130,13 @@ describe('DirStore writes', () => {
     // Both read an empty store, then write what they have: a's sessions, then b's.
     expect((await a.read()).snapshots).toEqual([]);
     expect((await b.read()).snapshots).toEqual([]);
-    await a.write(snapshot([stored('a1'), stored('a2')], { description: 'from a' }));
-    await b.write(snapshot([stored('b1')], { covers: [5], history: [look], updatedAt: T2 }));
+    await a.write(snapshot([stored('a1'), stored('a2')], { description: 'from a' }), [
+      stored('a1'),
+      stored('a2'),
+    ]);
+    await b.write(snapshot([stored('b1')], { covers: [5], history: [look], updatedAt: T2 }), [
+      stored('b1'),
+    ]);
     const [read] = (await a.read()).snapshots;
     expect(read?.snapshot.sessions.map((s) => s.record.session_id)).toEqual(['a1', 'a2', 'b1']);
     expect(read?.snapshot.manifest).toMatchObject({
@@ -159,12 +174,19 @@ describe('LocalStore', () => {
     expect(second).toMatchObject({ added: 1, alreadyStored: 1, repeated: 1, conflicts: ['b'] });
     const { snapshot: read } = await store.get('exp');
     expect(read.sessions.find((s) => s.record.session_id === 'b')?.record.tool_calls).toBe(30);
+    expect(read.sessions).toHaveLength(3);
+    // Appended, not rewritten: b's new record is a fourth line, the later one winning.
     expect(read.manifest).toMatchObject({
-      sessions: 3,
+      sessions: 4,
       updatedAt: later.toISOString(),
       createdAt: NOW.toISOString(),
       description: 'd',
     });
+
+    // The analysis streams the same store into a table: three sessions, b as replaced.
+    const { table } = await store.table('exp', []);
+    expect(table.size).toBe(3);
+    expect([...table.column('tool_calls')]).toEqual([10, 30, 10]);
 
     await store.create('another', { description: 'e' }, NOW);
     const listed = await store.list();
@@ -174,6 +196,27 @@ describe('LocalStore', () => {
     expect((await store.delete('exp')).snapshot.sessions).toHaveLength(3);
     expect(await store.ids()).toEqual(['another']);
     expect(readdirSync(store.root)).toEqual(['another']);
+  });
+
+  it('appends: add-result writes its one line after the bytes already stored, untouched', async () => {
+    const dir = root();
+    const store = new LocalStore(dir);
+    await store.create('exp', {}, NOW);
+    await store.add(
+      'exp',
+      Array.from({ length: 500 }, (_, i) => stored(`s${i}`)),
+      NOW,
+    );
+    const file = join(dir, 'exp', 'sessions.jsonl');
+    const before = readFileSync(file);
+    const inode = statSync(file).ino;
+    await store.add('exp', [stored('one-more')], NOW);
+    const after = readFileSync(file);
+    expect(statSync(file).ino).toBe(inode);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString()).toMatch(
+      /^\{"record":\{"session_id":"one-more"[^\n]*\n$/,
+    );
   });
 
   it('names the experiments it holds when asked for one it does not', async () => {
@@ -218,8 +261,13 @@ describe('LocalStore', () => {
     const store = new LocalStore(dir);
     await store.create('exp', {}, NOW);
     await store.add('exp', [stored('a')], NOW);
+    // A line this build cannot read (a newer build's, say), that the manifest counts.
     const sessions = join(dir, 'exp', 'sessions.jsonl');
+    const manifestPath = join(dir, 'exp', 'manifest.json');
     writeFileSync(sessions, `${readFileSync(sessions, 'utf8')}{"record": {"session_id": 5}}\n`);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    const vouched = { ...manifest, sessions: 2, sessionsBytes: readFileSync(sessions).length };
+    writeFileSync(manifestPath, JSON.stringify(vouched));
     const before = readFileSync(sessions, 'utf8');
     await expect(store.add('exp', [stored('b')], NOW)).rejects.toThrow(
       /has session lines that cannot be read, and writing would drop them:\nsessions\.jsonl:2: record\.variant: required/,

@@ -102,8 +102,20 @@ describe('updateStore', () => {
 
   it('merges overlapping snapshots and this run, counting new, already stored and conflicts', () => {
     const prior = [
-      { id: 12, label: 'a', snapshot: snapshot([10], [stored('s1'), stored('s2')]) },
-      { id: 11, label: 'b', snapshot: snapshot([10], [stored('s1'), stored('s3')]) },
+      {
+        id: 12,
+        label: 'a',
+        snapshot: snapshot([10], [stored('s1'), stored('s2')]),
+        complete: true,
+      },
+      {
+        id: 11,
+        label: 'b',
+        snapshot: snapshot([10], [stored('s1'), stored('s3')]),
+        complete: true,
+      },
+      // Read, but not all of it: its sessions count, neither its id nor its covers do.
+      { id: 9, label: 'c', snapshot: snapshot([8], [stored('s1')]), complete: false },
     ];
     const fresh = [
       stored('s2', { time: T2 }),
@@ -122,7 +134,28 @@ describe('updateStore', () => {
     expect(update.alreadyStored).toBe(1);
     // Overlap between snapshots is by design: not a duplicate. The changed s3 is a conflict.
     expect(update.duplicates).toEqual({ identical: 1, conflicting: 1, conflictingIds: ['s3'] });
+    // Only complete snapshots are covered: a build that can read all of 9 still will.
     expect(update.covers).toEqual([10, 11, 12]);
     expect(update.createdAt).toBe(T1);
+  });
+});
+
+describe('SessionUnion cost', () => {
+  it('serialises a record only to compare it with another of the same id', () => {
+    let serialised = 0;
+    const counted = (id: string, calls = 10) => {
+      const session = stored(id, { calls });
+      const record = { ...session.record, toJSON: () => (serialised++, { ...session.record }) };
+      return { ...session, record: record as typeof session.record };
+    };
+    const union = new SessionUnion();
+    for (let i = 0; i < 1000; i++) union.add(counted(`s${i}`));
+    expect(serialised).toBe(0);
+    union.add(counted('s7'));
+    union.add(counted('s8', 11));
+    // Each repeat serialises itself and, once, the record it meets.
+    expect(serialised).toBe(4);
+    expect(union.identical).toBe(1);
+    expect(union.conflicts).toEqual(['s8']);
   });
 });

@@ -1,4 +1,4 @@
-import type { StoredSession } from '../../src/store/format.js';
+import type { StoredSession, StoreManifest } from '../../src/store/format.js';
 
 /** A stored session: a minimal valid record and its provenance. */
 export function stored(
@@ -21,5 +21,20 @@ export function stored(
       time: options.time ?? '2025-01-01T00:00:00.000Z',
       source: 'results.jsonl',
     },
+  };
+}
+
+/** A manifest of experiment `exp`, as of 2025-01-01, with `fields` over it. */
+export function manifestOf(fields: Partial<StoreManifest> = {}): StoreManifest {
+  return {
+    format: 'ab-verdict-store',
+    schemaVersion: 1,
+    experiment: 'exp',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    sessions: 0,
+    covers: [],
+    history: [],
+    ...fields,
   };
 }

@@ -54,14 +54,16 @@ export class ArtifactStore {
     return this.list((a) => a.runId === runId && a.name === name && !this.isExpired(a))[0];
   }
 
+  /**
+   * Whether the run reserved the name: an upload was created and not finalized (its Finalize
+   * failed, its reply was lost, or the step was killed). GitHub keeps such a name taken.
+   */
+  isReserved(runId: number, name: string): boolean {
+    return this.findUpload(runId, name) !== undefined;
+  }
+
   /** Registers an upload; the answer is its signed URL on the fake blob service. */
   startUpload(upload: Omit<UploadRecord, 'blocks' | 'committed'>): string {
-    // A new CreateArtifact for a name never finalized replaces the abandoned upload.
-    for (const [sig, pending] of this.uploadsBySig) {
-      if (pending.runId === upload.runId && pending.name === upload.name) {
-        this.uploadsBySig.delete(sig);
-      }
-    }
     const sig = newSig();
     this.uploadsBySig.set(sig, { ...upload, blocks: new Map(), committed: null });
     return this.blobUrl(`upload-${++this.lastUpload}.zip`, 'cw', sig);
@@ -71,15 +73,16 @@ export class ArtifactStore {
     return sig === null ? undefined : this.uploadsBySig.get(sig);
   }
 
-  /** Takes the run's upload of that name out of the in-flight list. */
-  takeUpload(runId: number, name: string): UploadRecord | undefined {
-    for (const [sig, upload] of this.uploadsBySig) {
-      if (upload.runId === runId && upload.name === name) {
-        this.uploadsBySig.delete(sig);
-        return upload;
-      }
+  /** The run's upload of that name in flight, if any. */
+  findUpload(runId: number, name: string): UploadRecord | undefined {
+    return [...this.uploadsBySig.values()].find((u) => u.runId === runId && u.name === name);
+  }
+
+  /** Takes the upload out of the in-flight list: it was finalized. */
+  endUpload(upload: UploadRecord): void {
+    for (const [sig, pending] of this.uploadsBySig) {
+      if (pending === upload) this.uploadsBySig.delete(sig);
     }
-    return undefined;
   }
 
   /** A fresh unauthenticated read link, like the SAS URLs GitHub redirects to. */

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleBlob } from './blobs.js';
 import { errorFor, surfaceOf, type Surface } from './error-bodies.js';
-import { faultReply, type Faults } from './faults.js';
-import { readBody, send, type FakeRequest, type Reply } from './http.js';
+import { faultReply, type Fault, type Faults } from './faults.js';
+import { readBody, send, sendPart, type FakeRequest, type Reply } from './http.js';
 import { handleRest } from './rest.js';
 import type { FakeState } from './state.js';
 import { handleTwirp } from './twirp.js';
@@ -36,13 +36,33 @@ export async function dispatch(
     headers: incoming.headers,
     body: await readBody(incoming),
   };
-  send(res, answer(req, state, faults, entry));
-}
-
-function answer(req: FakeRequest, state: FakeState, faults: Faults, entry: RequestLogEntry): Reply {
   const surface = surfaceOf(req.url.pathname);
   const fault = faults.take(req.method, entry.path);
-  if (fault) return faultReply(fault, surface);
+  if (!fault || (fault.effect ?? 'error') === 'error') {
+    send(res, fault ? faultReply(fault, surface) : route(req, state, entry, surface));
+    return;
+  }
+  misbehave(fault, res, route(req, state, entry, surface), entry);
+}
+
+/** A lost reply or a stall: the route's effect happens, its answer does not arrive whole. */
+function misbehave(fault: Fault, res: ServerResponse, reply: Reply, entry: RequestLogEntry): void {
+  if (fault.effect === 'lost-reply') {
+    entry.reason = 'reply lost (fault)';
+    res.destroy();
+    return;
+  }
+  entry.reason = 'stalled (fault)';
+  if (fault.afterBytes !== undefined) sendPart(res, reply, fault.afterBytes);
+  // Nothing more: the client waits until it gives up, or the fake closes the connection.
+}
+
+function route(
+  req: FakeRequest,
+  state: FakeState,
+  entry: RequestLogEntry,
+  surface: Surface,
+): Reply {
   try {
     const reply = HANDLERS[surface](req, state);
     if (reply) return reply;

@@ -2,12 +2,26 @@ import { errorFor, type Surface } from './error-bodies.js';
 import { jsonReply, type Reply } from './http.js';
 import type { FakeState } from './state.js';
 
+/**
+ * What a fault does to a request:
+ * - `error` (default): answers `status` (and `body`) instead of the route;
+ * - `lost-reply`: the route runs (its effect happens, e.g. an artifact is finalized), then the
+ *   connection is dropped before the answer: the client sees a reset;
+ * - `stall`: the route runs and its headers and first `afterBytes` bytes are sent (none without
+ *   `afterBytes`: not even the status line), then nothing more, until the fake closes.
+ */
+export type FaultEffect = 'error' | 'lost-reply' | 'stall';
+
 export interface FaultSpec {
   /** Any method when left out. */
   method?: string;
   /** Matched against the path and query of each request. */
   pathIncludes: string;
-  status: number;
+  effect?: FaultEffect;
+  /** For `error`. */
+  status?: number;
+  /** For `stall`: bytes of the body sent before it stalls; none (no headers either) when unset. */
+  afterBytes?: number;
   /** Same as `times: 1`. Without either, the fault stays. */
   once?: boolean;
   times?: number;
@@ -66,6 +80,25 @@ export class Faults {
     });
   }
 
+  /** The next call of a Twirp method takes effect, but its answer never arrives. */
+  loseReplyOnce(method: 'CreateArtifact' | 'FinalizeArtifact'): Fault {
+    return this.add({
+      pathIncludes: `ArtifactService/${method}`,
+      effect: 'lost-reply',
+      once: true,
+    });
+  }
+
+  /** Every blob download sends `afterBytes` bytes (default 0), then stalls. */
+  stallDownloads(afterBytes = 0): Fault {
+    return this.add({
+      method: 'GET',
+      pathIncludes: '/blobs/actions-results/artifact-',
+      effect: 'stall',
+      afterBytes,
+    });
+  }
+
   /** Comment writes answer 403, as for a fork PR's read-only token. */
   forbidCommentWrites(): Fault[] {
     return ['POST', 'PATCH'].map((method) =>
@@ -84,8 +117,10 @@ export class Faults {
   }
 }
 
+/** The answer of an `error` fault. */
 export function faultReply(fault: Fault, surface: Surface): Reply {
-  if (fault.body === undefined) return errorFor(surface, fault.status);
-  if (Buffer.isBuffer(fault.body)) return { status: fault.status, bytes: fault.body };
-  return jsonReply(fault.status, fault.body);
+  const status = fault.status ?? 500;
+  if (fault.body === undefined) return errorFor(surface, status);
+  if (Buffer.isBuffer(fault.body)) return { status, bytes: fault.body };
+  return jsonReply(status, fault.body);
 }

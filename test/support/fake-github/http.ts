@@ -44,6 +44,20 @@ export function credentials(headers: IncomingHttpHeaders): string | undefined {
 }
 
 export function send(res: ServerResponse, reply: Reply): void {
+  const { headers, payload } = encode(reply);
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+/** The headers (with the full length) and the first `bytes` of the body; the rest never comes. */
+export function sendPart(res: ServerResponse, reply: Reply, bytes: number): void {
+  const { headers, payload } = encode(reply);
+  res.writeHead(reply.status, headers);
+  res.flushHeaders();
+  if (payload && bytes > 0) res.write(payload.subarray(0, bytes));
+}
+
+function encode(reply: Reply): { headers: Record<string, string>; payload: Buffer | undefined } {
   const headers = { ...reply.headers };
   let payload: Buffer | undefined = reply.bytes;
   if (reply.json !== undefined) {
@@ -51,6 +65,5 @@ export function send(res: ServerResponse, reply: Reply): void {
     headers['content-type'] = 'application/json; charset=utf-8';
   }
   if (payload) headers['content-length'] = String(payload.length);
-  res.writeHead(reply.status, headers);
-  res.end(payload);
+  return { headers, payload };
 }

@@ -5,9 +5,9 @@ import { Faults } from './faults.js';
 import { FakeState } from './state.js';
 
 export { pullRequestEvent, plainEvent } from './events.js';
-export type { Fault, FaultSpec, Faults } from './faults.js';
+export type { Fault, FaultEffect, FaultSpec, Faults } from './faults.js';
 export type { FakeJob, FakeRun, NewRunOptions, TokenOptions } from './registry.js';
-export type { FakeState, SeedArtifactOptions, SeedComment } from './state.js';
+export type { FakeState, ListingOrder, SeedArtifactOptions, SeedComment } from './state.js';
 export type * from './types.js';
 export { pathTraversalZip, truncatedZip, zipBomb, zipOf, type ZipFiles } from './zips.js';
 

@@ -18,6 +18,9 @@ export interface SeedArtifactOptions {
   fromFork?: boolean;
 }
 
+/** The order the REST API lists artifacts in; GitHub documents none. */
+export type ListingOrder = 'newest-first' | 'oldest-first' | 'shuffled';
+
 export type SeedComment = string | { body: string; login?: string; createdAt?: Date };
 
 /** Everything the fake knows, plus the test-facing ways to seed and inspect it. */
@@ -29,6 +32,8 @@ export class FakeState {
   readonly registry: RunRegistry;
   readonly artifactStore: ArtifactStore;
   readonly commentStore = new CommentStore();
+  /** How `GET …/actions/artifacts` orders its pages. */
+  listingOrder: ListingOrder = 'newest-first';
   private readonly pulls = new Map<number, PullRecord>();
 
   constructor(
@@ -82,6 +87,11 @@ export class FakeState {
       expired: options.expired ?? false,
       ...(options.fromFork ? { fromFork: true } : {}),
     });
+  }
+
+  /** As if a step of the run created an artifact of that name and was killed before Finalize. */
+  reserveName(runId: number, name: string): void {
+    this.artifactStore.startUpload({ name, runId, jobBackendId: newBackendId(), expiresAt: null });
   }
 
   expire(artifactId: number): void {

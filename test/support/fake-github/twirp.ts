@@ -44,7 +44,8 @@ function createArtifact({ state, run, body }: Call): Reply {
   const name = text(body.name);
   if (!name) return twirpError(400, 'name is required');
   const existing = state.artifactStore.list((a) => a.runId === run.id && a.name === name);
-  if (existing.length > 0) {
+  // A name reserved by an upload that was never finalized stays taken, as on GitHub.
+  if (existing.length > 0 || state.artifactStore.isReserved(run.id, name)) {
     return twirpError(409, `an artifact with this name already exists on the workflow run`);
   }
   const expiresAt = text(body.expires_at);
@@ -59,9 +60,10 @@ function createArtifact({ state, run, body }: Call): Reply {
 
 function finalizeArtifact({ state, run, body }: Call): Reply {
   const name = text(body.name) ?? '';
-  const upload = state.artifactStore.takeUpload(run.id, name);
+  const upload = state.artifactStore.findUpload(run.id, name);
   if (!upload) return twirpError(404, `no upload in progress for artifact "${name}"`);
   if (!upload.committed) return twirpError(412, 'the blob was never committed (no block list)');
+  state.artifactStore.endUpload(upload);
   const artifact = state.artifactStore.add({
     name,
     runId: run.id,

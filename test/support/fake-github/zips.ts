@@ -33,11 +33,14 @@ export function pathTraversalZip(): Buffer {
 
 /**
  * A real compression-ratio bomb: one entry that truly inflates to `entryBytes` zeros (1 GiB by
- * default) from about a thousandth of that, with a correct CRC, built without holding the zeros.
+ * default; or bytes `byte`) from about a thousandth of that, with a correct CRC, built without
+ * holding them; `others` are small entries before it.
  */
-export function zipBomb(options: { entryBytes?: number; name?: string } = {}): Buffer {
+export function zipBomb(
+  options: { entryBytes?: number; name?: string; byte?: number; others?: ZipFiles } = {},
+): Buffer {
   const size = options.entryBytes ?? 1024 * MIB;
-  const zeros = Buffer.alloc(Math.min(size, MIB));
+  const zeros = Buffer.alloc(Math.min(size, MIB), options.byte ?? 0);
   // A full flush ends each piece on a byte boundary with no back-references, so copies of one
   // deflated mebibyte concatenate into a valid stream; an empty final block closes it.
   const flushed = (bytes: Buffer) =>
@@ -52,5 +55,8 @@ export function zipBomb(options: { entryBytes?: number; name?: string } = {}): B
   for (let i = 0; i < whole; i++) crc = crc32(zeros, crc);
   if (rest > 0) crc = crc32(zeros.subarray(0, rest), crc);
   const name = options.name ?? 'zeros.bin';
-  return rawZip([{ name, deflated: Buffer.concat(pieces), crc32: crc, size }]);
+  const others = Object.entries(options.others ?? {}).map(([other, content]) =>
+    deflateEntry(other, Buffer.from(content)),
+  );
+  return rawZip([...others, { name, deflated: Buffer.concat(pieces), crc32: crc, size }]);
 }
