@@ -39006,7 +39006,7 @@ else {}
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2564);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3635);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 
 
@@ -39039,7 +39039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2564:
+/***/ 3635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39058,7 +39058,9 @@ const METRIC_KINDS = ['binary', 'continuous', 'count', 'ratio'];
 const DIRECTIONS = ['higher', 'lower'];
 const ROLES = ['primary', 'secondary', 'guardrail'];
 const CORRECTIONS = ['holm', 'bh', 'none'];
-const METHODS = ['sequential', 'fixed-horizon'];
+const METHODS = ['sequential', 'fixed-horizon', 'always-valid'];
+const SCALES = ['linear', 'log'];
+const GUARDRAIL_POLICIES = ['harm', 'non-inferiority'];
 /** How one metric is configured: every part optional, so a user overrides only what differs. */
 const metricOverrideSchema = schemas/* strictObject */.rej({
     kind: schemas/* enum */.k5n(METRIC_KINDS).optional(),
@@ -39069,6 +39071,12 @@ const metricOverrideSchema = schemas/* strictObject */.rej({
     denominator: schemas/* string */.YjP().min(1).optional(),
     /** Leave a metric out of the analysis. */
     enabled: schemas/* boolean */.zMY().optional(),
+    /** Compare on the log scale (a ratio of geometric means), for durations and other positive, skewed values. */
+    scale: schemas/* enum */.k5n(SCALES).optional(),
+    /** Margin of a guardrail's non-inferiority and of equivalence, relative to the control (0.1 = 10%). */
+    margin: schemas/* number */.aig().gt(0).optional(),
+    /** The same margin in the metric's own units: used where a relative margin cannot be (a control of 0). */
+    absoluteMargin: schemas/* number */.aig().gt(0).optional(),
 });
 const probability = schemas/* number */.aig().gt(0).lt(1);
 const experimentConfigSchema = schemas/* strictObject */.rej({
@@ -39086,10 +39094,16 @@ const experimentConfigSchema = schemas/* strictObject */.rej({
     /** Expected share of sessions per arm, [control, treatment], summing to 1. */
     expectedSplit: schemas/* tuple */.PVZ([probability, probability]),
     correction: schemas/* enum */.k5n(CORRECTIONS),
-    /** Sequential (always valid, safe to look after every run) or fixed-horizon inference. */
+    /**
+     * sequential: a group-sequential design (O'Brien–Fleming α spending over the looks made so far,
+     * final look at expectedSessions); always-valid: a confidence sequence, for open-ended monitoring;
+     * fixed-horizon: one look at a size fixed in advance.
+     */
     method: schemas/* enum */.k5n(METHODS),
-    /** The sessions (both arms) at which decisions are usually made: tunes the sequential boundary. */
+    /** The sessions (both arms) the experiment is planned to end at: the sequential final look. */
     expectedSessions: schemas/* number */.aig().int().min(2),
+    /** harm: adopt unless a guardrail is shown worse; non-inferiority: adopt only when every guardrail is shown within its margin. */
+    guardrailPolicy: schemas/* enum */.k5n(GUARDRAIL_POLICIES),
     /** Cap continuous metrics at this percentile of both arms pooled (0.99), or none. */
     capPercentile: schemas/* number */.aig().gt(0).lt(1).nullable(),
     /** Top-level record fields to break the results down by (`category`, `difficulty`, `model`, …). */
@@ -39111,6 +39125,7 @@ const DEFAULT_CONFIG = {
     correction: 'holm',
     method: 'fixed-horizon',
     expectedSessions: 400,
+    guardrailPolicy: 'harm',
     capPercentile: null,
     segments: [],
     chanceToBeat: false,
@@ -39142,6 +39157,7 @@ const FLAG_NAMES = {
     correction: '--correction',
     method: '--method',
     expectedSessions: '--expected-sessions',
+    guardrailPolicy: '--guardrail-policy',
     capPercentile: '--cap',
     segments: '--segments',
     chanceToBeat: '--chance-to-beat',
@@ -39233,8 +39249,9 @@ function parseInputs(raw, names = FLAG_NAMES) {
             equivalenceMargin: positive('equivalenceMargin') ?? minEffect,
             expectedSplit: parseSplit(raw.expectedSplit, (got) => fail('expectedSplit', 'two positive shares, control first, like 50/50 or 0.3,0.7', got)),
             correction: choice('correction', ['holm', 'bh', 'none']),
-            method: choice('method', ['sequential', 'fixed-horizon']),
+            method: choice('method', METHODS),
             expectedSessions: wholeNumber('expectedSessions', 2),
+            guardrailPolicy: choice('guardrailPolicy', GUARDRAIL_POLICIES),
             capPercentile: capPercentile(),
             segments: raw.segments === undefined ? undefined : listOf(raw.segments),
             chanceToBeat: yesNo(),
@@ -39300,7 +39317,7 @@ function describeIssue(issue) {
         case 'invalid_value':
             return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
         case 'unrecognized_keys':
-            return `unknown setting ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected kind, better, role, numerator, denominator or enabled`;
+            return `unknown setting ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected kind, better, role, numerator, denominator, enabled, scale, margin or absoluteMargin`;
         case 'invalid_type':
             return `expected ${issue.expected === 'object' ? 'an object of metric settings' : issue.expected}`;
         default:
@@ -45033,6 +45050,230 @@ function addResultSummary(id, sessionId, outcome, order) {
     return `${what}. Experiment ${JSON.stringify(id)} holds ${perVariant(outcome.stored, order)}.\n`;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/format-number.ts
+/** Numbers as people read them: 3 significant digits, no exponent for everyday sizes. */
+function formatNumber(value, digits = 3) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return '—';
+    if (value === 0)
+        return '0';
+    const magnitude = Math.abs(value);
+    if (magnitude >= 1e6 || magnitude < 1e-4)
+        return value.toExponential(digits - 1);
+    if (magnitude >= 10 ** digits)
+        return Math.round(value).toString();
+    return Number(value.toPrecision(digits)).toString();
+}
+/** A p-value: `< 0.0001` below that, else 2 significant digits. */
+function formatPValue(p) {
+    if (p === null || p === undefined || !Number.isFinite(p))
+        return '—';
+    if (p < 0.0001)
+        return '< 0.0001';
+    return Number(p.toPrecision(2)).toString();
+}
+/** A relative change as a signed percentage: `-42%`, `+3.1%`. */
+function formatPercent(fraction, signed = true) {
+    if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
+        return '—';
+    const percent = fraction * 100;
+    const text = Math.abs(percent) >= 10 ? percent.toFixed(0) : percent.toPrecision(2);
+    const clean = Number(text).toString();
+    return `${signed && percent > 0 ? '+' : ''}${clean}%`;
+}
+/** `p = 0.031`, or `p < 0.0001`, for sentences. */
+function pEquals(p) {
+    const text = formatPValue(p);
+    return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/margins.ts
+function marginOf(metric, definition, config) {
+    const relative = definition.margin ?? config.equivalenceMargin;
+    const control = metric.difference.control;
+    const onlyAbsolute = definition.absoluteMargin !== undefined && definition.margin === undefined;
+    if (onlyAbsolute)
+        return { relative, absolute: definition.absoluteMargin, on: 'difference' };
+    if (metric.scale === 'log' || (metric.relative.ci !== null && control !== null && control !== 0)) {
+        return {
+            relative,
+            absolute: control === null ? null : relative * Math.abs(control),
+            on: 'relative',
+        };
+    }
+    if (control !== null && control !== 0) {
+        return { relative, absolute: relative * Math.abs(control), on: 'difference' };
+    }
+    if (definition.absoluteMargin !== undefined) {
+        return { relative, absolute: definition.absoluteMargin, on: 'difference' };
+    }
+    if (definition.kind === 'binary' || definition.kind === 'ratio') {
+        return { relative, absolute: relative / 10, on: 'difference' };
+    }
+    const treatment = metric.difference.treatment;
+    if (treatment !== null && treatment !== 0) {
+        return { relative, absolute: relative * Math.abs(treatment), on: 'difference' };
+    }
+    return {
+        relative,
+        absolute: null,
+        on: 'difference',
+        missing: `${metric.name} is 0 in both arms, so a relative margin is 0: set one in its units with --metrics '{"${metric.name}": {"absoluteMargin": …}}'`,
+    };
+}
+/** The interval's harmful end (for a guardrail) in the units the margin is in. */
+function harmfulEnd(metric, margin) {
+    const ci = margin.on === 'relative' ? metric.relative.ci : metric.difference.ci;
+    if (ci === null)
+        return null;
+    return metric.better === 'lower' ? ci[1] : ci[0];
+}
+/** The margin's bound on the harmful side, in the same units as `harmfulEnd`. */
+function harmfulLimit(metric, margin) {
+    const size = margin.on === 'relative' ? margin.relative : margin.absolute;
+    if (size === null)
+        return null;
+    return metric.better === 'lower' ? size : -size;
+}
+/** The interval lies strictly inside ±margin. */
+function withinMargin(metric, margin) {
+    const ci = margin.on === 'relative' ? metric.relative.ci : metric.difference.ci;
+    const size = margin.on === 'relative' ? margin.relative : margin.absolute;
+    return ci !== null && size !== null && ci[0] > -size && ci[1] < size;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/decide.ts
+
+
+/**
+ * The decision policy (README, "How ab-verdict decides"), after `applyFamilies`:
+ * - insufficient-data: the primary metric cannot be tested, or no test of these sessions could
+ *   reach alpha at all;
+ * - reject: the primary metric or a guardrail is shown worse;
+ * - adopt: the primary metric is shown better and no guardrail worse (with guardrail policy
+ *   non-inferiority, every guardrail must also be shown within its margin; otherwise the verdict
+ *   names the guardrails it could not show within their margins);
+ * - no-difference: the primary metric's interval lies inside its equivalence margin;
+ * - inconclusive: none of these yet.
+ */
+function decide(metrics, definitions, config) {
+    const { control, treatment } = config;
+    const primary = metrics.find((m) => m.role === 'primary');
+    if (!primary)
+        throw new Error('no primary metric');
+    const name = primary.name;
+    const guardrails = metrics.filter((m) => m.role === 'guardrail');
+    const unproven = guardrails.filter((m) => m.guardrail?.status === 'unproven');
+    const unprovenGuardrails = unproven.map((m) => m.name);
+    const decided = (verdict, winner, reason) => ({ verdict, winner, reason, sessionsNeeded: null, unprovenGuardrails });
+    const cannot = cannotDecide(primary, config);
+    if (cannot !== null) {
+        return {
+            verdict: 'insufficient-data',
+            winner: null,
+            reason: cannot.reason,
+            sessionsNeeded: cannot.sizeIsTheCause ? primary.power.sessionsNeeded : null,
+            unprovenGuardrails,
+        };
+    }
+    const worse = guardrails.filter((m) => m.direction === 'worse');
+    const worseText = worse.map((m) => `${m.name} (${pEquals(m.adjustedPValue)})`).join(', ');
+    const change = describeChange(primary, treatment);
+    if (primary.direction === 'better') {
+        if (worse.length > 0) {
+            return decided('reject', control, `${change}, but it makes the guardrail ${worseText} significantly worse.`);
+        }
+        if (unproven.length > 0 && config.guardrailPolicy === 'non-inferiority') {
+            return {
+                ...decided('inconclusive', null, `${change}, but ${unprovenText(unproven)}; with guardrail policy non-inferiority, adopting needs every guardrail shown within its margin.`),
+                sessionsNeeded: maxNeeded(unproven),
+            };
+        }
+        const caveat = unproven.length > 0 ? `; ${unprovenText(unproven)}` : '';
+        return decided('adopt', treatment, `${change} and no guardrail got worse${caveat}.`);
+    }
+    if (primary.direction === 'worse') {
+        return decided('reject', control, `${change}: worse than ${control}.`);
+    }
+    if (worse.length > 0) {
+        return decided('reject', control, `${treatment} does not change ${name} significantly (${pEquals(primary.pValue)}) and makes the guardrail ${worseText} significantly worse.`);
+    }
+    const definition = definitions.find((d) => d.name === name);
+    const margin = marginOf(primary, definition, config);
+    if (withinMargin(primary, margin)) {
+        const ci = margin.on === 'relative' ? primary.relative.ci : primary.difference.ci;
+        const show = (x) => (margin.on === 'relative' ? formatPercent(x) : formatNumber(x));
+        const size = margin.on === 'relative' ? formatPercent(margin.relative, false) : formatNumber(margin.absolute);
+        return decided('no-difference', null, `${treatment} and ${control} are equivalent on ${name}: the change lies between ${show(ci[0])} and ${show(ci[1])}, inside the margin of ±${size}.`);
+    }
+    const needed = primary.power.sessionsNeeded;
+    const plan = needed === null
+        ? margin.missing ?? 'the sessions needed cannot be estimated from these data'
+        : `about ${needed} sessions per arm would detect a ${formatPercent(config.minEffect, false)} change with ${formatPercent(config.power, false)} power`;
+    return {
+        ...decided('inconclusive', null, `No significant difference in ${name} yet (${pEquals(primary.pValue)}); ${plan}.`),
+        sessionsNeeded: needed,
+    };
+}
+/** Why the primary metric cannot decide anything with these sessions, or null. */
+function cannotDecide(primary, config) {
+    const name = primary.name;
+    if (primary.pValue === null) {
+        const why = primary.notes[0] ?? `${name}: no test is defined for these data`;
+        return { reason: `${capitalize(why)}.`, sizeIsTheCause: false };
+    }
+    const smallest = primary.inference.smallestPValue;
+    if (smallest !== null && smallest >= config.alpha) {
+        const counts = primary.design.kind === 'clustered'
+            ? `${primary.design.tasks ?? 0} tasks in all (the units of a clustered comparison)`
+            : `${primary.control.n} and ${primary.treatment.n} sessions`;
+        const hint = primary.design.kind === 'clustered'
+            ? ' Run more tasks, or run both variants on the same tasks so that each task is compared with itself.'
+            : ' Run more sessions.';
+        return {
+            reason: `With ${counts}, no test of ${name} can reach p < ${config.alpha}: the smallest p-value their values allow is ${formatPValue(smallest)}.${hint}`,
+            sizeIsTheCause: true,
+        };
+    }
+    return null;
+}
+function unprovenText(unproven) {
+    const parts = unproven.map((m) => {
+        const g = m.guardrail;
+        const show = (x) => x === null ? '—' : g.on === 'relative' ? formatPercent(x) : formatNumber(x);
+        const limit = g.on === 'relative' ? g.margin.relative : g.margin.absolute;
+        const signed = limit === null ? null : m.better === 'lower' ? limit : -limit;
+        return g.harmfulBound === null
+            ? `${m.name} (no interval yet)`
+            : `${m.name} (its interval reaches ${show(g.harmfulBound)}, margin ${show(signed)})`;
+    });
+    return `not shown within ${unproven.length === 1 ? 'its margin' : 'their margins'}: ${parts.join(', ')}`;
+}
+function maxNeeded(metrics) {
+    const needed = metrics.map((m) => m.power.sessionsNeeded);
+    return needed.some((n) => n === null) ? null : Math.max(...needed);
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/**
+ * `warm lowers tool_error_rate by 42% (0.121 → 0.0700, p = 0.0003)`: the numbers are those the
+ * change is computed from (task-weighted when paired; geometric means on the log scale).
+ */
+function describeChange(metric, treatment) {
+    const estimate = metric.difference.estimate ?? 0;
+    const verb = estimate < 0 ? 'lowers' : 'raises';
+    const size = metric.relative.estimate !== null
+        ? formatPercent(Math.abs(metric.relative.estimate), false)
+        : formatNumber(Math.abs(estimate));
+    const basis = metric.scale === 'log'
+        ? 'geometric mean '
+        : metric.design.kind === 'paired' && (metric.design.tasks ?? 0) > 1
+            ? 'task-weighted '
+            : '';
+    return `${treatment} ${verb} ${metric.name} by ${size} (${basis}${formatNumber(metric.difference.control)} → ${formatNumber(metric.difference.treatment)}, ${pEquals(metric.pValue)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/stats/adjust.ts
 /**
  * Multiple-testing corrections, exactly as R's `p.adjust` (Holm; Benjamini–Hochberg "BH").
@@ -45099,7 +45340,7 @@ function normalCdf(x) {
     return stats_base_dists_normal_cdf_lib_default()(x, 0, 1);
 }
 /** The p-quantile of the standard normal. */
-function distributions_normalQuantile(p) {
+function normalQuantile(p) {
     return stats_base_dists_normal_quantile_lib_default()(p, 0, 1);
 }
 /** P(T <= x) for Student's t with `df` degrees of freedom (df may be fractional). */
@@ -45121,7 +45362,7 @@ function chiSquareSurvival(x, df) {
 }
 
 ;// CONCATENATED MODULE: ./src/stats/result.ts
-function result_unavailable(reason) {
+function unavailable(reason) {
     return { unavailable: reason };
 }
 function isUnavailable(x) {
@@ -45145,12 +45386,12 @@ function chanceToBeat(inputs) {
         throw new RangeError(`better must be 'higher' or 'lower', got ${String(better)}`);
     }
     if (!Number.isFinite(estimate) || !Number.isFinite(se)) {
-        return result_unavailable('estimate and standard error must be finite numbers');
+        return unavailable('estimate and standard error must be finite numbers');
     }
     if (se < 0)
         throw new RangeError(`se must be non-negative, got ${se}`);
     if (se === 0)
-        return result_unavailable('the standard error is 0');
+        return unavailable('the standard error is 0');
     const z = estimate / se;
     return normalCdf(better === 'higher' ? z : -z);
 }
@@ -45243,7 +45484,7 @@ function capAtPercentile(controlValues, treatmentValues, percentile) {
     const nC = controlValues.length;
     const total = nC + treatmentValues.length;
     if (total === 0)
-        return result_unavailable('needs at least 1 value');
+        return unavailable('needs at least 1 value');
     const pooled = new Float64Array(total);
     for (let i = 0; i < nC; i++)
         pooled[i] = controlValues[i];
@@ -45251,7 +45492,7 @@ function capAtPercentile(controlValues, treatmentValues, percentile) {
         pooled[i] = treatmentValues[i - nC];
     for (let i = 0; i < total; i++) {
         if (!Number.isFinite(pooled[i]))
-            return result_unavailable('values must be finite numbers');
+            return unavailable('values must be finite numbers');
     }
     const cap = quantileInPlace(pooled, percentile);
     let cappedCount = 0;
@@ -45274,125 +45515,7 @@ function capAtPercentile(controlValues, treatmentValues, percentile) {
     return { cap, control, treatment, cappedCount };
 }
 
-;// CONCATENATED MODULE: ./src/stats/checks.ts
-/** Argument checks shared by the tests. Bad arguments are caller bugs, so they throw. */
-function assertLevel(level) {
-    if (!(level > 0 && level < 1))
-        throw new RangeError(`level must be in (0, 1), got ${level}`);
-}
-function assertCount(name, value) {
-    if (!Number.isInteger(value) || value < 0) {
-        throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
-    }
-}
-function allFinite(values) {
-    for (let i = 0; i < values.length; i++)
-        if (!Number.isFinite(values[i]))
-            return false;
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/stats/moments.ts
-/**
- * Mean and sample variance in two passes, as R does: the second pass corrects the mean by the
- * average residual and sums squared residuals, which avoids the cancellation of Σy² − n·ȳ².
- */
-function mean(values) {
-    const n = values.length;
-    let sum = 0;
-    for (let i = 0; i < n; i++)
-        sum += values[i];
-    const rough = sum / n;
-    let residual = 0;
-    for (let i = 0; i < n; i++)
-        residual += values[i] - rough;
-    return rough + residual / n;
-}
-/** Sample variance (divisor n − 1) around a mean computed by `mean`. Needs n >= 2. */
-function sampleVariance(values, center) {
-    const n = values.length;
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-        const d = values[i] - center;
-        sum += d * d;
-    }
-    return sum / (n - 1);
-}
-
-;// CONCATENATED MODULE: ./src/stats/clustered.ts
-
-
-
-
-/**
- * Mean with a cluster-robust standard error, for values that come in groups (the same task run
- * several times), after Miller, "Adding Error Bars to Evals", eq. 4:
- *   SE²c = SE² + (1/n²)·Σc Σi Σj≠i (sᵢc − s̄)(sⱼc − s̄),
- * with Miller's population-style SE² = Var(s)/n = Σ(sᵢ − s̄)²/n² (divisor n, no small-sample
- * correction). Per cluster the cross term is computed in O(n) as (Σᵢ rᵢc)² − Σᵢ rᵢc² with
- * rᵢc = sᵢc − s̄, so that SE²c = (1/n²)·Σc (Σᵢ rᵢc)² exactly (the CR0 sandwich estimator), which
- * cannot come out negative. With every value in its own cluster se equals naiveSe.
- *
- * Degenerate rules: fewer than 2 values or 2 clusters → Unavailable (one cluster's residuals sum
- * to 0, so its SE would be 0); a non-finite value → Unavailable; all values equal → Unavailable;
- * se ≤ 1e-8·naiveSe (every cluster has the same mean, up to rounding) → Unavailable. Arrays of
- * different lengths throw a RangeError.
- */
-function clusteredMean(values, clusterIds) {
-    const n = values.length;
-    if (clusterIds.length !== n) {
-        throw new RangeError('values and clusterIds must have the same length');
-    }
-    if (n < 2)
-        return result_unavailable('needs at least 2 values');
-    if (!allFinite(values))
-        return result_unavailable('values must be finite numbers');
-    const m = mean(values);
-    const residualSums = new Map();
-    let sumOfSquares = 0;
-    for (let i = 0; i < n; i++) {
-        const residual = values[i] - m;
-        sumOfSquares += residual * residual;
-        const id = clusterIds[i];
-        residualSums.set(id, (residualSums.get(id) ?? 0) + residual);
-    }
-    const clusters = residualSums.size;
-    if (clusters < 2)
-        return result_unavailable('needs at least 2 clusters');
-    if (sumOfSquares === 0)
-        return result_unavailable('all values are equal');
-    let sumOfClusterSquares = 0;
-    for (const clusterSum of residualSums.values())
-        sumOfClusterSquares += clusterSum * clusterSum;
-    const naiveSe = Math.sqrt(sumOfSquares) / n;
-    const se = Math.sqrt(sumOfClusterSquares) / n;
-    if (se <= 1e-8 * naiveSe)
-        return result_unavailable('every cluster has the same mean');
-    return { n, mean: m, se, naiveSe, clusters, designEffect: sumOfClusterSquares / sumOfSquares };
-}
-/**
- * Difference of two independent clustered means, treatment minus control: se = √(seT² + seC²),
- * z = estimate/se, two-sided p = 2Φ(−|z|), ci = estimate ± z(1 − α/2)·se (normal critical value,
- * as Miller). When both arms ran the same tasks, the covariance the shared task effects induce is
- * ignored, which makes this conservative; compare task means with `pairedDifference` instead.
- *
- * Degenerate rules: se = 0 → Unavailable (cannot happen for arms `clusteredMean` returned).
- */
-function clusteredDifference(armT, armC, level = 0.95) {
-    assertLevel(level);
-    const se = Math.sqrt(armT.se * armT.se + armC.se * armC.se);
-    if (!(se > 0))
-        return result_unavailable('both arms have a standard error of 0');
-    const estimate = armT.mean - armC.mean;
-    const statistic = estimate / se;
-    const pValue = 2 * normalCdf(-Math.abs(statistic));
-    const halfWidth = distributions_normalQuantile(1 - (1 - level) / 2) * se;
-    return { estimate, se, statistic, pValue, ci: [estimate - halfWidth, estimate + halfWidth] };
-}
-
 ;// CONCATENATED MODULE: ./src/stats/confidence-sequence.ts
-
-
 /**
  * The mixture tuning ρ of GrowthBook's and Eppo's sequential boundary:
  * ρ = √[(−2 ln α + ln(−2 ln α + 1)) / N*], where N* (`expectedSessions`, both arms together) is
@@ -45410,45 +45533,23 @@ function mixtureTuning(alpha, expectedSessions) {
     const twoLogAlpha = -2 * Math.log(alpha);
     return Math.sqrt((twoLogAlpha + Math.log(twoLogAlpha + 1)) / expectedSessions);
 }
-/**
- * Always-valid inference (GrowthBook/Eppo's normal-mixture confidence sequence): an interval that
- * may be looked at after every run without inflating the false-positive rate.
- *
- * With ρ = mixtureTuning(α, N*) and n = nC + nT:
- *   halfWidth = se·√n·√[2(nρ² + 1)/(n²ρ²) · ln(√(nρ² + 1)/α)]
- *             = se·√[2(nρ² + 1)/(nρ²) · ln(√(nρ² + 1)/α)].
- * At n = N* and α = 0.05 the multiplier halfWidth/se is 3.03 instead of 1.96.
- *
- * p-value: solving |Δ| = halfWidth(α′) for α′ with ρ kept at the configured α's tuning gives
- *   ln(√(nρ² + 1)/α′) = Δ²·nρ² / (2·se²·(nρ² + 1)), so
- *   p = min(1, √(nρ² + 1) · exp(−z²·nρ² / (2(nρ² + 1)))),  z = Δ/se,
- * evaluated in log space. Hence p < α exactly when 0 lies outside ci. Taking the running minimum
- * of p over looks is also valid.
- *
- * Degenerate rules: se = 0 → Unavailable; n < 2 → Unavailable; a non-finite estimate or se →
- * Unavailable. A negative se, a non-integer or negative n, or a bad alpha or expectedSessions
- * throws a RangeError.
- */
-function sequentialInterval(inputs) {
-    const { estimate, se, n, alpha, expectedSessions } = inputs;
-    const rho = mixtureTuning(alpha, expectedSessions);
-    assertCount('n', n);
-    if (!Number.isFinite(estimate) || !Number.isFinite(se)) {
-        return result_unavailable('estimate and standard error must be finite numbers');
+
+;// CONCATENATED MODULE: ./src/stats/checks.ts
+/** Argument checks shared by the tests. Bad arguments are caller bugs, so they throw. */
+function assertLevel(level) {
+    if (!(level > 0 && level < 1))
+        throw new RangeError(`level must be in (0, 1), got ${level}`);
+}
+function assertCount(name, value) {
+    if (!Number.isInteger(value) || value < 0) {
+        throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
     }
-    if (se < 0)
-        throw new RangeError(`se must be non-negative, got ${se}`);
-    if (n < 2)
-        return result_unavailable('needs at least 2 sessions');
-    if (se === 0)
-        return result_unavailable('the standard error is 0');
-    const nRho2 = n * rho * rho;
-    const multiplier = Math.sqrt(((2 * (nRho2 + 1)) / nRho2) * (0.5 * Math.log1p(nRho2) - Math.log(alpha)));
-    const halfWidth = se * multiplier;
-    const z = estimate / se;
-    const logP = 0.5 * Math.log1p(nRho2) - (z * z * nRho2) / (2 * (nRho2 + 1));
-    const pValue = Math.min(1, Math.exp(logP));
-    return { ci: [estimate - halfWidth, estimate + halfWidth], halfWidth, pValue };
+}
+function allFinite(values) {
+    for (let i = 0; i < values.length; i++)
+        if (!Number.isFinite(values[i]))
+            return false;
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/delta-method.ts
@@ -45471,13 +45572,13 @@ function ratioArm(numerators, denominators) {
         throw new RangeError('numerators and denominators must have the same length');
     }
     if (n < 2)
-        return result_unavailable('needs at least 2 sessions');
+        return unavailable('needs at least 2 sessions');
     if (!allFinite(numerators) || !allFinite(denominators)) {
-        return result_unavailable('values must be finite numbers');
+        return unavailable('values must be finite numbers');
     }
     const sumDenominators = sum(denominators);
     if (sumDenominators === 0)
-        return result_unavailable('the denominators sum to 0');
+        return unavailable('the denominators sum to 0');
     const ratio = sum(numerators) / sumDenominators;
     const meanDenominator = sumDenominators / n;
     let sumOfSquares = 0;
@@ -45502,34 +45603,13 @@ function ratioDifference(treatmentArm, controlArm, level = 0.95) {
     const vC = controlArm.varianceOfRatio;
     const se = Math.sqrt(vT + vC);
     if (!(se > 0))
-        return result_unavailable('both arms have zero variance');
+        return unavailable('both arms have zero variance');
     const df = (vT + vC) ** 2 / (vT ** 2 / (treatmentArm.n - 1) + vC ** 2 / (controlArm.n - 1));
     const estimate = treatmentArm.ratio - controlArm.ratio;
     const statistic = estimate / se;
     const pValue = 2 * tCdf(-Math.abs(statistic), df);
     const halfWidth = tQuantile(1 - (1 - level) / 2, df) * se;
     return { estimate, se, statistic, df, pValue, ci: [estimate - halfWidth, estimate + halfWidth] };
-}
-/**
- * Relative lift (μT − μC)/|μC| with the delta-method variance
- * varMeanT/μC² + varMeanC·μT²/μC⁴; ci = estimate ± critical·√variance (pass e.g. the Welch t
- * quantile or 1.96).
- *
- * Degenerate rules: μC = 0 → Unavailable (no lift relative to nothing); a non-finite input →
- * Unavailable.
- */
-function relativeLift(inputs, critical) {
-    const { meanT, varMeanT, meanC, varMeanC } = inputs;
-    if (![meanT, varMeanT, meanC, varMeanC, critical].every(Number.isFinite)) {
-        return result_unavailable('inputs must be finite numbers');
-    }
-    if (meanC === 0)
-        return result_unavailable('the control mean is 0');
-    const meanC2 = meanC * meanC;
-    const variance = varMeanT / meanC2 + (varMeanC * meanT * meanT) / (meanC2 * meanC2);
-    const estimate = (meanT - meanC) / Math.abs(meanC);
-    const halfWidth = critical * Math.sqrt(variance);
-    return { estimate, ci: [estimate - halfWidth, estimate + halfWidth] };
 }
 function sum(values) {
     let total = 0;
@@ -45566,7 +45646,7 @@ function fisherExact(successesT, nT, successesC, nC) {
     if (successesT > nT || successesC > nC)
         throw new RangeError('successes cannot exceed n');
     if (nT === 0 || nC === 0)
-        return result_unavailable('needs at least 1 session per arm');
+        return unavailable('needs at least 1 session per arm');
     // Hypergeometric: draw the nT treatment sessions from a population of `total` with `successes`.
     const total = nT + nC;
     const successes = successesT + successesC;
@@ -45698,9 +45778,9 @@ function mannWhitneyTest(treatment, control) {
     const nT = treatment.length;
     const nC = control.length;
     if (nT === 0 || nC === 0)
-        return result_unavailable('needs at least 1 value per arm');
+        return unavailable('needs at least 1 value per arm');
     if (!allFinite(treatment) || !allFinite(control)) {
-        return result_unavailable('values must be finite numbers');
+        return unavailable('values must be finite numbers');
     }
     const { rankSumT, tieTerm, distinctValues } = rankSum(treatment, control);
     const u = rankSumT - (nT * (nT + 1)) / 2;
@@ -45708,192 +45788,12 @@ function mannWhitneyTest(treatment, control) {
         return { u, pValue: exactMannWhitneyPValue(u, nT, nC), method: 'exact' };
     }
     if (distinctValues === 1)
-        return result_unavailable('all values are equal');
+        return unavailable('all values are equal');
     const n = nT + nC;
     const sigma = Math.sqrt(((nT * nC) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
     const shift = u - (nT * nC) / 2;
     const z = (shift - Math.sign(shift) * 0.5) / sigma;
     return { u, pValue: 2 * normalCdf(-Math.abs(z)), method: 'asymptotic' };
-}
-
-;// CONCATENATED MODULE: ./src/stats/paired.ts
-
-
-
-
-/**
- * Paired comparison of task means (Miller, "Adding Error Bars to Evals", eq. 7): for the k tasks
- * both arms ran, dᵢ = tᵢ − cᵢ, estimate = mean(d), se = sd(d)/√k (sample sd, divisor k − 1), a
- * two-sided t-test with k − 1 degrees of freedom and ci = estimate ± t(1 − α/2, k − 1)·se, as R's
- * `t.test(t, c, paired = TRUE)`. The arrays hold the task means in the same task order.
- *
- * Degenerate rules: fewer than 2 tasks → Unavailable; a non-finite value → Unavailable; Var(d) = 0,
- * or se below 10·ε·|mean(d)| (R's "data are essentially constant") → Unavailable. Arrays of
- * different lengths throw a RangeError.
- */
-function pairedDifference(treatmentTaskMeans, controlTaskMeans, level = 0.95) {
-    assertLevel(level);
-    const k = treatmentTaskMeans.length;
-    if (controlTaskMeans.length !== k) {
-        throw new RangeError('treatment and control task means must have the same length');
-    }
-    if (k < 2)
-        return result_unavailable('needs at least 2 tasks run by both arms');
-    if (!allFinite(treatmentTaskMeans) || !allFinite(controlTaskMeans)) {
-        return result_unavailable('values must be finite numbers');
-    }
-    const differences = new Float64Array(k);
-    for (let i = 0; i < k; i++) {
-        differences[i] = treatmentTaskMeans[i] - controlTaskMeans[i];
-    }
-    const estimate = mean(differences);
-    const varD = sampleVariance(differences, estimate);
-    const se = Math.sqrt(varD / k);
-    if (se === 0 || se < 10 * Number.EPSILON * Math.abs(estimate)) {
-        return result_unavailable('the paired differences have zero variance');
-    }
-    const df = k - 1;
-    const statistic = estimate / se;
-    const pValue = 2 * tCdf(-Math.abs(statistic), df);
-    const halfWidth = tQuantile(1 - (1 - level) / 2, df) * se;
-    const meanT = mean(treatmentTaskMeans);
-    const meanC = mean(controlTaskMeans);
-    let sumTT = 0;
-    let sumCC = 0;
-    let sumTC = 0;
-    for (let i = 0; i < k; i++) {
-        const t = treatmentTaskMeans[i] - meanT;
-        const c = controlTaskMeans[i] - meanC;
-        sumTT += t * t;
-        sumCC += c * c;
-        sumTC += t * c;
-    }
-    const correlation = sumTT > 0 && sumCC > 0 ? clamp(sumTC / Math.sqrt(sumTT * sumCC)) : null;
-    // Var(d) > 0 implies Var(t) + Var(c) > 0, so the ratio is defined.
-    const varianceSaved = 1 - varD / ((sumTT + sumCC) / (k - 1));
-    return {
-        tasks: k,
-        estimate,
-        se,
-        statistic,
-        df,
-        pValue,
-        ci: [estimate - halfWidth, estimate + halfWidth],
-        correlation,
-        varianceSaved,
-    };
-}
-function clamp(r) {
-    return Math.max(-1, Math.min(1, r));
-}
-
-;// CONCATENATED MODULE: ./src/stats/power.ts
-
-
-/**
- * Sessions per arm to detect `delta` with a two-sided z-test:
- * n = ⌈(z₁₋α/₂ + z_power)²·(σ²C + σ²T)/δ²⌉.
- *
- * Degenerate rules: delta = 0 → Unavailable; σ²C + σ²T = 0 → Unavailable (no noise, no sample
- * size to speak of). Negative variances, or alpha or power outside (0, 1), throw a RangeError.
- */
-function sessionsPerArm(inputs) {
-    const { varianceControl, varianceTreatment, delta, alpha, power = 0.8 } = inputs;
-    assertVariances(varianceControl, varianceTreatment);
-    const z = power_criticalSum(alpha, power);
-    if (!Number.isFinite(delta) || delta === 0)
-        return unavailable('the effect to detect is 0');
-    const totalVariance = varianceControl + varianceTreatment;
-    if (totalVariance === 0)
-        return unavailable('both arms have zero variance');
-    return Math.ceil((z * z * totalVariance) / (delta * delta));
-}
-/**
- * Smallest absolute difference a two-sided z-test detects with the given sessions:
- * (z₁₋α/₂ + z_power)·√(σ²C/nC + σ²T/nT).
- *
- * Degenerate rules: an arm with no sessions → Unavailable. Zero variances give 0.
- */
-function minimumDetectableEffect(inputs) {
-    const { varianceControl, varianceTreatment, nPerArmControl, nPerArmTreatment } = inputs;
-    assertVariances(varianceControl, varianceTreatment);
-    const z = power_criticalSum(inputs.alpha, inputs.power ?? 0.8);
-    if (!(nPerArmControl > 0 && nPerArmTreatment > 0)) {
-        return unavailable('needs at least 1 session per arm');
-    }
-    return z * Math.sqrt(varianceControl / nPerArmControl + varianceTreatment / nPerArmTreatment);
-}
-/**
- * The smallest n per arm with which a two-sided rank or exact test can reach p ≤ alpha at all:
- * the smallest n with 2/C(2n, n) ≤ alpha (the most extreme split of n vs n). 4 at α = 0.05, 5 at
- * α = 0.01. Below it, report that more sessions are needed rather than a verdict (as benchstat).
- */
-function minimumSessionsForSignificance(alpha) {
-    assertProbability('alpha', alpha);
-    let n = 1;
-    let centralBinomial = 2; // C(2n, n) at n = 1
-    while (2 / centralBinomial > alpha) {
-        n++;
-        centralBinomial *= (2 * (2 * n - 1)) / n; // C(2n, n) = C(2n − 2, n − 1)·2(2n − 1)/n
-    }
-    return n;
-}
-/** z₁₋α/₂ + z_power, the factor of every sample-size and detectable-effect formula. */
-function power_criticalSum(alpha, power) {
-    assertProbability('alpha', alpha);
-    assertProbability('power', power);
-    return normalQuantile(1 - alpha / 2) + normalQuantile(power);
-}
-function assertProbability(name, value) {
-    if (!(value > 0 && value < 1))
-        throw new RangeError(`${name} must be in (0, 1), got ${value}`);
-}
-function assertVariances(...variances) {
-    if (!variances.every((v) => Number.isFinite(v) && v >= 0)) {
-        throw new RangeError('variances must be non-negative finite numbers');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/stats/paired-power.ts
-
-
-/**
- * Tasks (pairs) needed to detect `delta` with a two-sided paired z-test (Miller, "Adding Error
- * Bars to Evals", eq. 9): n = ⌈(z₁₋α/₂ + z_power)²·Var(d)/δ²⌉. Miller's example: Var(d) = 1/9,
- * δ = 0.03, α = 0.05, power 0.8 → 969 tasks.
- *
- * Degenerate rules: delta = 0 → Unavailable; Var(d) = 0 → Unavailable. A negative or non-finite
- * variance, or alpha or power outside (0, 1), throws a RangeError.
- */
-function pairedSessionsNeeded(inputs) {
-    const { varianceOfDifferences, delta, alpha, power = 0.8 } = inputs;
-    assertVariance(varianceOfDifferences);
-    const z = criticalSum(alpha, power);
-    if (!Number.isFinite(delta) || delta === 0)
-        return unavailable('the effect to detect is 0');
-    if (varianceOfDifferences === 0)
-        return unavailable('the differences have zero variance');
-    return Math.ceil((z * z * varianceOfDifferences) / (delta * delta));
-}
-/**
- * Smallest absolute difference a two-sided paired z-test detects over `tasks` pairs (Miller eq. 10):
- * δ = (z₁₋α/₂ + z_power)·√(Var(d)/tasks).
- *
- * Degenerate rules: no tasks → Unavailable. A zero variance gives 0. A negative or non-finite
- * variance, or alpha or power outside (0, 1), throws a RangeError.
- */
-function pairedMinimumDetectableEffect(inputs) {
-    const { varianceOfDifferences, tasks, alpha, power = 0.8 } = inputs;
-    assertVariance(varianceOfDifferences);
-    const z = criticalSum(alpha, power);
-    if (!(tasks > 0 && Number.isFinite(tasks)))
-        return unavailable('needs at least 1 task');
-    return z * Math.sqrt(varianceOfDifferences / tasks);
-}
-function assertVariance(variance) {
-    if (!(Number.isFinite(variance) && variance >= 0)) {
-        throw new RangeError('varianceOfDifferences must be a non-negative finite number');
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/stats/proportions.ts
@@ -45915,8 +45815,8 @@ function wilsonInterval(successes, n, level = 0.95) {
     if (successes > n)
         throw new RangeError('successes cannot exceed n');
     if (n === 0)
-        return result_unavailable('needs at least 1 session');
-    const z = distributions_normalQuantile((1 + level) / 2);
+        return unavailable('needs at least 1 session');
+    const z = normalQuantile((1 + level) / 2);
     const p = successes / n;
     const z22n = (z * z) / (2 * n);
     const halfWidth = z * Math.sqrt((p * (1 - p)) / n + z22n / (2 * n));
@@ -45936,7 +45836,7 @@ function newcombeDifference(successesT, nT, successesC, nC, level = 0.95) {
     const wilsonT = wilsonInterval(successesT, nT, level);
     const wilsonC = wilsonInterval(successesC, nC, level);
     if (isUnavailable(wilsonT) || isUnavailable(wilsonC)) {
-        return result_unavailable('needs at least 1 session per arm');
+        return unavailable('needs at least 1 session per arm');
     }
     const [lowerT, upperT] = wilsonT;
     const [lowerC, upperC] = wilsonC;
@@ -45974,10 +45874,10 @@ function sampleRatioMismatch(counts, weights) {
         throw new RangeError('weights must be positive finite numbers');
     }
     if (counts.length < 2)
-        return result_unavailable('needs at least 2 arms');
+        return unavailable('needs at least 2 arms');
     const total = counts.reduce((a, b) => a + b, 0);
     if (total === 0)
-        return result_unavailable('needs at least 1 session');
+        return unavailable('needs at least 1 session');
     const weightSum = weights.reduce((a, b) => a + b, 0);
     let statistic = 0;
     counts.forEach((count, i) => {
@@ -45986,6 +45886,33 @@ function sampleRatioMismatch(counts, weights) {
     });
     const df = counts.length - 1;
     return { statistic, df, pValue: chiSquareSurvival(statistic, df) };
+}
+
+;// CONCATENATED MODULE: ./src/stats/moments.ts
+/**
+ * Mean and sample variance in two passes, as R does: the second pass corrects the mean by the
+ * average residual and sums squared residuals, which avoids the cancellation of Σy² − n·ȳ².
+ */
+function mean(values) {
+    const n = values.length;
+    let sum = 0;
+    for (let i = 0; i < n; i++)
+        sum += values[i];
+    const rough = sum / n;
+    let residual = 0;
+    for (let i = 0; i < n; i++)
+        residual += values[i] - rough;
+    return rough + residual / n;
+}
+/** Sample variance (divisor n − 1) around a mean computed by `mean`. Needs n >= 2. */
+function sampleVariance(values, center) {
+    const n = values.length;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+        const d = values[i] - center;
+        sum += d * d;
+    }
+    return sum / (n - 1);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/summary.ts
@@ -46004,9 +45931,9 @@ function summarize(values, level = 0.95) {
     assertLevel(level);
     const n = values.length;
     if (n === 0)
-        return result_unavailable('needs at least 1 value');
+        return unavailable('needs at least 1 value');
     if (!allFinite(values))
-        return result_unavailable('values must be finite numbers');
+        return unavailable('values must be finite numbers');
     const m = mean(values);
     const median = quantileInPlace(Float64Array.from(values), 0.5);
     if (n < 2)
@@ -46016,7 +45943,23 @@ function summarize(values, level = 0.95) {
     return { n, mean: m, sd, median, ci: [m - halfWidth, m + halfWidth] };
 }
 
+;// CONCATENATED MODULE: ./src/stats/scaling.ts
+/**
+ * 1, or the power of two that brings the largest magnitude near 1 when it is beyond 1e100 or below
+ * 1e-100: squares of such values overflow or underflow, while means, t statistics and intervals are
+ * unchanged by scaling, and a power of two scales exactly.
+ */
+function powerOfTwoScale(values) {
+    let largest = 0;
+    for (let i = 0; i < values.length; i++)
+        largest = Math.max(largest, Math.abs(values[i]));
+    if (largest === 0 || !Number.isFinite(largest) || (largest < 1e100 && largest > 1e-100))
+        return 1;
+    return 2 ** Math.round(Math.log2(largest));
+}
+
 ;// CONCATENATED MODULE: ./src/stats/welch.ts
+
 
 
 
@@ -46030,21 +45973,33 @@ function summarize(values, level = 0.95) {
  */
 function welchTest(treatment, control, level = 0.95) {
     if (treatment.length < 2 || control.length < 2) {
-        return result_unavailable('needs at least 2 values per arm');
+        return unavailable('needs at least 2 values per arm');
     }
     if (!allFinite(treatment) || !allFinite(control)) {
-        return result_unavailable('values must be finite numbers');
+        return unavailable('values must be finite numbers');
     }
-    const meanT = mean(treatment);
-    const meanC = mean(control);
-    return welchFromMoments({
+    // Values near the limits of double precision are scaled first (a power of two: exactly).
+    const scale = Math.max(powerOfTwoScale(treatment), powerOfTwoScale(control));
+    const t = scale === 1 ? treatment : Float64Array.from(treatment, (v) => v / scale);
+    const c = scale === 1 ? control : Float64Array.from(control, (v) => v / scale);
+    const meanT = mean(t);
+    const meanC = mean(c);
+    const result = welchFromMoments({
         meanT,
-        varT: sampleVariance(treatment, meanT),
-        nT: treatment.length,
+        varT: sampleVariance(t, meanT),
+        nT: t.length,
         meanC,
-        varC: sampleVariance(control, meanC),
-        nC: control.length,
+        varC: sampleVariance(c, meanC),
+        nC: c.length,
     }, level);
+    if (scale === 1 || isUnavailable(result))
+        return result;
+    return {
+        ...result,
+        estimate: result.estimate * scale,
+        se: result.se * scale,
+        ci: [result.ci[0] * scale, result.ci[1] * scale],
+    };
 }
 /**
  * Welch t-test from sufficient statistics.
@@ -46057,12 +46012,12 @@ function welchFromMoments(moments, level = 0.95) {
     assertLevel(level);
     const { meanT, varT, nT, meanC, varC, nC } = moments;
     if (nT < 2 || nC < 2)
-        return result_unavailable('needs at least 2 values per arm');
+        return unavailable('needs at least 2 values per arm');
     const varMeanT = varT / nT;
     const varMeanC = varC / nC;
     const se = Math.sqrt(varMeanT + varMeanC);
     if (se === 0 || se < 10 * Number.EPSILON * Math.max(Math.abs(meanT), Math.abs(meanC))) {
-        return result_unavailable('both arms have zero variance');
+        return unavailable('both arms have zero variance');
     }
     const df = (varMeanT + varMeanC) ** 2 / (varMeanT ** 2 / (nT - 1) + varMeanC ** 2 / (nC - 1));
     const estimate = meanT - meanC;
@@ -46070,6 +46025,972 @@ function welchFromMoments(moments, level = 0.95) {
     const pValue = 2 * tCdf(-Math.abs(statistic), df);
     const halfWidth = tQuantile(1 - (1 - level) / 2, df) * se;
     return { statistic, df, pValue, estimate, ci: [estimate - halfWidth, estimate + halfWidth], se };
+}
+
+;// CONCATENATED MODULE: ./src/stats/units.ts
+function differenceOf(contrast) {
+    const variance = contrast.varT + contrast.varC - 2 * contrast.cov;
+    return { estimate: contrast.treatment - contrast.control, se: Math.sqrt(Math.max(0, variance)) };
+}
+/**
+ * |t| = |estimate| / se, the studentized statistic every design is tested with. A standard error of
+ * 0 gives Infinity when the estimate is not 0 (every unit agrees on a difference) and 0 when it is.
+ */
+function absoluteT(contrast) {
+    const { estimate, se } = differenceOf(contrast);
+    if (se > 0)
+        return Math.abs(estimate) / se;
+    return estimate === 0 ? 0 : Infinity;
+}
+/**
+ * The least per-session variance an arm's events allow: what its event count alone implies, with
+ * half an event added so that an arm that saw none is not taken as certain (a Poisson rate of
+ * (x + 0.5)/n per session; for 0/1 outcomes p̃(1 − p̃) with p̃ = (x + 0.5)/(n + 1)). An arm with
+ * no events, or all of one outcome, is not a known constant: its sandwich variance of 0 would make
+ * any difference from it look certain. 0 for values that are not events.
+ */
+function eventFloor(events, eventCount, sessions) {
+    if (events === 'poisson')
+        return (eventCount + 0.5) / sessions;
+    if (events === 'binomial') {
+        const p = (eventCount + 0.5) / (sessions + 1);
+        return p * (1 - p);
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/stats/independent-contrast.ts
+
+/**
+ * Independent sessions: each arm's value is Σm / Σd, its variance the delta-method (sandwich)
+ * variance Σ(m − r·d)² / (Σd)² · n/(n − 1). For means (d = 1) that is s²/n, so the contrast is
+ * Welch's: the same difference, standard error and Welch–Satterthwaite degrees of freedom as R's
+ * `t.test(treatment, control)`. For event counts the per-session variance SS/(n − 1) is kept at or
+ * above `eventFloor`. Undefined (null) when an arm has fewer than 2 units or Σd = 0.
+ */
+function independentContrast(units, assignment) {
+    const { m, d } = units;
+    const n = units.m.length;
+    let mT = 0;
+    let dT = 0;
+    let nT = 0;
+    let mC = 0;
+    let dC = 0;
+    for (let i = 0; i < n; i++) {
+        if (assignment[i] === 1) {
+            mT += m[i];
+            dT += d[i];
+            nT++;
+        }
+        else {
+            mC += m[i];
+            dC += d[i];
+        }
+    }
+    const nC = n - nT;
+    if (nT < 2 || nC < 2 || dT === 0 || dC === 0)
+        return null;
+    const rT = mT / dT;
+    const rC = mC / dC;
+    let ssT = 0;
+    let ssC = 0;
+    for (let i = 0; i < n; i++) {
+        if (assignment[i] === 1) {
+            const e = m[i] - rT * d[i];
+            ssT += e * e;
+        }
+        else {
+            const e = m[i] - rC * d[i];
+            ssC += e * e;
+        }
+    }
+    const perSessionT = Math.max(ssT / (nT - 1), eventFloor(units.events, mT, nT));
+    const perSessionC = Math.max(ssC / (nC - 1), eventFloor(units.events, mC, nC));
+    const varT = (perSessionT * nT) / (dT * dT);
+    const varC = (perSessionC * nC) / (dC * dC);
+    return {
+        treatment: rT,
+        control: rC,
+        varT,
+        varC,
+        cov: 0,
+        df: satterthwaite(varT, nT - 1, varC, nC - 1),
+    };
+}
+/**
+ * Welch–Satterthwaite degrees of freedom of a sum of two variance estimates with `dfT` and `dfC`
+ * degrees of freedom. When both estimates are 0 there is nothing to weigh: dfT + dfC.
+ */
+function satterthwaite(varT, dfT, varC, dfC) {
+    const total = varT + varC;
+    if (!(total > 0))
+        return dfT + dfC;
+    return (total * total) / ((varT * varT) / dfT + (varC * varC) / dfC);
+}
+
+;// CONCATENATED MODULE: ./src/stats/clustered-contrast.ts
+
+
+/**
+ * Sessions clustered by task, the tasks not shared by the arms: each unit is one task's sessions
+ * in one arm. Each arm's value is ΣM / ΣD over its clusters; its variance is the CR2
+ * (Bell–McCaffrey) cluster-robust variance of that ratio,
+ *   V = Σc (Mc − r·Dc)² / (1 − hc) / D²,   hc = Dc / D,
+ * which for means is exactly CR2 for the regression of the value on the arm (clubSandwich's
+ * `vcovCR(type = "CR2")`): the leverage of a cluster is its share of the arm's sessions. The
+ * degrees of freedom are Bell and McCaffrey's Satterthwaite approximation under the working model
+ * of independent sessions with a common variance (clubSandwich's `coef_test(test = "Satterthwaite")`),
+ * which gives G − 1 for G equal clusters.
+ *
+ * For event counts an arm's variance is kept at or above that of independent sessions with the
+ * event floor (`eventFloor`). Undefined (null) when an arm has fewer than 2 clusters, Σd = 0, or one cluster holds all of an
+ * arm's denominator (leverage 1).
+ */
+function clusteredContrast(units, assignment) {
+    const arms = [armOf(units, assignment, 1), armOf(units, assignment, 0)];
+    const [t, c] = arms;
+    if (!t || !c)
+        return null;
+    // Working-model Satterthwaite for var(rT − rC) = σ²(1/nT + 1/nC): E and Var of each arm's CR2
+    // estimate are σ²/n and 2σ⁴·tr(B²)/n⁴ (see armOf).
+    const expected = 1 / t.sessions + 1 / c.sessions;
+    const spread = t.trace2 / t.sessions ** 4 + c.trace2 / c.sessions ** 4;
+    return {
+        treatment: t.value,
+        control: c.value,
+        varT: t.variance,
+        varC: c.variance,
+        cov: 0,
+        df: spread > 0 ? (expected * expected) / spread : satterthwaite(t.variance, 1, c.variance, 1),
+    };
+}
+function armOf(units, assignment, arm) {
+    const { m, d } = units;
+    let sumM = 0;
+    let sumD = 0;
+    let clusters = 0;
+    let sessions = 0;
+    for (let i = 0; i < m.length; i++) {
+        if (assignment[i] !== arm)
+            continue;
+        sumM += m[i];
+        sumD += d[i];
+        sessions += units.size[i];
+        clusters++;
+    }
+    if (clusters < 2 || sumD === 0)
+        return null;
+    const value = sumM / sumD;
+    let sum = 0;
+    // tr(B²) = Σ n_c² + (1/n²)·[(Σ a_c n_c²)² − Σ a_c² n_c⁴], a_c = 1/(1 − n_c/n), with cluster sizes
+    // n_c measured in denominator units (sessions for a mean).
+    let weighted = 0;
+    let weightedSquares = 0;
+    let squares = 0;
+    for (let i = 0; i < m.length; i++) {
+        if (assignment[i] !== arm)
+            continue;
+        const leverage = d[i] / sumD;
+        if (leverage >= 1)
+            return null;
+        const residual = m[i] - value * d[i];
+        const a = 1 / (1 - leverage);
+        sum += residual * residual * a;
+        const size2 = d[i] * d[i];
+        squares += size2;
+        weighted += a * size2;
+        weightedSquares += a * a * size2 * size2;
+    }
+    const trace2 = squares + (weighted * weighted - weightedSquares) / (sumD * sumD);
+    const floor = (eventFloor(units.events, sumM, sessions) * sessions) / (sumD * sumD);
+    return { value, variance: Math.max(sum / (sumD * sumD), floor), sessions: sumD, trace2 };
+}
+
+;// CONCATENATED MODULE: ./src/stats/binary-score.ts
+/** z for H₀: p₁ − p₀ = δ (positive when the observed difference exceeds δ). */
+function differenceScore(data, delta) {
+    const { x1, n1, x0, n0 } = data;
+    const [p1, p0] = constrainedDifference(data, delta);
+    const variance = (p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0;
+    return standardize(x1 / n1 - x0 / n0 - delta, variance, n1 + n0);
+}
+/** z for H₀: p₁ = ρ·p₀ (positive when p̂₁ > ρ·p̂₀), ρ ≥ 0. */
+function ratioScore(data, rho) {
+    const { x1, n1, x0, n0 } = data;
+    const [p1, p0] = constrainedRatio(data, rho);
+    const variance = (p1 * (1 - p1)) / n1 + (rho * rho * p0 * (1 - p0)) / n0;
+    return standardize(x1 / n1 - (rho * x0) / n0, variance, n1 + n0);
+}
+function standardize(difference, variance, total) {
+    const scaled = (variance * total) / (total - 1);
+    if (scaled > 0)
+        return difference / Math.sqrt(scaled);
+    // The hypothesis puts both proportions at 0 or 1: the data either agree with it exactly or
+    // cannot have come from it.
+    if (Math.abs(difference) < 1e-15)
+        return 0;
+    return difference > 0 ? Infinity : -Infinity;
+}
+/** [p̃₁, p̃₀] maximising the likelihood subject to p₁ − p₀ = δ (Farrington & Manning 1990). */
+function constrainedDifference(data, delta) {
+    const { x1, n1, x0, n0 } = data;
+    const theta = n0 / n1;
+    const q1 = x1 / n1;
+    const q0 = x0 / n0;
+    const a = 1 + theta;
+    const b = -(1 + theta + q1 + theta * q0 + delta * (theta + 2));
+    const c = delta * delta + delta * (2 * q1 + theta + 1) + q1 + theta * q0;
+    const d = -q1 * delta * (1 + delta);
+    const v = (b * b * b) / (27 * a * a * a) - (b * c) / (6 * a * a) + d / (2 * a);
+    const radicand = (b * b) / (9 * a * a) - c / (3 * a);
+    const u = (v >= 0 ? 1 : -1) * Math.sqrt(Math.max(0, radicand));
+    const cosine = u === 0 ? 0 : Math.max(-1, Math.min(1, v / (u * u * u)));
+    const w = (Math.PI + Math.acos(cosine)) / 3;
+    const p1 = clamp01(2 * u * Math.cos(w) - b / (3 * a));
+    return [p1, clamp01(p1 - delta)];
+}
+/** [p̃₁, p̃₀] maximising the likelihood subject to p₁ = ρ·p₀ (Miettinen & Nurminen 1985). */
+function constrainedRatio(data, rho) {
+    const { x1, n1, x0, n0 } = data;
+    const a = rho * (n1 + n0);
+    const b = -(rho * n1 + x1 + n0 + rho * x0);
+    const c = x1 + x0;
+    if (a === 0) {
+        // ρ = 0: p₁ = 0 and p₀ takes its own estimate.
+        return [0, x0 / n0];
+    }
+    const p0 = (-b - Math.sqrt(Math.max(0, b * b - 4 * a * c))) / (2 * a);
+    return [clamp01(rho * p0), clamp01(p0)];
+}
+function clamp01(p) {
+    return Math.min(1, Math.max(0, p));
+}
+
+;// CONCATENATED MODULE: ./src/stats/exact-unconditional.ts
+
+const GRID = 200;
+const TIE = 1e-9;
+function exactUnconditionalPValue(data, hypothesis) {
+    const { n1, n0 } = data;
+    const score = (x1, x0) => {
+        const table = { x1, n1, x0, n0 };
+        return hypothesis.kind === 'difference'
+            ? differenceScore(table, hypothesis.delta)
+            : ratioScore(table, hypothesis.rho);
+    };
+    const observed = Math.abs(score(data.x1, data.x0));
+    if (observed === 0)
+        return 1;
+    const threshold = observed * (1 - TIE);
+    // The tables at least as extreme: for each x₁, a mask over x₀.
+    const extreme = new Uint8Array((n1 + 1) * (n0 + 1));
+    for (let x1 = 0; x1 <= n1; x1++) {
+        for (let x0 = 0; x0 <= n0; x0++) {
+            if (Math.abs(score(x1, x0)) >= threshold)
+                extreme[x1 * (n0 + 1) + x0] = 1;
+        }
+    }
+    const logChoose1 = logChooseRow(n1);
+    const logChoose0 = logChooseRow(n0);
+    const [low, high] = hypothesis.kind === 'difference'
+        ? [Math.max(0, -hypothesis.delta), Math.min(1, 1 - hypothesis.delta)]
+        : [0, Math.min(1, hypothesis.rho > 0 ? 1 / hypothesis.rho : 1)];
+    const probability = (p0) => {
+        const p1 = hypothesis.kind === 'difference' ? p0 + hypothesis.delta : hypothesis.rho * p0;
+        const pmf1 = binomialPmf(n1, exact_unconditional_clamp01(p1), logChoose1);
+        const pmf0 = binomialPmf(n0, exact_unconditional_clamp01(p0), logChoose0);
+        let total = 0;
+        for (let x1 = 0; x1 <= n1; x1++) {
+            if (pmf1[x1] === 0)
+                continue;
+            let inner = 0;
+            const row = x1 * (n0 + 1);
+            for (let x0 = 0; x0 <= n0; x0++)
+                if (extreme[row + x0] === 1)
+                    inner += pmf0[x0];
+            total += pmf1[x1] * inner;
+        }
+        return total;
+    };
+    if (!(high > low))
+        return Math.min(1, probability(low));
+    let best = -1;
+    let bestAt = low;
+    const step = (high - low) / GRID;
+    for (let i = 0; i <= GRID; i++) {
+        const p0 = low + i * step;
+        const value = probability(p0);
+        if (value > best) {
+            best = value;
+            bestAt = p0;
+        }
+    }
+    const refined = goldenMaximum(probability, Math.max(low, bestAt - step), Math.min(high, bestAt + step));
+    return Math.min(1, Math.max(best, refined));
+}
+function goldenMaximum(f, a, b) {
+    const ratio = (Math.sqrt(5) - 1) / 2;
+    let c = b - ratio * (b - a);
+    let d = a + ratio * (b - a);
+    let fc = f(c);
+    let fd = f(d);
+    for (let i = 0; i < 60 && b - a > 1e-12; i++) {
+        if (fc > fd) {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - ratio * (b - a);
+            fc = f(c);
+        }
+        else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + ratio * (b - a);
+            fd = f(d);
+        }
+    }
+    return Math.max(fc, fd);
+}
+function logChooseRow(n) {
+    const row = new Float64Array(n + 1);
+    for (let k = 1; k <= n; k++)
+        row[k] = row[k - 1] + Math.log((n - k + 1) / k);
+    return row;
+}
+function binomialPmf(n, p, logChoose) {
+    const pmf = new Float64Array(n + 1);
+    if (p <= 0)
+        pmf[0] = 1;
+    else if (p >= 1)
+        pmf[n] = 1;
+    else {
+        const logP = Math.log(p);
+        const logQ = Math.log1p(-p);
+        for (let x = 0; x <= n; x++)
+            pmf[x] = Math.exp(logChoose[x] + x * logP + (n - x) * logQ);
+    }
+    return pmf;
+}
+function exact_unconditional_clamp01(p) {
+    return Math.min(1, Math.max(0, p));
+}
+
+;// CONCATENATED MODULE: ./src/stats/fieller.ts
+/**
+ * Fieller's interval for the ratio ρ = treatment / control of a contrast: the ρ for which the
+ * statistic of H₀: treatment − ρ·control = 0 stays within ±critical,
+ *   (T − ρC)² ≤ c²·(varT − 2ρ·cov + ρ²·varC).
+ * At ρ = 1 this is the test of the difference itself, so the interval excludes 1 exactly when the
+ * difference's interval (estimate ± c·se) excludes 0. With `nonNegative` (a metric that cannot go
+ * below 0) the lower end is cut at ρ = 0: a change of more than −100% is impossible.
+ *
+ * Returns null when the set is not a bounded interval: the control's value cannot be told apart
+ * from 0 at this level (C² ≤ c²·varC), so the ratio may be arbitrarily large.
+ */
+function fiellerInterval(contrast, critical, nonNegative) {
+    const { treatment: t, control: c, varT, varC, cov } = contrast;
+    const c2 = critical * critical;
+    const a = c * c - c2 * varC;
+    const b = -2 * (t * c - c2 * cov);
+    const k = t * t - c2 * varT;
+    if (!(a > 0))
+        return null;
+    const discriminant = b * b - 4 * a * k;
+    // a > 0 and the point estimate t/c satisfies the inequality, so the discriminant is ≥ 0 up to
+    // rounding.
+    const root = Math.sqrt(Math.max(0, discriminant));
+    let low = (-b - root) / (2 * a);
+    const high = (-b + root) / (2 * a);
+    if (nonNegative)
+        low = Math.max(0, low);
+    return [low, high];
+}
+
+;// CONCATENATED MODULE: ./src/stats/group-sequential.ts
+
+/** Per-side α spent at information fraction t, for a two-sided design of level alpha. */
+function obrienFlemingSpending(alpha, t) {
+    if (t <= 0)
+        return 0;
+    if (t >= 1)
+        return alpha / 2;
+    return 2 * normalCdf(-normalQuantile(1 - alpha / 4) / Math.sqrt(t));
+}
+/** Grid points per unit of standard deviation (Jennison and Turnbull's r). */
+const FINE_GRID = 32;
+/** Coarser grid for the repeated p-value's table: boundaries to about 1e-6. */
+const COARSE_GRID = 16;
+/** A boundary this far out spends less than 1e-300: treated as no boundary. */
+const MAX_BOUNDARY = 37;
+/**
+ * The boundaries of every look, given the information fractions in increasing order. Fractions
+ * above 1 count as 1 (the planned size was reached); a fraction that does not exceed the previous
+ * one is not a new look and throws a RangeError, as does one outside (0, ∞) or alpha outside (0, 1).
+ */
+function groupSequentialBoundaries(fractions, alpha, grid = FINE_GRID) {
+    if (!(alpha > 0 && alpha < 1))
+        throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+    const looks = [];
+    // The density of Z at the last look on its continuation region, as grid points and weights.
+    let density = null;
+    let previous = 0;
+    let spentPerSide = 0;
+    for (const raw of fractions) {
+        if (!(raw > 0) || !Number.isFinite(raw)) {
+            throw new RangeError(`information fractions must be positive, got ${raw}`);
+        }
+        const t = Math.min(1, raw);
+        if (t <= previous)
+            throw new RangeError('information fractions must increase');
+        const target = obrienFlemingSpending(alpha, t) - spentPerSide;
+        const boundary = density === null ? firstBoundary(target) : nextBoundary(density, previous, t, target);
+        spentPerSide += target;
+        looks.push({
+            fraction: t,
+            boundary,
+            nominalAlpha: Number.isFinite(boundary) ? 2 * normalCdf(-boundary) : 0,
+            spent: 2 * spentPerSide,
+        });
+        density = continuation(density, previous, t, Math.min(boundary, MAX_BOUNDARY), grid);
+        previous = t;
+    }
+    return looks;
+}
+function firstBoundary(perSide) {
+    if (perSide <= 0)
+        return Infinity;
+    const c = -normalQuantile(perSide);
+    return c > MAX_BOUNDARY ? Infinity : c;
+}
+/** P(first crossing at this look), one side, for boundary c: a function decreasing in c. */
+function crossing(grid, before, t, c) {
+    const scale = Math.sqrt(t - before);
+    const root = Math.sqrt(before);
+    const edge = c * Math.sqrt(t);
+    let sum = 0;
+    for (let i = 0; i < grid.z.length; i++) {
+        const s = grid.z[i] * root;
+        // Both sides together, halved: the density is symmetric, so this is one side's probability.
+        sum += grid.weight[i] * (normalCdf((-edge - s) / scale) + normalCdf((-edge + s) / scale));
+    }
+    return sum / 2;
+}
+function nextBoundary(grid, before, t, perSide) {
+    if (perSide <= 0 || crossing(grid, before, t, MAX_BOUNDARY) >= perSide)
+        return Infinity;
+    if (crossing(grid, before, t, 0) <= perSide)
+        return 0;
+    // Newton's method from the boundary that ignores the earlier looks, kept inside a bracket that
+    // bisection shrinks whenever a step would leave it.
+    let low = 0;
+    let high = MAX_BOUNDARY;
+    let c = Math.min(MAX_BOUNDARY, -normalQuantile(perSide));
+    for (let i = 0; i < 100; i++) {
+        const { probability, slope } = crossingWithSlope(grid, before, t, c);
+        if (probability > perSide)
+            low = c;
+        else
+            high = c;
+        const step = (probability - perSide) / slope;
+        let next = c - step;
+        if (!(next > low && next < high))
+            next = (low + high) / 2;
+        if (Math.abs(next - c) < 1e-12 * Math.max(1, c) || high - low < 1e-12)
+            return next;
+        c = next;
+    }
+    return c;
+}
+/** `crossing` and its derivative in c (negative: a wider boundary is crossed less often). */
+function crossingWithSlope(grid, before, t, c) {
+    const scale = Math.sqrt(t - before);
+    const root = Math.sqrt(before);
+    const rootT = Math.sqrt(t);
+    const edge = c * rootT;
+    let probability = 0;
+    let density = 0;
+    for (let i = 0; i < grid.z.length; i++) {
+        const s = grid.z[i] * root;
+        const lower = (-edge - s) / scale;
+        const upper = (-edge + s) / scale;
+        probability += grid.weight[i] * (normalCdf(lower) + normalCdf(upper));
+        density += grid.weight[i] * (normalDensity(lower) + normalDensity(upper));
+    }
+    return { probability: probability / 2, slope: (-density * rootT) / scale / 2 };
+}
+/**
+ * The null density of Zₖ on (−c, c), as Simpson weights times the density at J&T's grid points:
+ * at the first look the standard normal; later the previous density convolved with the increment.
+ */
+function continuation(previousGrid, before, t, c, r) {
+    const z = simpsonPoints(c, r);
+    const weight = simpsonWeights(z);
+    if (previousGrid === null) {
+        for (let i = 0; i < z.length; i++)
+            weight[i] = weight[i] * normalDensity(z[i]);
+        return { z, weight };
+    }
+    const scale = Math.sqrt(t - before);
+    const rootBefore = Math.sqrt(before);
+    const rootNow = Math.sqrt(t);
+    for (let i = 0; i < z.length; i++) {
+        let density = 0;
+        for (let j = 0; j < previousGrid.z.length; j++) {
+            const x = (z[i] * rootNow - previousGrid.z[j] * rootBefore) / scale;
+            density += previousGrid.weight[j] * normalDensity(x);
+        }
+        weight[i] = weight[i] * density * (rootNow / scale);
+    }
+    return { z, weight };
+}
+/** J&T's grid on (−c, c): dense near 0, logarithmically spaced in the tails, with midpoints. */
+function simpsonPoints(c, r) {
+    const base = [];
+    for (let i = 1; i <= 6 * r - 1; i++) {
+        if (i <= r - 1)
+            base.push(-3 - 4 * Math.log(r / i));
+        else if (i <= 5 * r)
+            base.push(-3 + (3 * (i - r)) / (2 * r));
+        else
+            base.push(3 + 4 * Math.log(r / (6 * r - i)));
+    }
+    const inside = base.filter((x) => x > -c && x < c);
+    const ends = [-c, ...inside, c];
+    const points = [];
+    for (let i = 0; i < ends.length; i++) {
+        points.push(ends[i]);
+        if (i + 1 < ends.length)
+            points.push((ends[i] + ends[i + 1]) / 2);
+    }
+    return Float64Array.from(points);
+}
+/** Simpson weights for odd-length points whose odd entries are midpoints of their neighbours. */
+function simpsonWeights(points) {
+    const weights = new Float64Array(points.length);
+    for (let i = 0; i + 2 < points.length; i += 2) {
+        const h = points[i + 2] - points[i];
+        weights[i] = weights[i] + h / 6;
+        weights[i + 1] = weights[i + 1] + (4 * h) / 6;
+        weights[i + 2] = weights[i + 2] + h / 6;
+    }
+    return weights;
+}
+function normalDensity(x) {
+    return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+}
+/**
+ * The repeated p-value of a look (Jennison & Turnbull 2000, §9.3): the smallest overall level α′
+ * at which this look's boundary would be crossed, given the fixed-horizon p-value `nominalP` of the
+ * look's test and the looks' information fractions. A p-value below α exactly when the look's
+ * nominal level at α is beaten; taking the minimum over looks is still valid. The nominal level of
+ * the last look as a function of α′ is tabulated once per set of fractions and interpolated
+ * (log–log, monotone), which is accurate to about 1e-4 relative.
+ */
+function repeatedPValue(fractions, nominalP) {
+    if (!(nominalP > 0))
+        return 0;
+    const table = nominalTable(fractions);
+    // table: ascending α′ with ascending nominal level at the last look. Empty when the look spends
+    // nothing at any α′ (a first look at a tiny fraction): it cannot reject at any level.
+    if (table.length === 0 || nominalP >= table[table.length - 1].nominal)
+        return 1;
+    if (nominalP <= table[0].nominal) {
+        // Below the table: the ratio of the two levels is nearly constant in the far tail.
+        return Math.max(0, (table[0].alpha * nominalP) / table[0].nominal);
+    }
+    let i = 1;
+    while (table[i].nominal < nominalP)
+        i++;
+    const a = table[i - 1];
+    const b = table[i];
+    const share = Math.log(nominalP / a.nominal) / Math.log(b.nominal / a.nominal);
+    return Math.exp(Math.log(a.alpha) + share * Math.log(b.alpha / a.alpha));
+}
+const TABLE_ALPHAS = [
+    1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.15, 0.2,
+    0.3, 0.45, 0.6, 0.8, 0.999999,
+];
+const tables = new Map();
+function nominalTable(fractions) {
+    const key = fractions.join(',');
+    const cached = tables.get(key);
+    if (cached)
+        return cached;
+    const rows = TABLE_ALPHAS.map((alpha) => {
+        const looks = groupSequentialBoundaries(fractions, alpha, COARSE_GRID);
+        return { alpha, nominal: looks[looks.length - 1].nominalAlpha };
+    }).filter((row) => row.nominal > 0);
+    if (tables.size >= 256)
+        tables.delete(tables.keys().next().value);
+    tables.set(key, rows);
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/stats/paired-contrast.ts
+
+
+/**
+ * Both arms ran the same tasks: each task (stratum) is compared with itself. In stratum j the
+ * arms' values are Rⱼ = ΣM / ΣD of their sessions there; the arm value is Σ wⱼ·Rⱼ with weights
+ * wⱼ ∝ nTⱼ·nCⱼ / (nTⱼ + nCⱼ) (the precision of a difference of two means; equal weights when the
+ * tasks are balanced), so the difference is the weighted mean of the per-task differences.
+ *
+ * Variance, as the sessions allow:
+ * - when both arms ran some task more than once, each arm's within-task variance per unit of
+ *   denominator is pooled over its tasks, φₐ = Σ (m − Rⱼ·d)² / Σ Dₐⱼ·(nₐⱼ − 1)/nₐⱼ, and
+ *   Var(arm value) = φₐ·Σ wⱼ²/Dₐⱼ; degrees of freedom by Satterthwaite from Σ (nₐⱼ − 1) per arm.
+ *   For means (d = 1) φ is the pooled within-task variance and Dₐⱼ = nₐⱼ; for rates the residual
+ *   variance of a session grows with its denominator (a session of 60 tool calls varies more than
+ *   one of 5), and pooling per call keeps tasks with few calls from borrowing the variance of tasks
+ *   with many. This is inference about these tasks (the task effects are held fixed), with the
+ *   power of every session;
+ * - otherwise (an arm ran every task once) the per-task differences are the only replication:
+ *   Var = k/(k − 1)·Σ wⱼ²·(dⱼ − d̄)², k − 1 degrees of freedom, which is R's paired t-test when
+ *   the weights are equal.
+ *
+ * For event counts each arm's variance (or, with between-task replication only, the difference's)
+ * is kept at or above the event floors (`eventFloor`) spread over the tasks as the weights spread
+ * them. Strata without both arms, or with a zero denominator in an arm, take no part. Undefined (null)
+ * with no stratum left, or with one stratum and no within-task replication.
+ */
+function pairedContrast(units, assignment) {
+    const k = units.strata;
+    // Called once per re-randomisation: the per-task sums live in reused buffers.
+    const { n, sumM, sumD, value, weight } = scratch(k);
+    const { m, d, stratum } = units;
+    for (let i = 0; i < m.length; i++) {
+        const cell = 2 * stratum[i] + assignment[i];
+        n[cell] = n[cell] + 1;
+        sumM[cell] = sumM[cell] + m[i];
+        sumD[cell] = sumD[cell] + d[i];
+    }
+    let totalWeight = 0;
+    let used = 0;
+    for (let j = 0; j < k; j++) {
+        const c = 2 * j;
+        const t = c + 1;
+        weight[j] = 0;
+        if (sumD[c] === 0 || sumD[t] === 0)
+            continue;
+        value[c] = sumM[c] / sumD[c];
+        value[t] = sumM[t] / sumD[t];
+        weight[j] = (n[c] * n[t]) / (n[c] + n[t]);
+        totalWeight += weight[j];
+        used++;
+    }
+    if (used === 0)
+        return null;
+    let treatment = 0;
+    let control = 0;
+    for (let j = 0; j < k; j++) {
+        weight[j] = weight[j] / totalWeight;
+        treatment += weight[j] * value[2 * j + 1];
+        control += weight[j] * value[2 * j];
+    }
+    let dfT = 0;
+    let dfC = 0;
+    // Σ wⱼ²/Dₐⱼ turns a variance per unit of denominator into the variance of an arm's value; the
+    // within-task degrees of freedom are counted in denominator units, Σ Dₐⱼ·(nₐⱼ − 1)/nₐⱼ.
+    let spreadC = 0;
+    let spreadT = 0;
+    let unitsC = 0;
+    let unitsT = 0;
+    let eventsC = 0;
+    let eventsT = 0;
+    let denominatorC = 0;
+    let denominatorT = 0;
+    let sessionsC = 0;
+    let sessionsT = 0;
+    for (let j = 0; j < k; j++) {
+        if (weight[j] === 0)
+            continue;
+        const w2 = weight[j] * weight[j];
+        const c = 2 * j;
+        const t = c + 1;
+        dfC += n[c] - 1;
+        dfT += n[t] - 1;
+        spreadC += w2 / sumD[c];
+        spreadT += w2 / sumD[t];
+        unitsC += (sumD[c] * (n[c] - 1)) / n[c];
+        unitsT += (sumD[t] * (n[t] - 1)) / n[t];
+        eventsC += sumM[c];
+        eventsT += sumM[t];
+        denominatorC += sumD[c];
+        denominatorT += sumD[t];
+        sessionsC += n[c];
+        sessionsT += n[t];
+    }
+    // The event floor per session, spread over each session's denominator.
+    const floorC = ((eventFloor(units.events, eventsC, sessionsC) * sessionsC) / denominatorC) * spreadC;
+    const floorT = ((eventFloor(units.events, eventsT, sessionsT) * sessionsT) / denominatorT) * spreadT;
+    if (dfT > 0 && dfC > 0) {
+        const squares = new Float64Array(2);
+        for (let i = 0; i < m.length; i++) {
+            const j = stratum[i];
+            if (weight[j] === 0)
+                continue;
+            const a = assignment[i];
+            const e = m[i] - value[2 * j + a] * d[i];
+            squares[a] = squares[a] + e * e;
+        }
+        const varC = Math.max((squares[0] / unitsC) * spreadC, floorC);
+        const varT = Math.max((squares[1] / unitsT) * spreadT, floorT);
+        return { treatment, control, varT, varC, cov: 0, df: satterthwaite(varT, dfT, varC, dfC) };
+    }
+    if (used < 2)
+        return null;
+    // Between-task replication only: the spread of the per-task values around the arm values.
+    let varT = 0;
+    let varC = 0;
+    let cov = 0;
+    for (let j = 0; j < k; j++) {
+        const w2 = weight[j] * weight[j];
+        if (w2 === 0)
+            continue;
+        const eT = value[2 * j + 1] - treatment;
+        const eC = value[2 * j] - control;
+        varT += w2 * eT * eT;
+        varC += w2 * eC * eC;
+        cov += w2 * eT * eC;
+    }
+    const scale = used / (used - 1);
+    // The arms' sessions differ, so their event noise adds up in the difference whatever the
+    // correlation of the task values: raise both variances equally until the difference's reaches it.
+    const shortfall = Math.max(0, floorT + floorC - (varT + varC - 2 * cov) * scale) / 2;
+    return {
+        treatment,
+        control,
+        varT: varT * scale + shortfall,
+        varC: varC * scale + shortfall,
+        cov: cov * scale,
+        df: used - 1,
+    };
+}
+let buffers = {
+    n: new Float64Array(0),
+    sumM: new Float64Array(0),
+    sumD: new Float64Array(0),
+    value: new Float64Array(0),
+    weight: new Float64Array(0),
+};
+/** Zeroed per-task buffers for k tasks (their sums), and value and weight buffers. */
+function scratch(k) {
+    if (buffers.weight.length < k) {
+        buffers = {
+            n: new Float64Array(2 * k),
+            sumM: new Float64Array(2 * k),
+            sumD: new Float64Array(2 * k),
+            value: new Float64Array(2 * k),
+            weight: new Float64Array(k),
+        };
+    }
+    buffers.n.fill(0, 0, 2 * k);
+    buffers.sumM.fill(0, 0, 2 * k);
+    buffers.sumD.fill(0, 0, 2 * k);
+    return buffers;
+}
+
+;// CONCATENATED MODULE: ./src/stats/seeded-random.ts
+/**
+ * A seeded uniform generator (mulberry32): the same seed gives the same numbers on every platform,
+ * so resampling results are reproducible from the data alone. Only 32-bit integer arithmetic.
+ */
+function seededUniform(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), state | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/permutation-reference.ts
+
+
+/** Relative tolerance under which two statistics count as tied (rounding in the sums). */
+const permutation_reference_TIE = 1e-9;
+function permutationReference(units, observed, contrastOf, options) {
+    const groups = options.withinStrata ? strataGroups(units) : [allUnits(observed.length)];
+    const treated = groups.map((group) => group.filter((i) => observed[i] === 1).length);
+    const count = assignmentCount(groups, treated);
+    const exact = count <= options.exactLimit;
+    const statistics = [];
+    const evaluate = (assignment) => {
+        const contrast = contrastOf(units, assignment);
+        statistics.push(contrast === null ? Infinity : absoluteT(contrast));
+    };
+    if (exact)
+        enumerate(groups, treated, observed.length, evaluate);
+    else
+        sample(groups, observed, options.draws, options.seed, evaluate);
+    const sorted = Float64Array.from(statistics).sort().reverse();
+    const offset = exact ? 0 : 1;
+    const denominator = sorted.length + offset;
+    const atLeast = (x) => {
+        const threshold = x * (1 - permutation_reference_TIE);
+        // sorted is descending: count the prefix ≥ threshold by binary search.
+        let low = 0;
+        let high = sorted.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (sorted[middle] >= threshold)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    };
+    const pValue = (x) => Math.min(1, (offset + atLeast(x)) / denominator);
+    return {
+        pValue,
+        critical(alpha) {
+            // When no assignment can reach alpha, no difference can be excluded: unbounded.
+            return pValue(sorted[0]) >= alpha ? Infinity : this.quantile(alpha);
+        },
+        quantile(alpha) {
+            // pValue < alpha ⟺ #{t* ≥ |t|} ≤ K: |t| beyond the (K + 1)-th largest statistic.
+            const k = Math.ceil(alpha * denominator - 1e-9) - 1 - offset;
+            return k < 0 ? Infinity : sorted[k] / (1 - permutation_reference_TIE);
+        },
+        // Sampled: the p of the most extreme statistic drawn, an estimate from above when the space is
+        // far larger than the draws (then it is near 1/(draws + 1) anyway).
+        smallestP: pValue(sorted[0]),
+        exact,
+        size: sorted.length,
+    };
+}
+function allUnits(n) {
+    return Array.from({ length: n }, (_, i) => i);
+}
+function strataGroups(units) {
+    const groups = Array.from({ length: units.strata }, () => []);
+    for (let i = 0; i < units.stratum.length; i++)
+        groups[units.stratum[i]].push(i);
+    return groups.filter((group) => group.length > 0);
+}
+/** Π C(nⱼ, tⱼ), as a float (Infinity past the range of doubles). */
+function assignmentCount(groups, treated) {
+    let logCount = 0;
+    groups.forEach((group, g) => (logCount += logChoose(group.length, treated[g])));
+    return Math.round(Math.exp(logCount));
+}
+function logChoose(n, k) {
+    let sum = 0;
+    const small = Math.min(k, n - k);
+    for (let i = 1; i <= small; i++)
+        sum += Math.log((n - small + i) / i);
+    return sum;
+}
+/** Every assignment with the observed number of treated units in each group. */
+function enumerate(groups, treated, n, visit) {
+    const assignment = new Uint8Array(n);
+    const choose = (g) => {
+        if (g === groups.length) {
+            visit(assignment);
+            return;
+        }
+        const group = groups[g];
+        const k = treated[g];
+        const picks = Array.from({ length: k }, (_, i) => i);
+        for (;;) {
+            for (const i of group)
+                assignment[i] = 0;
+            for (const p of picks)
+                assignment[group[p]] = 1;
+            choose(g + 1);
+            // Next combination of k of the group's indices, in lexicographic order.
+            let i = k - 1;
+            while (i >= 0 && picks[i] === group.length - k + i)
+                i--;
+            if (i < 0)
+                break;
+            picks[i]++;
+            for (let j = i + 1; j < k; j++)
+                picks[j] = picks[j - 1] + 1;
+        }
+    };
+    choose(0);
+}
+/** `draws` uniformly random re-randomisations (Fisher–Yates within each group). */
+function sample(groups, observed, draws, seed, visit) {
+    const uniform = seededUniform(seed);
+    const assignment = Uint8Array.from(observed);
+    for (let b = 0; b < draws; b++) {
+        for (const group of groups) {
+            for (let i = group.length - 1; i > 0; i--) {
+                const j = Math.floor(uniform() * (i + 1));
+                const a = group[i];
+                const c = group[j];
+                const swap = assignment[a];
+                assignment[a] = assignment[c];
+                assignment[c] = swap;
+            }
+        }
+        visit(assignment);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/test-inversion.ts
+/**
+ * The interval of hypotheses a test does not reject at level alpha, {h : p(h) ≥ alpha}, for a
+ * p-value function that is 1 at the estimate and falls away from it: each end is found by
+ * bisection between the estimate and the edge of the parameter space (Chan & Zhang's procedure).
+ * An end is null when no hypothesis on that side is rejected and the side is unbounded.
+ *
+ * The result agrees with the test of `nullValue` by construction: if p(nullValue) < alpha the
+ * interval excludes it, otherwise it holds it, even where p is not monotone.
+ */
+function invertTest(p, estimate, domain, alpha, nullValue) {
+    const accepted = (h) => p(h) >= alpha;
+    let low = end(accepted, estimate, domain[0]);
+    let high = end(accepted, estimate, domain[1]);
+    if (accepted(nullValue)) {
+        if (low !== null && nullValue < low)
+            low = nullValue;
+        if (high !== null && nullValue > high)
+            high = nullValue;
+    }
+    else if (nullValue < estimate && (low === null || nullValue >= low)) {
+        low = test_inversion_crossing(accepted, estimate, nullValue);
+    }
+    else if (nullValue > estimate && (high === null || nullValue <= high)) {
+        high = test_inversion_crossing(accepted, estimate, nullValue);
+    }
+    return [low, high];
+}
+/** The end of the accepted region between `from` (accepted) and `edge` (±Infinity allowed). */
+function end(accepted, from, edge) {
+    if (Number.isFinite(edge))
+        return accepted(edge) ? edge : test_inversion_crossing(accepted, from, edge);
+    // Unbounded side: widen the bracket until a rejected hypothesis is found.
+    const direction = Math.sign(edge);
+    let step = Math.max(1, Math.abs(from));
+    for (let i = 0; i < 64; i++) {
+        const candidate = from + direction * step;
+        if (!accepted(candidate))
+            return test_inversion_crossing(accepted, from, candidate);
+        step *= 2;
+    }
+    return null;
+}
+/** Bisection between an accepted and a rejected hypothesis, to a relative precision of 1e-12. */
+function test_inversion_crossing(accepted, inside, outside) {
+    let a = inside;
+    let b = outside;
+    for (let i = 0; i < 200; i++) {
+        const middle = (a + b) / 2;
+        if (middle === a || middle === b)
+            break;
+        if (accepted(middle))
+            a = middle;
+        else
+            b = middle;
+        if (Math.abs(b - a) <= 1e-12 * Math.max(1, Math.abs(a)))
+            break;
+    }
+    return (a + b) / 2;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/index.ts
@@ -46092,139 +47013,192 @@ function welchFromMoments(moments, level = 0.95) {
 
 
 
-;// CONCATENATED MODULE: ./src/analysis/format-number.ts
-/** Numbers as people read them: 3 significant digits, no exponent for everyday sizes. */
-function formatNumber(value, digits = 3) {
-    if (value === null || value === undefined || !Number.isFinite(value))
-        return '—';
-    if (value === 0)
-        return '0';
-    const magnitude = Math.abs(value);
-    if (magnitude >= 1e6 || magnitude < 1e-4)
-        return value.toExponential(digits - 1);
-    if (magnitude >= 10 ** digits)
-        return Math.round(value).toString();
-    return Number(value.toPrecision(digits)).toString();
-}
-/** A p-value: `< 0.0001` below that, else 2 significant digits. */
-function formatPValue(p) {
-    if (p === null || p === undefined || !Number.isFinite(p))
-        return '—';
-    if (p < 0.0001)
-        return '< 0.0001';
-    return Number(p.toPrecision(2)).toString();
-}
-/** A relative change as a signed percentage: `-42%`, `+3.1%`. */
-function formatPercent(fraction, signed = true) {
-    if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
-        return '—';
-    const percent = fraction * 100;
-    const text = Math.abs(percent) >= 10 ? percent.toFixed(0) : percent.toPrecision(2);
-    const clean = Number(text).toString();
-    return `${signed && percent > 0 ? '+' : ''}${clean}%`;
-}
-/** `p = 0.031`, or `p < 0.0001`, for sentences. */
-function pEquals(p) {
-    const text = formatPValue(p);
-    return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/decide.ts
 
 
-/**
- * The decision policy (README, "How to read a verdict"): the primary metric decides; a guardrail
- * that is significantly worse blocks adoption; an interval inside the equivalence margin means no
- * difference; too few sessions for any test to reach alpha means insufficient data.
- */
-function decide(metrics, config) {
-    const { control, treatment } = config;
-    const primary = metrics.find((m) => m.role === 'primary');
-    if (!primary)
-        throw new Error('no primary metric');
-    const name = primary.name;
-    const minimum = minimumSessionsForSignificance(config.alpha);
-    const short = Math.min(primary.control.n, primary.treatment.n) < minimum;
-    if (short || primary.pValue === null) {
-        const reason = short
-            ? `Need at least ${minimum} sessions per arm with ${name} to detect a difference at alpha ${config.alpha}; have ${control} ${primary.control.n}, ${treatment} ${primary.treatment.n}.`
-            : `${name} cannot be tested yet: ${primary.notes[0] ?? 'no test is defined for these data'}.`;
-        return {
-            verdict: 'insufficient-data',
-            winner: null,
-            reason,
-            sessionsNeeded: Math.max(minimum, primary.power.sessionsNeeded ?? minimum),
-        };
-    }
-    const worseGuardrails = metrics.filter((m) => m.role === 'guardrail' && m.direction === 'worse');
-    const guardrailText = worseGuardrails
-        .map((m) => `${m.name} (${pEquals(m.adjustedPValue)})`)
-        .join(', ');
-    const change = describeChange(primary, treatment);
-    if (primary.direction === 'better') {
-        if (worseGuardrails.length > 0) {
-            return decided('reject', control, `${change}, but it makes the guardrail ${guardrailText} significantly worse.`);
-        }
-        return decided('adopt', treatment, `${change} and no guardrail got worse.`);
-    }
-    if (primary.direction === 'worse') {
-        return decided('reject', control, `${change}: worse than ${control}.`);
-    }
-    if (worseGuardrails.length > 0) {
-        return decided('reject', control, `${treatment} does not change ${name} significantly (${pEquals(primary.pValue)}) and makes the guardrail ${guardrailText} significantly worse.`);
-    }
-    const margin = config.equivalenceMargin * Math.abs(primary.control.mean ?? 0);
-    const ci = primary.difference.ci;
-    if (ci && margin > 0 && ci[0] > -margin && ci[1] < margin) {
-        return decided('no-difference', null, `${treatment} and ${control} are equivalent on ${name}: the change lies between ${formatNumber(ci[0])} and ${formatNumber(ci[1])}, inside the margin of ±${formatNumber(margin)} (${formatPercent(config.equivalenceMargin, false)} of ${control}).`);
-    }
-    const needed = primary.power.sessionsNeeded;
-    const plan = needed === null
-        ? 'the sessions needed cannot be estimated from these data'
-        : `about ${needed} sessions per arm would detect a ${formatPercent(config.minEffect, false)} change with ${formatPercent(config.power, false)} power`;
-    return {
-        verdict: 'inconclusive',
-        winner: null,
-        reason: `No significant difference in ${name} yet (${pEquals(primary.pValue)}); ${plan}.`,
-        sessionsNeeded: needed,
-    };
-}
-function decided(verdict, winner, reason) {
-    return { verdict, winner, reason, sessionsNeeded: null };
-}
-/** `warm lowers tool_error_rate by 42% (0.121 → 0.0700, p = 0.0003)`. */
-function describeChange(metric, treatment) {
-    const estimate = metric.difference.estimate ?? 0;
-    const verb = estimate < 0 ? 'lowers' : 'raises';
-    const size = metric.relative.estimate !== null
-        ? formatPercent(Math.abs(metric.relative.estimate), false)
-        : formatNumber(Math.abs(estimate));
-    return `${treatment} ${verb} ${metric.name} by ${size} (${formatNumber(metric.control.mean)} → ${formatNumber(metric.treatment.mean)}, ${pEquals(metric.pValue)})`;
-}
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/analysis/family.ts
 
+
 /**
- * Sets `adjustedPValue`, `significant` and `direction` on every metric. The primary metric is the
- * one confirmatory test and is not adjusted; the other metrics form one family, corrected together.
+ * Sets `adjustedPValue`, `significant`, `direction` and each guardrail's status, so that a verdict
+ * keeps its error rate at alpha when the variants do not differ, however many metrics are logged:
+ * - "better" is a claim about the primary metric alone, at alpha/2 on its side (two-sided alpha);
+ * - "worse" claims (the primary metric worse, a guardrail worse) share the other alpha/2: one-sided
+ *   tests of harm, Holm-adjusted together; their adjusted p-values are shown doubled, on the
+ *   two-sided scale of the others;
+ * - secondaries are descriptive: corrected among themselves with the configured correction, and a
+ *   guardrail that improved is marked better by the same correction among the guardrails.
+ * A guardrail's status says whether it was shown worse, shown within its margin (the harmful end of
+ * its interval inside the margin: non-inferiority at the interval's level), or neither.
  */
-function applyFamilyCorrection(metrics, correction, alpha) {
-    const family = metrics.filter((m) => m.role !== 'primary' && m.pValue !== null);
-    const raw = family.map((m) => m.pValue);
-    const adjusted = correction === 'holm' ? holm(raw) : correction === 'bh' ? benjaminiHochberg(raw) : raw;
-    const adjustedByName = new Map(family.map((m, i) => [m.name, adjusted[i]]));
+function applyFamilies(metrics, definitions, config) {
+    const { alpha } = config;
+    const harmful = (m) => {
+        const estimate = m.difference.estimate ?? 0;
+        return m.better === 'lower' ? estimate > 0 : estimate < 0;
+    };
+    const tested = (m) => m.pValue !== null;
+    const harmFamily = metrics.filter((m) => tested(m) && (m.role === 'guardrail' || m.role === 'primary'));
+    const harmAdjusted = holm(harmFamily.map((m) => (harmful(m) ? m.pValue / 2 : 1 - m.pValue / 2)));
+    const worse = new Map(harmFamily.map((m, i) => [m.name, harmAdjusted[i]]));
+    const corrected = (role) => {
+        const family = metrics.filter((m) => tested(m) && m.role === role);
+        const raw = family.map((m) => m.pValue);
+        const adjusted = config.correction === 'holm'
+            ? holm(raw)
+            : config.correction === 'bh'
+                ? benjaminiHochberg(raw)
+                : raw;
+        return new Map(family.map((m, i) => [m.name, adjusted[i]]));
+    };
+    const secondaries = corrected('secondary');
+    const guardrailBenefit = corrected('guardrail');
+    const definitionOf = new Map(definitions.map((d) => [d.name, d]));
     return metrics.map((metric) => {
-        const adjustedPValue = metric.role === 'primary' ? metric.pValue : (adjustedByName.get(metric.name) ?? null);
-        const significant = adjustedPValue !== null && adjustedPValue < alpha;
-        const estimate = metric.difference.estimate ?? 0;
-        const improved = metric.better === 'higher' ? estimate > 0 : estimate < 0;
-        return {
+        if (!tested(metric))
+            return { ...metric, adjustedPValue: null, significant: false, direction: 'none' };
+        let adjustedPValue;
+        let direction = 'none';
+        if (metric.role === 'secondary') {
+            adjustedPValue = secondaries.get(metric.name);
+            if (adjustedPValue < alpha && (metric.difference.estimate ?? 0) !== 0) {
+                direction = harmful(metric) ? 'worse' : 'better';
+            }
+        }
+        else if (harmful(metric)) {
+            const oneSided = worse.get(metric.name);
+            adjustedPValue = Math.min(1, 2 * oneSided);
+            if (oneSided < alpha / 2)
+                direction = 'worse';
+        }
+        else {
+            adjustedPValue =
+                metric.role === 'primary' ? metric.pValue : guardrailBenefit.get(metric.name);
+            if (adjustedPValue < alpha && (metric.difference.estimate ?? 0) !== 0)
+                direction = 'better';
+        }
+        const judged = {
             ...metric,
             adjustedPValue,
-            significant,
-            direction: !significant || estimate === 0 ? 'none' : improved ? 'better' : 'worse',
+            significant: direction !== 'none',
+            direction,
         };
+        return metric.role === 'guardrail'
+            ? { ...judged, guardrail: guardrailReport(judged, definitionOf.get(metric.name), config) }
+            : judged;
     });
+}
+function guardrailReport(metric, definition, config) {
+    const margin = marginOf(metric, definition, config);
+    const bound = harmfulEnd(metric, margin);
+    const limit = harmfulLimit(metric, margin);
+    const inside = bound !== null &&
+        limit !== null &&
+        (metric.better === 'lower' ? bound < limit : bound > limit);
+    return {
+        margin: {
+            relative: margin.relative,
+            absolute: margin.absolute,
+        },
+        on: margin.on,
+        harmfulBound: bound,
+        status: metric.direction === 'worse' ? 'worse' : inside ? 'within-margin' : 'unproven',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/look-level.ts
+
+/**
+ * `priorLooks`: the sessions (both arms) at each earlier look, as the store's history keeps them;
+ * `sessions`: this look's.
+ */
+function lookLevel(settings, priorLooks, sessions) {
+    const { method, alpha } = settings;
+    if (method === 'fixed-horizon') {
+        return { method, nominalAlpha: () => alpha, pValue: (p) => p, sequential: null };
+    }
+    if (method === 'always-valid')
+        return alwaysValid(settings);
+    const { fractions, final } = lookFractions(priorLooks, sessions, settings.expectedSessions);
+    const looks = groupSequentialBoundaries(fractions, alpha);
+    const last = looks[looks.length - 1];
+    return {
+        method,
+        nominalAlpha: () => last.nominalAlpha,
+        pValue: (p) => repeatedPValue(fractions, p),
+        sequential: {
+            look: new Set(priorLooks.filter((n) => n > 0 && n < sessions)).size + 1,
+            fractions,
+            boundary: Number.isFinite(last.boundary) ? last.boundary : null,
+            nominalAlpha: last.nominalAlpha,
+            spent: last.spent,
+            final,
+        },
+    };
+}
+/**
+ * The information fractions of the looks: earlier looks with fewer sessions than this one, each
+ * sessions / planned capped at 1, then this look. Once an earlier look reached the planned size,
+ * that was the final look and this one keeps its boundary (looking on past the plan spends nothing
+ * more by design; raise expected-sessions to plan a longer experiment).
+ */
+function lookFractions(priorLooks, sessions, planned) {
+    const fractions = [];
+    const sorted = [...new Set(priorLooks)].filter((n) => n > 0 && n < sessions).sort((a, b) => a - b);
+    for (const n of sorted) {
+        const t = Math.min(1, n / planned);
+        if (fractions.length > 0 && t <= fractions[fractions.length - 1])
+            continue;
+        fractions.push(t);
+        if (t === 1)
+            return { fractions, final: true };
+    }
+    const t = Math.min(1, Math.max(1, sessions) / planned);
+    if (fractions.length === 0 || t > fractions[fractions.length - 1])
+        fractions.push(t);
+    return { fractions, final: t === 1 };
+}
+/**
+ * The mixture confidence sequence (GrowthBook, Eppo): valid however often and however long the
+ * experiment is looked at. Its boundary multiplier at n sessions is
+ * √[2(nρ² + 1)/(nρ²)·ln(√(nρ² + 1)/α)]; a test is held to the level that multiplier has under a
+ * normal, and its p-value is the sequence's, √(nρ² + 1)·exp(−z²nρ²/(2(nρ² + 1))) with z the normal
+ * quantile of the same tail as the fixed-horizon p-value.
+ */
+function alwaysValid(settings) {
+    const rho = mixtureTuning(settings.alpha, settings.expectedSessions);
+    const nRho2 = (sessions) => Math.max(2, sessions) * rho * rho;
+    return {
+        method: 'always-valid',
+        nominalAlpha(sessions) {
+            const v = nRho2(sessions);
+            const multiplier = Math.sqrt(((2 * (v + 1)) / v) * (0.5 * Math.log1p(v) - Math.log(settings.alpha)));
+            return 2 * normalCdf(-multiplier);
+        },
+        pValue(p, sessions) {
+            if (!(p > 0))
+                return 0;
+            const v = nRho2(sessions);
+            const z = normalQuantile(1 - Math.min(1, p) / 2);
+            return Math.min(1, Math.exp(0.5 * Math.log1p(v) - (z * z * v) / (2 * (v + 1))));
+        },
+        sequential: null,
+    };
+}
+/**
+ * Re-randomisations for a permutation test held to `nominalAlpha`: enough that about 50 fall
+ * beyond the critical value, at least 10,000. Below 1/200,000 no affordable number reaches the
+ * level: the test then cannot reject at this look (and says so), which only makes it conservative.
+ */
+function permutationDraws(nominalAlpha) {
+    if (nominalAlpha >= 0.005)
+        return 10_000;
+    const needed = Math.ceil(50 / nominalAlpha);
+    return needed <= 200_000 ? needed : 10_000;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/metric-definitions.ts
@@ -46244,6 +47218,7 @@ const BUILT_IN_METRICS = [
             numeratorMinus: 'successful_tool_calls',
             denominator: 'tool_calls',
         },
+        scale: 'linear',
     },
     {
         name: 'success',
@@ -46251,6 +47226,7 @@ const BUILT_IN_METRICS = [
         better: 'higher',
         role: 'secondary',
         source: { type: 'column', column: 'success' },
+        scale: 'linear',
     },
     {
         name: 'completion_time_seconds',
@@ -46258,6 +47234,8 @@ const BUILT_IN_METRICS = [
         better: 'lower',
         role: 'guardrail',
         source: { type: 'column', column: 'completion_time_seconds' },
+        // Durations are skewed and heavy-tailed, and changes to them are proportional.
+        scale: 'log',
     },
     {
         name: 'message_count',
@@ -46265,6 +47243,7 @@ const BUILT_IN_METRICS = [
         better: 'lower',
         role: 'secondary',
         source: { type: 'column', column: 'message_count' },
+        scale: 'linear',
     },
     {
         name: 'user_corrections',
@@ -46272,6 +47251,7 @@ const BUILT_IN_METRICS = [
         better: 'lower',
         role: 'guardrail',
         source: { type: 'column', column: 'user_corrections' },
+        scale: 'linear',
     },
 ];
 /**
@@ -46298,6 +47278,7 @@ function resolveMetrics(config, data) {
             better: kind === 'binary' ? 'higher' : 'lower',
             role: 'secondary',
             source: { type: 'column', column },
+            scale: 'linear',
         });
     }
     for (const [name, override] of Object.entries(config.metrics)) {
@@ -46330,12 +47311,18 @@ function resolveMetrics(config, data) {
         if (override.kind === 'ratio' && source.type !== 'ratio') {
             problems.push(`${where}.kind: "ratio" needs numerator and denominator`);
         }
+        if (override.scale === 'log' && (kind === 'binary' || kind === 'ratio')) {
+            problems.push(`${where}.scale: "log" is for positive values, not a ${kind} metric`);
+        }
         definitions.set(name, {
             name,
             kind,
             better: override.better ?? existing?.better ?? 'lower',
             role: override.role ?? existing?.role ?? 'secondary',
             source,
+            scale: override.scale ?? existing?.scale ?? 'linear',
+            ...(override.margin !== undefined ? { margin: override.margin } : {}),
+            ...(override.absoluteMargin !== undefined ? { absoluteMargin: override.absoluteMargin } : {}),
         });
     }
     if (!definitions.has(config.primary)) {
@@ -46377,508 +47364,559 @@ function inferKind(values) {
     return whole ? 'count' : 'continuous';
 }
 
-;// CONCATENATED MODULE: ./src/analysis/comparison.ts
-const NO_TESTS = {
-    welch: null,
-    mannWhitney: null,
-    fisher: null,
-    deltaMethod: null,
-};
+;// CONCATENATED MODULE: ./src/analysis/arm-summary.ts
+
+/**
+ * One arm described on its own: n, mean, sd, median and an interval of the mean (a t interval; a
+ * Wilson interval for proportions and for rates with no events or only events; for counts that are
+ * all 0, the exact Poisson upper bound). Descriptive: the comparison's own test and intervals are
+ * in the metric's difference, relative and pValue.
+ */
+function armSummary(kind, samples, level) {
+    if (samples.type === 'ratio')
+        return ratioSummary(samples, level);
+    const values = samples.values;
+    const n = values.length;
+    if (n === 0)
+        return emptyArm(0);
+    if (kind === 'binary') {
+        let successes = 0;
+        for (const v of values)
+            successes += v;
+        const ci = wilsonInterval(successes, n, level);
+        return { n, mean: successes / n, sd: null, median: null, ci: isUnavailable(ci) ? null : ci };
+    }
+    const summary = summarize(values, level);
+    if (isUnavailable(summary))
+        return emptyArm(n);
+    if (kind === 'count' && summary.mean === 0) {
+        // No event at all is not a rate of exactly 0: P(no event) = exp(−n·λ) = (1 − level)/2.
+        return { ...summary, ci: [0, -Math.log((1 - level) / 2) / n] };
+    }
+    return summary;
+}
+function ratioSummary(samples, level) {
+    const n = samples.numerators.length;
+    if (n === 0)
+        return emptyArm(0);
+    const arm = ratioArm(samples.numerators, samples.denominators);
+    if (isUnavailable(arm))
+        return emptyArm(n);
+    let top = 0;
+    let bottom = 0;
+    let proportions = true;
+    for (let i = 0; i < n; i++) {
+        top += samples.numerators[i];
+        bottom += samples.denominators[i];
+        const m = samples.numerators[i];
+        if (!(m >= 0 && m <= samples.denominators[i] && Number.isInteger(m)))
+            proportions = false;
+    }
+    let ci;
+    if (proportions && Number.isInteger(bottom) && (top === 0 || top === bottom)) {
+        const wilson = wilsonInterval(top, bottom, level);
+        ci = isUnavailable(wilson) ? [arm.ratio, arm.ratio] : wilson;
+    }
+    else {
+        const half = tQuantile(1 - (1 - level) / 2, arm.n - 1) * Math.sqrt(arm.varianceOfRatio);
+        ci = [arm.ratio - half, arm.ratio + half];
+    }
+    return { n: arm.n, mean: arm.ratio, sd: null, median: null, ci };
+}
 function emptyArm(n) {
     return { n, mean: null, sd: null, median: null, ci: null };
 }
 
-;// CONCATENATED MODULE: ./src/analysis/compare-binary.ts
+;// CONCATENATED MODULE: ./src/analysis/binary-inference.ts
 
-
-/** Binary metrics: Wilson intervals per arm, Newcombe for the difference, Fisher's exact test. */
-function compareBinary(control, treatment, { level }) {
-    const notes = [];
-    const c = countSuccesses(control);
-    const t = countSuccesses(treatment);
-    const arm = (successes, n, label) => {
-        if (n === 0)
-            return emptyArm(0);
-        const ci = wilsonInterval(successes, n, level);
-        if (isUnavailable(ci))
-            notes.push(`${label} interval: ${ci.unavailable}`);
-        return { n, mean: successes / n, sd: null, median: null, ci: isUnavailable(ci) ? null : ci };
+/** Up to this many sessions in both arms together, proportions get the exact unconditional test. */
+const EXACT_BINARY_SESSIONS = 80;
+/**
+ * Two independent proportions, treatment x₁/n₁ against control x₀/n₀. Small samples: the exact
+ * unconditional test ordered by the Miettinen–Nurminen score (its level holds whatever the true
+ * proportions, also with all-zero or all-one arms), inverted for both intervals (Chan & Zhang).
+ * Larger samples: the Miettinen–Nurminen score test and its inverted intervals. Either way the
+ * difference's interval, the ratio's interval and the p-value are one test.
+ */
+function binaryInference(data) {
+    const { x1, n1, x0, n0 } = data;
+    if (n1 === 0 || n0 === 0)
+        return unavailable('both arms need at least one session');
+    const exact = n1 + n0 <= EXACT_BINARY_SESSIONS;
+    const memo = new Map();
+    const pAt = (kind, value) => {
+        const key = `${kind}:${value}`;
+        let p = memo.get(key);
+        if (p === undefined) {
+            p = exact
+                ? exactUnconditionalPValue(data, kind === 'difference' ? { kind, delta: value } : { kind, rho: value })
+                : 2 * normalCdf(-Math.abs(kind === 'difference' ? differenceScore(data, value) : ratioScore(data, value)));
+            memo.set(key, p);
+        }
+        return p;
     };
-    const result = {
-        control: arm(c, control.length, 'control'),
-        treatment: arm(t, treatment.length, 'treatment'),
-        difference: { estimate: null, ci: null },
-        relative: { estimate: null, ci: null },
-        test: null,
-        pValue: null,
-        tests: NO_TESTS,
-        independent: null,
-        notes,
+    const q1 = x1 / n1;
+    const q0 = x0 / n0;
+    const estimate = q1 - q0;
+    const wald = Math.sqrt((q1 * (1 - q1)) / n1 + (q0 * (1 - q0)) / n0);
+    const pooled = (x1 + x0) / (n1 + n0);
+    const se = wald > 0 ? wald : Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0));
+    return {
+        test: exact ? 'exactUnconditional' : 'scoreMN',
+        reference: exact ? 'exact' : 'normal',
+        treatment: q1,
+        control: q0,
+        estimate,
+        se,
+        df: null,
+        pValue: pAt('difference', 0),
+        smallestP: exact ? smallestExactP(data) : null,
+        permutations: null,
+        exact,
+        interval(alpha) {
+            const [low, high] = invertTest((d) => pAt('difference', d), estimate, [-1, 1], alpha, 0);
+            return low === null || high === null ? null : [low, high];
+        },
+        ratioInterval(alpha) {
+            if (x0 === 0)
+                return null; // the control's proportion may be 0: any ratio is possible
+            const [low, high] = invertTest((r) => pAt('ratio', r), q1 / q0, [0, Infinity], alpha, 1);
+            return low === null || high === null ? null : [low, high];
+        },
     };
-    if (control.length === 0 || treatment.length === 0) {
-        notes.push('both arms need at least one session with this metric');
-        return result;
-    }
-    const pC = c / control.length;
-    const pT = t / treatment.length;
-    const difference = newcombeDifference(t, treatment.length, c, control.length, level);
-    result.difference = isUnavailable(difference)
-        ? { estimate: pT - pC, ci: null }
-        : { estimate: difference.estimate, ci: difference.ci };
-    if (isUnavailable(difference))
-        notes.push(`difference interval: ${difference.unavailable}`);
-    const fisher = fisherExact(t, treatment.length, c, control.length);
-    if (isUnavailable(fisher))
-        notes.push(`Fisher's exact test: ${fisher.unavailable}`);
-    else {
-        result.tests = { ...NO_TESTS, fisher };
-        result.test = 'fisher';
-        result.pValue = fisher.pValue;
-    }
-    const lift = relativeLift({
-        meanT: pT,
-        varMeanT: (pT * (1 - pT)) / treatment.length,
-        meanC: pC,
-        varMeanC: (pC * (1 - pC)) / control.length,
-    }, distributions_normalQuantile(1 - (1 - level) / 2));
-    if (isUnavailable(lift))
-        notes.push(`relative change: ${lift.unavailable}`);
-    else
-        result.relative = lift;
-    const varMeanT = (pT * (1 - pT)) / treatment.length;
-    const varMeanC = (pC * (1 - pC)) / control.length;
-    const se = Math.sqrt(varMeanT + varMeanC);
-    result.independent =
-        se > 0
-            ? {
-                test: 'z',
-                estimate: pT - pC,
-                se,
-                df: null,
-                sessions: control.length + treatment.length,
-                controlMean: pC,
-            }
-            : null;
-    return result;
 }
-function countSuccesses(values) {
-    let successes = 0;
+/** The p-value of the most extreme table these arm sizes allow. */
+function smallestExactP(data) {
+    return exactUnconditionalPValue({ x1: data.n1, n1: data.n1, x0: 0, n0: data.n0 }, { kind: 'difference', delta: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/analysis/classical-tests.ts
+
+/**
+ * The classical fixed-horizon tests of independent samples, beside the comparison the verdict
+ * uses: Welch and Mann–Whitney for values, Fisher and Newcombe for proportions, the delta method
+ * for ratios. Each matches R to 1e-9; each is null where it is not defined.
+ */
+function classicalTests(kind, control, treatment, level) {
+    const tests = {
+        welch: null,
+        mannWhitney: null,
+        fisher: null,
+        newcombe: null,
+        deltaMethod: null,
+    };
+    if (control.type === 'ratio' && treatment.type === 'ratio') {
+        const armC = ratioArm(control.numerators, control.denominators);
+        const armT = ratioArm(treatment.numerators, treatment.denominators);
+        if (isUnavailable(armC) || isUnavailable(armT))
+            return tests;
+        const delta = ratioDifference(armT, armC, level);
+        if (!isUnavailable(delta)) {
+            const { statistic, df, pValue, ci } = delta;
+            tests.deltaMethod = { statistic, df, pValue, ci };
+        }
+        return tests;
+    }
+    if (control.type !== 'column' || treatment.type !== 'column')
+        return tests;
+    if (kind === 'binary') {
+        const c = successes(control.values);
+        const t = successes(treatment.values);
+        const nC = control.values.length;
+        const nT = treatment.values.length;
+        if (nC === 0 || nT === 0)
+            return tests;
+        const fisher = fisherExact(t, nT, c, nC);
+        if (!isUnavailable(fisher))
+            tests.fisher = fisher;
+        const newcombe = newcombeDifference(t, nT, c, nC, level);
+        if (!isUnavailable(newcombe))
+            tests.newcombe = { ci: newcombe.ci };
+        return tests;
+    }
+    const welch = welchTest(treatment.values, control.values, level);
+    if (!isUnavailable(welch)) {
+        const { statistic, df, pValue, ci } = welch;
+        tests.welch = { statistic, df, pValue, ci };
+    }
+    const mannWhitney = mannWhitneyTest(treatment.values, control.values);
+    if (!isUnavailable(mannWhitney))
+        tests.mannWhitney = mannWhitney;
+    return tests;
+}
+function successes(values) {
+    let sum = 0;
     for (const v of values)
-        successes += v;
-    return successes;
+        sum += v;
+    return sum;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/compare-continuous.ts
+;// CONCATENATED MODULE: ./src/analysis/contrast-inference.ts
 
-
-/** Continuous and count metrics: Welch's t-test on the means, Mann–Whitney beside it. */
-function compareContinuous(control, treatment, { level }) {
-    const notes = [];
-    const controlSummary = summarize(control, level);
-    const treatmentSummary = summarize(treatment, level);
-    const arm = (summary, n) => isUnavailable(summary) ? emptyArm(n) : summary;
-    const welch = welchTest(treatment, control, level);
-    const mannWhitney = mannWhitneyTest(treatment, control);
-    if (isUnavailable(welch))
-        notes.push(`Welch's t-test: ${welch.unavailable}`);
-    if (isUnavailable(mannWhitney))
-        notes.push(`Mann–Whitney U: ${mannWhitney.unavailable}`);
-    const result = {
-        control: arm(controlSummary, control.length),
-        treatment: arm(treatmentSummary, treatment.length),
-        difference: { estimate: null, ci: null },
-        relative: { estimate: null, ci: null },
-        test: null,
-        pValue: null,
-        tests: {
-            ...NO_TESTS,
-            welch: isUnavailable(welch)
-                ? null
-                : { statistic: welch.statistic, df: welch.df, pValue: welch.pValue, ci: welch.ci },
-            mannWhitney: isUnavailable(mannWhitney) ? null : mannWhitney,
-        },
-        independent: null,
-        notes,
+/** Up to this many units, p-values come from re-randomisation rather than a t distribution. */
+const PERMUTATION_UNITS = 2000;
+/** Re-randomisations enumerated in full up to this many. */
+const EXACT_LIMIT = 20_000;
+const SEED = 0x5eed;
+const CONTRASTS = {
+    independent: independentContrast,
+    clustered: clusteredContrast,
+    paired: pairedContrast,
+};
+const LARGE_SAMPLE_TESTS = {
+    independent: 'welch',
+    clustered: 'clusteredT',
+    paired: 'pairedT',
+};
+/**
+ * The design's t statistic (Welch's, the CR2 cluster-robust one, or the within-task one), its
+ * p-value from the permutation distribution when there are at most PERMUTATION_UNITS units (exact
+ * when the arms do not differ, whatever the shape of the data) and from Student's t beyond; the
+ * interval is estimate ± c·se with c the critical value of that same reference, so the interval
+ * and the test agree, and Fieller's interval of the ratio uses the same c.
+ */
+function contrastInference(kind, data, draws) {
+    const constant = constantValue(data);
+    if (constant !== null) {
+        return unavailable(`every session of both arms has the same value (${formatConstant(constant * data.unitScale)}): there is no variation to compare`);
+    }
+    const contrastOf = CONTRASTS[kind];
+    const observed = contrastOf(data.units, data.assignment);
+    if (observed === null)
+        return unavailable(undefinedReason(kind, data));
+    const scaled = scaleContrast(observed, data.unitScale);
+    const { estimate, se } = differenceOf(scaled);
+    const statistic = absoluteT(observed);
+    const common = {
+        treatment: scaled.treatment,
+        control: scaled.control,
+        estimate,
+        se,
     };
-    if (isUnavailable(controlSummary) || isUnavailable(treatmentSummary))
-        return result;
-    result.difference.estimate = treatmentSummary.mean - controlSummary.mean;
-    if (isUnavailable(welch))
-        return result;
-    result.difference = { estimate: welch.estimate, ci: welch.ci };
-    result.test = 'welch';
-    result.pValue = welch.pValue;
-    // Welch's test is defined, so both arms have two values or more and a standard deviation.
-    const varianceT = (treatmentSummary.sd ?? 0) ** 2;
-    const varianceC = (controlSummary.sd ?? 0) ** 2;
-    const lift = relativeLift({
-        meanT: treatmentSummary.mean,
-        varMeanT: varianceT / treatmentSummary.n,
-        meanC: controlSummary.mean,
-        varMeanC: varianceC / controlSummary.n,
-    }, tQuantile(1 - (1 - level) / 2, welch.df));
-    if (isUnavailable(lift))
-        notes.push(`relative change: ${lift.unavailable}`);
-    else
-        result.relative = lift;
-    const meanC = controlSummary.mean;
-    result.independent = {
-        test: 'welch',
-        estimate: welch.estimate,
-        se: welch.se,
-        df: welch.df,
-        sessions: control.length + treatment.length,
-        controlMean: meanC,
+    const intervalWith = (critical) => {
+        if (!Number.isFinite(critical))
+            return null;
+        return [estimate - critical * se, estimate + critical * se];
     };
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/compare-ratio.ts
-
-
-/** Ratio metrics (Σ numerator / Σ denominator per arm): the delta method. */
-function compareRatio(control, treatment, { level }) {
-    const notes = [];
-    const armC = ratioArm(control.numerators, control.denominators);
-    const armT = ratioArm(treatment.numerators, treatment.denominators);
-    const summary = (arm, n, label) => {
-        if (isUnavailable(arm)) {
-            notes.push(`${label}: ${arm.unavailable}`);
-            return emptyArm(n);
-        }
-        const half = tQuantile(1 - (1 - level) / 2, arm.n - 1) * Math.sqrt(arm.varianceOfRatio);
-        return {
-            n: arm.n,
-            mean: arm.ratio,
-            sd: null,
-            median: null,
-            ci: [arm.ratio - half, arm.ratio + half],
+    const ratioWith = (critical, nonNegative) => Number.isFinite(critical) ? fiellerInterval(scaled, critical, nonNegative) : null;
+    if (data.units.m.length <= PERMUTATION_UNITS) {
+        const options = {
+            withinStrata: kind === 'paired',
+            draws,
+            exactLimit: EXACT_LIMIT,
+            seed: SEED,
         };
-    };
-    const result = {
-        control: summary(armC, control.numerators.length, 'control'),
-        treatment: summary(armT, treatment.numerators.length, 'treatment'),
-        difference: { estimate: null, ci: null },
-        relative: { estimate: null, ci: null },
-        test: null,
-        pValue: null,
-        tests: NO_TESTS,
-        independent: null,
-        notes,
-    };
-    if (isUnavailable(armC) || isUnavailable(armT))
-        return result;
-    result.difference.estimate = armT.ratio - armC.ratio;
-    const difference = ratioDifference(armT, armC, level);
-    if (isUnavailable(difference)) {
-        notes.push(`delta method: ${difference.unavailable}`);
-        return result;
+        // The test: the observed labels re-randomised. Its distribution of |t| is also the reference
+        // for the interval, but where the arms really differ the re-randomised statistics mix that
+        // difference into their standard errors and come out small; so the reference is also taken
+        // with the difference removed (the treatment shifted by the estimate), and the larger of the
+        // two is used for both the p-value and the interval: the test stays exact (only more
+        // conservative) and the interval holds the values it does not reject.
+        const raw = permutationReference(data.units, data.assignment, contrastOf, options);
+        const centred = permutationReference(shiftTreatment(data, estimate / data.unitScale), data.assignment, contrastOf, options);
+        const critical = (alpha) => Math.max(raw.critical(alpha), centred.quantile(alpha));
+        return {
+            test: 'permutation',
+            reference: 'permutation',
+            ...common,
+            df: null,
+            pValue: Math.max(raw.pValue(statistic), centred.pValue(statistic)),
+            smallestP: raw.smallestP,
+            permutations: raw.size,
+            exact: raw.exact,
+            interval: (alpha) => intervalWith(critical(alpha)),
+            ratioInterval: (alpha, nonNegative) => ratioWith(critical(alpha), nonNegative),
+        };
     }
-    result.difference = { estimate: difference.estimate, ci: difference.ci };
-    result.test = 'deltaMethod';
-    result.pValue = difference.pValue;
-    result.tests = {
-        ...NO_TESTS,
-        deltaMethod: {
-            statistic: difference.statistic,
-            df: difference.df,
-            pValue: difference.pValue,
-            ci: difference.ci,
-        },
+    const df = observed.df;
+    const normal = !Number.isFinite(df) || df > 1e7;
+    const critical = (alpha) => normal ? normalQuantile(1 - alpha / 2) : tQuantile(1 - alpha / 2, df);
+    const pValue = statistic === Infinity
+        ? 0
+        : 2 * (normal ? normalCdf(-statistic) : tCdf(-statistic, df));
+    return {
+        test: LARGE_SAMPLE_TESTS[kind],
+        reference: normal ? 'normal' : 't',
+        ...common,
+        df: normal ? null : df,
+        pValue,
+        smallestP: null,
+        permutations: null,
+        exact: false,
+        interval: (alpha) => intervalWith(critical(alpha)),
+        ratioInterval: (alpha, nonNegative) => ratioWith(critical(alpha), nonNegative),
     };
-    const lift = relativeLift({
-        meanT: armT.ratio,
-        varMeanT: armT.varianceOfRatio,
-        meanC: armC.ratio,
-        varMeanC: armC.varianceOfRatio,
-    }, tQuantile(1 - (1 - level) / 2, difference.df));
-    if (isUnavailable(lift))
-        notes.push(`relative change: ${lift.unavailable}`);
-    else
-        result.relative = lift;
-    result.independent = {
-        test: 'deltaMethod',
-        estimate: difference.estimate,
-        se: difference.se,
-        df: difference.df,
-        sessions: armC.n + armT.n,
-        controlMean: armC.ratio,
-    };
-    return result;
 }
-
-;// CONCATENATED MODULE: ./src/analysis/task-means.ts
-function taskMeans(samples) {
-    const sums = new Map();
-    const n = samples.tasks.length;
-    for (let i = 0; i < n; i++) {
-        const task = samples.tasks[i];
-        const top = samples.type === 'column' ? samples.values[i] : samples.numerators[i];
-        const bottom = samples.type === 'column' ? 1 : samples.denominators[i];
-        const sum = sums.get(task);
-        if (sum) {
-            sum.top += top;
-            sum.bottom += bottom;
-            sum.sessions++;
-        }
-        else {
-            sums.set(task, { top, bottom, sessions: 1 });
-        }
+/** The common value when every unit's value (Σm/Σd) is the same. */
+function constantValue({ units }) {
+    let first = null;
+    for (let i = 0; i < units.m.length; i++) {
+        if (units.d[i] === 0)
+            continue;
+        const value = units.m[i] / units.d[i];
+        if (first === null)
+            first = value;
+        else if (value !== first)
+            return null;
     }
-    const means = new Map();
-    // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
-    for (const [task, { top, bottom, sessions }] of sums) {
-        if (bottom !== 0)
-            means.set(task, { value: top / bottom, sessions });
-    }
-    return means;
+    return first;
 }
-/** How many sessions each task has in the arm, at most. */
-function largestTask(means) {
-    let largest = 0;
-    for (const { sessions } of means.values())
-        largest = Math.max(largest, sessions);
-    return largest;
+function formatConstant(value) {
+    return String(Number(value.toPrecision(6)));
+}
+/** The units with every treatment unit's value lowered by `shift` (m − shift·d). */
+function shiftTreatment({ units, assignment }, shift) {
+    const m = Float64Array.from(units.m);
+    for (let i = 0; i < m.length; i++)
+        if (assignment[i] === 1)
+            m[i] = m[i] - shift * units.d[i];
+    return { ...units, m };
+}
+function scaleContrast(contrast, scale) {
+    if (scale === 1)
+        return contrast;
+    const s2 = scale * scale;
+    return {
+        ...contrast,
+        treatment: contrast.treatment * scale,
+        control: contrast.control * scale,
+        varT: contrast.varT * s2,
+        varC: contrast.varC * s2,
+        cov: contrast.cov * s2,
+    };
+}
+/** Why the design's statistic is not defined for these units, in plain words. */
+function undefinedReason(kind, data) {
+    const { assignment, units } = data;
+    const count = (arm) => assignment.filter((a) => a === arm).length;
+    const denominator = (arm) => {
+        let sum = 0;
+        for (let i = 0; i < assignment.length; i++)
+            if (assignment[i] === arm)
+                sum += units.d[i];
+        return sum;
+    };
+    if (denominator(0) === 0 || denominator(1) === 0) {
+        return 'an arm has no denominator at all (its denominators sum to 0)';
+    }
+    if (kind === 'clustered') {
+        return count(0) < 2 || count(1) < 2
+            ? `the tasks are the units here and an arm ran only one task (${count(0)} vs ${count(1)} tasks): the comparison cannot tell the variant from the task`
+            : 'one task holds all of an arm’s denominator';
+    }
+    if (kind === 'paired') {
+        return 'the only task both variants ran has one session of each, so there is nothing to measure the noise with';
+    }
+    return `needs at least 2 sessions per arm (${count(0)} vs ${count(1)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/design.ts
-
-/** Pairing needs this many shared tasks (a paired t-test then has 2 degrees of freedom or more). */
-const MIN_PAIRED_TASKS = 3;
-/** …and the shared tasks must hold this share of each arm's sessions. */
-const MIN_PAIRED_SHARE = 0.8;
+/** A paired comparison needs the shared tasks to hold this share of each arm's sessions. */
+const MIN_PAIRED_SHARE = 0.5;
 /**
  * Paired by task when both arms ran (mostly) the same tasks: each task is compared with itself,
- * which removes the task-to-task variance (Miller, eq. 7). Otherwise, when tasks repeat within an
- * arm, sessions of one task are not independent and standard errors are clustered by task
- * (Miller, eq. 4). Otherwise the sessions are independent.
+ * which removes the differences between tasks, and the verdict is about these tasks. Otherwise,
+ * when a task ran several times in an arm, its sessions are not independent: they are clustered by
+ * task and the tasks are the units (the verdict then generalises over tasks, and needs several of
+ * them). Otherwise the sessions are independent.
  */
-function chooseDesign(controlSamples, treatmentSamples) {
-    const control = taskMeans(controlSamples);
-    const treatment = taskMeans(treatmentSamples);
-    const shared = [...control.keys()]
-        .filter((task) => task >= 0 && treatment.has(task))
-        .sort((a, b) => a - b)
-        .map((task) => ({
-        task,
-        control: control.get(task).value,
-        treatment: treatment.get(task).value,
-    }));
-    const sharedTasks = new Set(shared.map(({ task }) => task));
-    const sessionsOn = (means, only) => {
-        let sessions = 0;
-        for (const [task, mean] of means)
-            if (!only || only.has(task))
-                sessions += mean.sessions;
-        return sessions;
-    };
-    const controlTotal = sessionsOn(control);
-    const treatmentTotal = sessionsOn(treatment);
-    const controlShared = sessionsOn(control, sharedTasks);
-    const treatmentShared = sessionsOn(treatment, sharedTasks);
-    const pairedShare = Math.min(controlShared / Math.max(controlTotal, 1), treatmentShared / Math.max(treatmentTotal, 1));
-    const unpairedSessions = controlTotal + treatmentTotal - controlShared - treatmentShared;
-    const base = { shared, control, treatment, unpairedSessions };
-    if (shared.length >= MIN_PAIRED_TASKS && pairedShare >= MIN_PAIRED_SHARE) {
+function chooseDesign(control, treatment) {
+    const countsC = sessionsPerTask(control.tasks);
+    const countsT = sessionsPerTask(treatment.tasks);
+    const shared = [...countsC.keys()]
+        .filter((task) => task >= 0 && countsT.has(task))
+        .sort((a, b) => a - b);
+    const sharedSessions = (counts) => shared.reduce((sum, task) => sum + counts.get(task), 0);
+    const totalC = control.tasks.length;
+    const totalT = treatment.tasks.length;
+    const shareC = totalC === 0 ? 0 : sharedSessions(countsC) / totalC;
+    const shareT = totalT === 0 ? 0 : sharedSessions(countsT) / totalT;
+    const unpairedSessions = totalC + totalT - sharedSessions(countsC) - sharedSessions(countsT);
+    const tasks = { control: countsC.size, treatment: countsT.size };
+    const base = { shared, tasks, unpairedSessions };
+    if (shared.length > 0 && Math.min(shareC, shareT) >= MIN_PAIRED_SHARE) {
         const left = unpairedSessions > 0
-            ? ` ${unpairedSessions} session${unpairedSessions === 1 ? '' : 's'} on tasks only one variant ran ${unpairedSessions === 1 ? 'was' : 'were'} left out of it.`
+            ? ` ${unpairedSessions} session${unpairedSessions === 1 ? '' : 's'} on tasks only one variant ran ${unpairedSessions === 1 ? 'was' : 'were'} left out.`
+            : '';
+        const few = shared.length < 5
+            ? ` With ${shared.length} task${shared.length === 1 ? '' : 's'}, the verdict is about ${shared.length === 1 ? 'that task' : 'these tasks'}; it may not carry over to others.`
             : '';
         return {
             kind: 'paired',
             ...base,
-            explanation: `Paired by task: both variants ran the same ${shared.length} tasks, so each task is compared with itself (the average of per-task differences), which removes the differences between tasks from the noise.${left}`,
+            explanation: `Paired by task: both variants ran the same ${shared.length === 1 ? 'task' : `${shared.length} tasks`}, so each task is compared with itself, which removes the differences between tasks from the noise.${few}${left}`,
         };
     }
-    const repeats = Math.max(largestTask(control), largestTask(treatment));
+    const repeats = Math.max(largest(countsC), largest(countsT));
     const why = shared.length === 0
         ? 'the variants ran different tasks'
-        : shared.length < MIN_PAIRED_TASKS
-            ? `only ${shared.length} task${shared.length === 1 ? ' is' : 's are'} shared by both variants, too few to pair`
-            : `the tasks both variants ran hold only ${Math.round(pairedShare * 100)}% of an arm's sessions`;
-    if (repeats >= 2 && control.size >= 2 && treatment.size >= 2) {
+        : `the tasks both variants ran hold only ${Math.round(Math.min(shareC, shareT) * 100)}% of an arm's sessions`;
+    if (repeats >= 2) {
         return {
             kind: 'clustered',
             ...base,
-            explanation: `Clustered by task: tasks were run several times (up to ${repeats} sessions of one task in an arm), so sessions of a task are not independent and the standard errors are clustered by task; not paired because ${why}.`,
+            explanation: `Clustered by task: tasks were run several times (up to ${repeats} sessions of one task in an arm), so sessions of a task are not independent and the tasks (${tasks.control} and ${tasks.treatment}) are the units of the comparison; not paired because ${why}.`,
         };
     }
     return {
         kind: 'independent',
         ...base,
-        explanation: `Independent sessions: ${repeats >= 2 ? 'an arm has fewer than 2 tasks, so no clustering is possible,' : 'each task ran once per arm at most'} and ${why}, so the sessions are compared as two independent samples.`,
+        explanation: `Independent sessions: each task ran once per arm at most and ${why}, so the sessions are compared as two independent samples.`,
     };
 }
-
-;// CONCATENATED MODULE: ./src/analysis/estimators.ts
-
-/** Miller's eq. 7: the mean of per-task differences, with a paired t-test over the shared tasks. */
-function pairedEstimate(design, level) {
-    const t = Float64Array.from(design.shared, (s) => s.treatment);
-    const c = Float64Array.from(design.shared, (s) => s.control);
-    const paired = pairedDifference(t, c, level);
-    if (isUnavailable(paired))
-        return paired;
-    const k = design.shared.length;
-    let sessions = 0;
-    for (const { task } of design.shared) {
-        sessions += design.control.get(task).sessions + design.treatment.get(task).sessions;
+/** Sessions per task code; sessions without a task (−1) count as tasks of their own. */
+function sessionsPerTask(tasks) {
+    const counts = new Map();
+    let unknown = -2;
+    for (const task of tasks) {
+        const key = task >= 0 ? task : unknown--;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    return {
-        test: 'pairedT',
-        estimate: paired.estimate,
-        se: paired.se,
-        df: paired.df,
-        sessions,
-        controlMean: mean(c),
-        paired: { tasks: k, correlation: paired.correlation, varianceSaved: paired.varianceSaved },
-    };
+    return counts;
 }
-/** Miller's eq. 4: session-level means with standard errors clustered by task. */
-function clusteredEstimate(control, treatment, level) {
-    const armC = clusteredArm(control);
-    const armT = clusteredArm(treatment);
-    if (isUnavailable(armC))
-        return result_unavailable(`control: ${armC.unavailable}`);
-    if (isUnavailable(armT))
-        return result_unavailable(`treatment: ${armT.unavailable}`);
-    const difference = clusteredDifference(armT, armC, level);
-    if (isUnavailable(difference))
-        return difference;
-    return {
-        test: 'clusteredZ',
-        estimate: difference.estimate,
-        se: difference.se,
-        df: null,
-        sessions: armC.n + armT.n,
-        controlMean: armC.mean,
-        clustered: {
-            designEffect: (armC.designEffect + armT.designEffect) / 2,
-            clusters: armC.clusters + armT.clusters,
-        },
-    };
-}
-/**
- * A ratio metric is clustered through its linearisation (m − r·d)/mean(d): the clustered
- * standard error of that mean is the cluster-robust delta-method standard error of the ratio.
- */
-function clusteredArm(samples) {
-    if (samples.type === 'column')
-        return clusteredMean(samples.values, samples.tasks);
-    const arm = ratioArm(samples.numerators, samples.denominators);
-    if (isUnavailable(arm))
-        return arm;
-    const n = samples.numerators.length;
-    const meanDenominator = mean(samples.denominators);
-    const linearised = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-        linearised[i] =
-            (samples.numerators[i] - arm.ratio * samples.denominators[i]) / meanDenominator;
-    }
-    const clustered = clusteredMean(linearised, samples.tasks);
-    return isUnavailable(clustered) ? clustered : { ...clustered, mean: arm.ratio };
+function largest(counts) {
+    let most = 0;
+    for (const count of counts.values())
+        most = Math.max(most, count);
+    return most;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/inference.ts
+;// CONCATENATED MODULE: ./src/analysis/metric-units.ts
 
 /**
- * Intervals and p-value for an estimate: fixed-horizon (t or normal reference), or sequential
- * (an always-valid confidence sequence: its p-value and interval stay valid however often the
- * experiment is looked at).
+ * One unit per session (independent; paired, with the shared task as stratum), or per task and arm
+ * (clustered: the task's sessions summed). On the log scale the values are their logarithms.
  */
-function infer(estimate, settings) {
-    const { estimate: delta, se } = estimate;
-    let ci;
-    let pValue;
-    if (settings.method === 'sequential') {
-        const sequence = sequentialOnScale(estimate, settings);
-        if (isUnavailable(sequence))
-            return sequence;
-        ci = sequence.ci;
-        pValue = sequence.pValue;
+function metricUnits(design, control, treatment, log, kind) {
+    const sessions = [...pairsOf(control, 0, log), ...pairsOf(treatment, 1, log)];
+    const events = log ? null : eventsOf(kind, sessions);
+    const build = (rows, strata) => buildUnits(rows, strata, events);
+    if (design.kind === 'paired') {
+        const strata = new Map(design.shared.map((task, index) => [task, index]));
+        const kept = sessions.filter((s) => strata.has(s.task));
+        return build(kept.map((s) => ({ ...s, stratum: strata.get(s.task), size: 1 })), design.shared.length);
     }
-    else {
-        const critical = fixedCritical(settings.alpha, estimate.df);
-        ci = [delta - critical * se, delta + critical * se];
-        const z = -Math.abs(delta / se);
-        pValue = 2 * (estimate.df === null ? normalCdf(z) : tCdf(z, estimate.df));
+    if (design.kind === 'clustered') {
+        const clusters = new Map();
+        let unknown = 0;
+        for (const s of sessions) {
+            const key = s.task >= 0 ? `${s.arm}:${s.task}` : `?${unknown++}`;
+            const cluster = clusters.get(key);
+            if (cluster) {
+                cluster.m += s.m;
+                cluster.d += s.d;
+                cluster.size++;
+            }
+            else
+                clusters.set(key, { m: s.m, d: s.d, size: 1, arm: s.arm });
+        }
+        return build([...clusters.values()].map((c) => ({ ...c, stratum: 0 })), 1);
     }
-    return { ci, pValue, relative: relativeChange(estimate, ci) };
+    return build(sessions.map((s) => ({ ...s, stratum: 0, size: 1 })), 1);
 }
-/**
- * The mixture boundary assumes a known standard error. With few tasks a t reference applies, so
- * the boundary is carried over to the t scale by equal tail probability: the multiplier m becomes
- * t⁻¹(Φ(m), df) and the statistic t becomes the z with the same tail before the p-value is taken.
- * Without this, a paired comparison of 4 tasks at the first look would spend a fifth of alpha.
- */
-function sequentialOnScale(estimate, settings) {
-    const { estimate: delta, se, df } = estimate;
-    const boundary = {
-        se: 1,
-        n: estimate.sessions,
-        alpha: settings.alpha,
-        expectedSessions: settings.expectedSessions,
-    };
-    const standard = sequentialInterval({ ...boundary, estimate: delta / se });
-    if (isUnavailable(standard) || df === null) {
-        if (isUnavailable(standard))
-            return standard;
-        return {
-            ci: [delta - standard.halfWidth * se, delta + standard.halfWidth * se],
-            pValue: standard.pValue,
-        };
+function pairsOf(samples, arm, log) {
+    const pairs = [];
+    for (let i = 0; i < samples.tasks.length; i++) {
+        const task = samples.tasks[i];
+        if (samples.type === 'ratio') {
+            pairs.push({ m: samples.numerators[i], d: samples.denominators[i], task, arm });
+        }
+        else {
+            const value = samples.values[i];
+            pairs.push({ m: log ? Math.log(value) : value, d: 1, task, arm });
+        }
     }
-    const multiplier = tQuantile(normalCdf(standard.halfWidth), df);
-    const zWithSameTail = -distributions_normalQuantile(tCdf(-Math.abs(delta / se), df));
-    const onZ = sequentialInterval({ ...boundary, estimate: zWithSameTail });
-    if (isUnavailable(onZ))
-        return onZ;
-    return { ci: [delta - multiplier * se, delta + multiplier * se], pValue: onZ.pValue };
+    return pairs;
 }
-function fixedCritical(alpha, df) {
-    return df === null ? distributions_normalQuantile(1 - alpha / 2) : tQuantile(1 - alpha / 2, df);
-}
-/**
- * (treatment − control)/|control|, its interval the difference's divided by |control| (the
- * control's value taken as known), so that it agrees with the test behind the p-value.
- */
-function relativeChange(estimate, ci) {
-    const base = Math.abs(estimate.controlMean);
-    if (base === 0)
+/** Counts of events (a Poisson floor for their variance) or 0/1 outcomes (a binomial one). */
+function eventsOf(kind, pairs) {
+    if (kind === 'binary')
+        return 'binomial';
+    if (kind !== 'count' && kind !== 'ratio')
         return null;
-    return { estimate: estimate.estimate / base, ci: [ci[0] / base, ci[1] / base] };
+    return pairs.every((p) => Number.isInteger(p.m) && p.m >= 0) ? 'poisson' : null;
+}
+function buildUnits(rows, strata, events) {
+    const scaleM = powerOfTwoScale(rows.map((r) => r.m));
+    const scaleD = powerOfTwoScale(rows.map((r) => r.d));
+    return {
+        units: {
+            m: Float64Array.from(rows, (r) => r.m / scaleM),
+            d: Float64Array.from(rows, (r) => r.d / scaleD),
+            size: Float64Array.from(rows, (r) => r.size),
+            stratum: Int32Array.from(rows, (r) => r.stratum),
+            strata,
+            // A floor in events needs the counts as they are.
+            events: scaleM === 1 && scaleD === 1 ? events : null,
+        },
+        assignment: Uint8Array.from(rows, (r) => r.arm),
+        unitScale: scaleM / scaleD,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/no-events.ts
+
+/**
+ * Counts (or rate numerators) that are 0 in every session of both arms: no event at all. The
+ * difference is 0 and no test can reject, but the rates are not known to be 0: each arm's rate lies
+ * below its exact Poisson upper bound, −ln(α/2)/D (3.69/D at 95%, D the arm's denominator: calls, or
+ * sessions for a count), so with probability at least 1 − α the difference lies between minus the
+ * control's bound and the treatment's (Bonferroni). The ratio is 0/0: no relative interval.
+ */
+function noEventsInference(denominators) {
+    const { treatment, control } = denominators;
+    if (!(treatment > 0) || !(control > 0)) {
+        return unavailable('an arm has no denominator at all (its denominators sum to 0)');
+    }
+    const bound = (alpha, d) => -Math.log(alpha / 2) / d;
+    return {
+        test: 'permutation',
+        reference: 'exact',
+        treatment: 0,
+        control: 0,
+        estimate: 0,
+        se: null,
+        df: null,
+        pValue: 1,
+        smallestP: null,
+        permutations: null,
+        exact: true,
+        interval: (alpha) => [-bound(alpha, control), bound(alpha, treatment)],
+        ratioInterval: () => null,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/planning.ts
 
-
 const MAX_SESSIONS = 1e9;
+/** Looks assumed by a sequential plan made before any look: ten, equally spaced. */
+const PLANNED_LOOKS = 10;
 /**
  * Sessions per arm to detect the minimum effect at the configured power, and the effect the
- * current sessions can detect, from the standard error actually observed (so paired and
- * clustered designs plan with their own variance, Miller eq. 9–10). The standard error is scaled
- * as 1/√sessions; under sequential analysis the boundary's wider multiplier is used.
+ * current sessions can detect, from the standard error actually observed (so paired and clustered
+ * designs plan with their own variance). The standard error scales as 1/√sessions. Sequential
+ * analysis plans with its final boundary (ten equally spaced looks), always-valid with its
+ * boundary at the size planned for. On the log scale the change is a ratio: 1 + minEffect.
  */
-function plan(estimate, settings) {
-    const zPower = distributions_normalQuantile(settings.power);
-    const base = Math.abs(estimate.controlMean);
+function plan(basis, settings) {
+    const zPower = normalQuantile(settings.power);
+    const log = basis.scale === 'log';
+    const base = Math.abs(basis.controlValue);
     const multiplierAt = (sessions) => boundaryMultiplier(settings, sessions);
-    const detectable = (multiplierAt(estimate.sessions) + zPower) * estimate.se;
-    const minimumDetectableEffect = {
-        absolute: detectable,
-        relative: base === 0 ? null : detectable / base,
-    };
-    const basis = {
-        se: estimate.se,
-        sessions: estimate.sessions,
-        controlValue: estimate.controlMean,
-    };
-    const delta = settings.minEffect * base;
-    if (!(delta > 0))
-        return { sessionsNeeded: null, minimumDetectableEffect, basis };
+    const detectable = (multiplierAt(basis.sessions) + zPower) * basis.se;
+    const minimumDetectableEffect = log
+        ? { absolute: Math.exp(basis.controlValue) * Math.expm1(detectable), relative: Math.expm1(detectable) }
+        : { absolute: detectable, relative: base === 0 ? null : detectable / base };
+    const reported = { se: basis.se, sessions: basis.sessions, controlValue: basis.controlValue };
+    const delta = log ? Math.log1p(settings.minEffect) : settings.minEffect * base;
+    if (!(delta > 0) || !(basis.se > 0)) {
+        return { sessionsNeeded: null, minimumDetectableEffect, basis: reported };
+    }
     // The smallest total N with (multiplier(N) + z_power)·se·√(n/N) ≤ δ; the left side falls with N.
-    const reaches = (total) => (multiplierAt(total) + zPower) * estimate.se * Math.sqrt(estimate.sessions / total) <= delta;
-    if (!reaches(MAX_SESSIONS))
-        return { sessionsNeeded: null, minimumDetectableEffect, basis };
+    const reaches = (total) => (multiplierAt(total) + zPower) * basis.se * Math.sqrt(basis.sessions / total) <= delta;
+    if (!reaches(MAX_SESSIONS)) {
+        return { sessionsNeeded: null, minimumDetectableEffect, basis: reported };
+    }
     let low = 1;
     let high = MAX_SESSIONS;
     while (high - low > 1) {
@@ -46888,21 +47926,31 @@ function plan(estimate, settings) {
         else
             low = middle;
     }
-    return { sessionsNeeded: Math.max(2, Math.ceil(high / 2)), minimumDetectableEffect, basis };
+    return {
+        sessionsNeeded: Math.max(2, Math.ceil(high / 2)),
+        minimumDetectableEffect,
+        basis: reported,
+    };
 }
-/** Half-width of the interval in standard errors at a total of `sessions`. */
+/** Half-width of the interval in standard errors at a total of `sessions` (normal reference). */
 function boundaryMultiplier(settings, sessions) {
-    // Planning uses the normal reference, as the sample-size formulas do.
     if (settings.method === 'fixed-horizon')
-        return fixedCritical(settings.alpha, null);
-    const sequence = sequentialInterval({
-        estimate: 0,
-        se: 1,
-        n: Math.max(2, Math.round(sessions)),
-        alpha: settings.alpha,
-        expectedSessions: settings.expectedSessions,
-    });
-    return isUnavailable(sequence) ? Infinity : sequence.halfWidth;
+        return normalQuantile(1 - settings.alpha / 2);
+    if (settings.method === 'sequential')
+        return finalBoundary(settings.alpha);
+    const rho = mixtureTuning(settings.alpha, settings.expectedSessions);
+    const v = Math.max(2, Math.round(sessions)) * rho * rho;
+    return Math.sqrt(((2 * (v + 1)) / v) * (0.5 * Math.log1p(v) - Math.log(settings.alpha)));
+}
+const finalBoundaries = new Map();
+function finalBoundary(alpha) {
+    let boundary = finalBoundaries.get(alpha);
+    if (boundary === undefined) {
+        const fractions = Array.from({ length: PLANNED_LOOKS }, (_, i) => (i + 1) / PLANNED_LOOKS);
+        boundary = groupSequentialBoundaries(fractions, alpha).at(-1).boundary;
+        finalBoundaries.set(alpha, boundary);
+    }
+    return boundary;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/metric-report.ts
@@ -46914,103 +47962,228 @@ function boundaryMultiplier(settings, sessions) {
 
 
 
-/** One metric compared across the arms, before the family correction sets `adjustedPValue`. */
-function metricReport(definition, controlSamples, treatmentSamples, config) {
-    const level = 1 - config.alpha;
+
+
+/**
+ * One metric compared across the arms at this look, before the families of metrics set
+ * `adjustedPValue`, `significant`, `direction` and the guardrail status.
+ */
+function metricReport(definition, controlSamples, treatmentSamples, config, look) {
     const notes = [];
     const { control, treatment, capped } = capIfAsked(definition, controlSamples, treatmentSamples, config);
-    const classical = compare(definition, control, treatment, level);
-    notes.push(...classical.notes);
+    const level = 1 - config.alpha;
     const design = chooseDesign(control, treatment);
-    const { estimate, used } = chooseEstimate(design, classical, control, treatment, level, notes);
-    // Fixed-horizon independent sessions keep the classical tests as they are (they match R exactly).
-    const classicalResult = used.kind === 'independent' && config.method === 'fixed-horizon';
-    const inference = estimate && !classicalResult ? infer(estimate, config) : null;
-    if (inference && isUnavailable(inference))
-        notes.push(`${config.method}: ${inference.unavailable}`);
-    const inferred = inference && !isUnavailable(inference) ? inference : null;
-    const difference = inferred
-        ? { estimate: estimate.estimate, ci: inferred.ci, level }
-        : { ...classical.difference, level };
-    const relative = inferred
-        ? (inferred.relative ?? { estimate: null, ci: null })
-        : classical.relative;
-    const test = inferred ? estimate.test : classical.test;
-    const pValue = inferred ? inferred.pValue : classical.pValue;
-    const chance = config.chanceToBeat && definition.role === 'primary' && estimate
-        ? chanceToBeat({ estimate: estimate.estimate, se: estimate.se, better: definition.better })
-        : null;
-    return {
+    const log = logScale(definition, control, treatment, notes);
+    const sessions = control.tasks.length + treatment.tasks.length;
+    const nominalAlpha = look.nominalAlpha(sessions);
+    const inference = infer(definition, design, control, treatment, log, nominalAlpha, notes);
+    const base = {
         name: definition.name,
         kind: definition.kind,
         better: definition.better,
         role: definition.role,
-        control: classical.control,
-        treatment: classical.treatment,
-        difference,
-        relative,
+        control: armSummary(definition.kind, control, level),
+        treatment: armSummary(definition.kind, treatment, level),
+        difference: { estimate: null, ci: null, level: 1 - nominalAlpha, control: null, treatment: null },
+        relative: { estimate: null, ci: null },
+        scale: log ? 'log' : 'linear',
         method: config.method,
-        design: designReport(used, estimate),
-        test: pValue === null ? null : test,
-        pValue,
-        adjustedPValue: pValue,
+        design: designReport(design, null),
+        test: null,
+        pValue: null,
+        adjustedPValue: null,
         significant: false,
         direction: 'none',
-        tests: classical.tests,
-        power: estimate
-            ? plan(estimate, config)
-            : { sessionsNeeded: null, minimumDetectableEffect: null, basis: null },
-        chanceToBeat: chance === null || isUnavailable(chance) ? null : chance,
+        tests: classicalTests(definition.kind, control, treatment, level),
+        inference: {
+            reference: 'normal',
+            permutations: null,
+            exact: false,
+            smallestPValue: null,
+            nominalAlpha,
+            nominalPValue: null,
+        },
+        guardrail: null,
+        power: { sessionsNeeded: null, minimumDetectableEffect: null, basis: null },
+        chanceToBeat: null,
         capped,
         notes,
     };
-}
-function compare(definition, control, treatment, level) {
-    if (control.type === 'ratio' && treatment.type === 'ratio') {
-        return compareRatio(control, treatment, { level });
+    if (isUnavailable(inference)) {
+        notes.push(`${definition.name} cannot be compared: ${inference.unavailable}`);
+        return base;
     }
-    if (control.type === 'column' && treatment.type === 'column') {
-        return definition.kind === 'binary'
-            ? compareBinary(control.values, treatment.values, { level })
-            : compareContinuous(control.values, treatment.values, { level });
+    const nonNegative = allNonNegative(control) && allNonNegative(treatment);
+    const shown = log ? logView(inference, nominalAlpha) : linearView(inference, nominalAlpha, nonNegative);
+    if (shown.difference.ci === null) {
+        notes.push(`no interval: at level ${formatLevel(nominalAlpha)} it would need a p-value these data cannot give (the smallest possible is ${formatLevel(inference.smallestP ?? 0)})`);
     }
-    throw new Error(`metric ${definition.name}: arms sampled differently`);
-}
-/**
- * The design's estimate, falling back to independent sessions (with a note) when the paired or
- * clustered estimate is undefined, e.g. when every task gives the same difference.
- */
-function chooseEstimate(design, classical, control, treatment, level, notes) {
-    if (design.kind === 'independent')
-        return { estimate: classical.independent, used: design };
-    const estimate = design.kind === 'paired'
-        ? pairedEstimate(design, level)
-        : clusteredEstimate(control, treatment, level);
-    if (!isUnavailable(estimate))
-        return { estimate, used: design };
-    notes.push(`${design.kind} comparison: ${estimate.unavailable}; the sessions were compared as independent samples instead`);
     return {
-        estimate: classical.independent,
-        used: {
-            ...design,
-            kind: 'independent',
-            explanation: `Independent sessions: the ${design.kind} comparison is undefined here (${estimate.unavailable}).`,
+        ...base,
+        difference: { ...shown.difference, level: 1 - nominalAlpha },
+        relative: shown.relative,
+        design: designReport(design, definition.kind === 'binary' ? null : clusteringInflation(design, control, treatment, log, definition.kind)),
+        test: inference.test,
+        pValue: look.pValue(inference.pValue, sessions),
+        inference: {
+            reference: inference.reference,
+            permutations: inference.permutations,
+            exact: inference.exact,
+            smallestPValue: inference.smallestP,
+            nominalAlpha,
+            nominalPValue: inference.pValue,
+        },
+        power: inference.se !== null && inference.se > 0
+            ? plan({
+                se: inference.se,
+                sessions,
+                controlValue: inference.control,
+                scale: log ? 'log' : 'linear',
+            }, config)
+            : base.power,
+        chanceToBeat: config.chanceToBeat && definition.role === 'primary' && inference.se !== null
+            ? chanceOf(inference, definition.better)
+            : null,
+    };
+}
+function infer(definition, design, control, treatment, log, nominalAlpha, notes) {
+    if (definition.kind === 'binary' && control.type === 'column' && treatment.type === 'column') {
+        const counts = {
+            x1: metric_report_sum(treatment.values),
+            n1: treatment.values.length,
+            x0: metric_report_sum(control.values),
+            n0: control.values.length,
+        };
+        if (design.kind === 'independent')
+            return binaryInference(counts);
+        const constant = (counts.x1 === 0 || counts.x1 === counts.n1) && (counts.x0 === 0 || counts.x0 === counts.n0);
+        if (constant) {
+            // Every session of each arm had the same outcome: within tasks there is nothing to compare,
+            // and the arms' counts are all the evidence there is.
+            notes.push(`every session of each arm has the same ${definition.name}: compared as independent sessions`);
+            return binaryInference(counts);
+        }
+    }
+    const data = metricUnits(design, control, treatment, log, definition.kind);
+    if (data.units.events === 'poisson' && data.units.m.every((m) => m === 0)) {
+        notes.push(`no ${definition.name} events in either arm: the interval bounds each arm's rate`);
+        return noEventsInference(denominators(data));
+    }
+    return contrastInference(design.kind, data, permutationDraws(nominalAlpha));
+}
+/** Differences and ratios on the metric's own scale. */
+function linearView(inference, alpha, nonNegative) {
+    const ci = inference.interval(alpha);
+    const c = inference.control;
+    const ratio = c === 0 ? null : inference.ratioInterval(alpha, nonNegative);
+    const sign = c < 0 ? -1 : 1;
+    return {
+        difference: {
+            estimate: inference.estimate,
+            ci,
+            control: inference.control,
+            treatment: inference.treatment,
+        },
+        relative: {
+            estimate: c === 0 ? null : inference.estimate / Math.abs(c),
+            ci: ratio === null
+                ? null
+                : (sign > 0
+                    ? [ratio[0] - 1, ratio[1] - 1]
+                    : [1 - ratio[1], 1 - ratio[0]]),
         },
     };
 }
-function designReport(design, estimate) {
+/**
+ * On the log scale the test compares mean logs: the ratio of geometric means exp(Δ) and its
+ * interval exp(ci). The difference shown is that ratio at the control's geometric mean.
+ */
+function logView(inference, alpha) {
+    const ci = inference.interval(alpha);
+    const geometricC = Math.exp(inference.control);
+    const geometricT = Math.exp(inference.treatment);
+    return {
+        difference: {
+            estimate: geometricT - geometricC,
+            ci: ci === null
+                ? null
+                : [geometricC * Math.expm1(ci[0]), geometricC * Math.expm1(ci[1])],
+            control: geometricC,
+            treatment: geometricT,
+        },
+        relative: {
+            estimate: Math.expm1(inference.estimate),
+            ci: ci === null ? null : [Math.expm1(ci[0]), Math.expm1(ci[1])],
+        },
+    };
+}
+/** The log scale when asked for and every value is above 0; otherwise linear, with a note. */
+function logScale(definition, control, treatment, notes) {
+    if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
+        return false;
+    }
+    const positive = (values) => values.every((v) => v > 0);
+    if (positive(control.values) && positive(treatment.values))
+        return true;
+    notes.push(`${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`);
+    return false;
+}
+/** Clustered: how much the task clusters inflate the variance over independent sessions (Kish). */
+function clusteringInflation(design, control, treatment, log, kind) {
+    if (design.kind !== 'clustered')
+        return null;
+    const clusters = metricUnits(design, control, treatment, log, kind);
+    const sessions = metricUnits({ ...design, kind: 'independent' }, control, treatment, log, kind);
+    const clustered = clusteredContrast(clusters.units, clusters.assignment);
+    const independent = independentContrast(sessions.units, sessions.assignment);
+    if (clustered === null || independent === null)
+        return null;
+    const naive = independent.varT + independent.varC;
+    return naive > 0 ? (clustered.varT + clustered.varC) / naive : null;
+}
+function designReport(design, designEffect) {
     return {
         kind: design.kind,
         explanation: design.explanation,
         tasks: design.kind === 'paired'
             ? design.shared.length
             : design.kind === 'clustered'
-                ? design.control.size + design.treatment.size
+                ? design.tasks.control + design.tasks.treatment
                 : null,
-        correlation: estimate?.paired?.correlation ?? null,
-        varianceSaved: estimate?.paired?.varianceSaved ?? null,
-        designEffect: estimate?.clustered?.designEffect ?? null,
+        correlation: null,
+        varianceSaved: null,
+        designEffect,
     };
+}
+function chanceOf(inference, better) {
+    const result = chanceToBeat({ estimate: inference.estimate, se: inference.se, better });
+    return isUnavailable(result) ? null : result;
+}
+function denominators({ units, assignment }) {
+    let treatment = 0;
+    let control = 0;
+    for (let i = 0; i < assignment.length; i++) {
+        if (assignment[i] === 1)
+            treatment += units.d[i];
+        else
+            control += units.d[i];
+    }
+    return { treatment, control };
+}
+function allNonNegative(samples) {
+    if (samples.type === 'ratio') {
+        return samples.numerators.every((v) => v >= 0) && samples.denominators.every((v) => v >= 0);
+    }
+    return samples.values.every((v) => v >= 0);
+}
+function metric_report_sum(values) {
+    let total = 0;
+    for (const v of values)
+        total += v;
+    return total;
+}
+function formatLevel(p) {
+    return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
 }
 /** Winsorises continuous metrics at a percentile of both arms pooled (never per arm). */
 function capIfAsked(definition, control, treatment, config) {
@@ -47103,6 +48276,7 @@ function sampleRatio(controlSessions, treatmentSessions, expected) {
 
 
 
+
 /**
  * The primary metric within each value of each configured field (`category`, `difficulty`, or
  * any top-level record field the table kept as a label), analysed as the whole experiment is,
@@ -47126,7 +48300,8 @@ function breakdown(table, primary, config, field) {
         const inSegment = (row) => codes[row] === code;
         const controlRows = rowsOfVariant(table, config.control, inSegment);
         const treatmentRows = rowsOfVariant(table, config.treatment, inSegment);
-        const report = metricReport(primary, armSamples(table, controlRows, primary.source), armSamples(table, treatmentRows, primary.source), config);
+        // A breakdown is exploratory, looked at once: fixed-horizon, whatever the method.
+        const report = metricReport(primary, armSamples(table, controlRows, primary.source), armSamples(table, treatmentRows, primary.source), { ...config, method: 'fixed-horizon' }, lookLevel({ ...config, method: 'fixed-horizon' }, [], 0));
         return {
             value,
             sessions: { control: controlRows.length, treatment: treatmentRows.length },
@@ -47211,8 +48386,13 @@ function inputWarnings(input, srm, arms) {
 
 
 
-/** The whole analysis: sessions in, report contract v1 out. Pure. */
-function analyze(table, config, input) {
+
+/**
+ * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
+ * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
+ * sequential design's boundary at this look depends on them.
+ */
+function analyze(table, config, input, priorLooks = []) {
     const experiment = config.experiment ?? singleExperiment(table);
     const controlRows = rowsOfVariant(table, config.control);
     const treatmentRows = rowsOfVariant(table, config.treatment);
@@ -47220,8 +48400,9 @@ function analyze(table, config, input) {
         names: table.columnNames(),
         column: (name) => table.column(name),
     });
-    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, controlRows, definition.source), armSamples(table, treatmentRows, definition.source), config));
-    const metrics = applyFamilyCorrection(reports, config.correction, config.alpha);
+    const look = lookLevel(config, priorLooks, controlRows.length + treatmentRows.length);
+    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, controlRows, definition.source), armSamples(table, treatmentRows, definition.source), config, look));
+    const metrics = applyFamilies(reports, definitions, config);
     const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
     const summary = {
         ...input,
@@ -47236,18 +48417,20 @@ function analyze(table, config, input) {
         sessions: { [config.control]: controlRows.length, [config.treatment]: treatmentRows.length },
         analysis: {
             method: config.method,
-            expectedSessions: config.method === 'sequential' ? config.expectedSessions : null,
+            expectedSessions: config.method === 'fixed-horizon' ? null : config.expectedSessions,
             design: metrics.find((m) => m.role === 'primary')?.design.explanation ?? '',
             alpha: config.alpha,
             minEffect: config.minEffect,
             equivalenceMargin: config.equivalenceMargin,
             power: config.power,
             correction: config.correction,
+            guardrailPolicy: config.guardrailPolicy,
+            sequential: look.sequential,
         },
         metrics,
         segments: segmentBreakdowns(table, definitions.find((d) => d.role === 'primary'), config),
         srm,
-        recommendation: decide(metrics, config),
+        recommendation: decide(metrics, definitions, config),
         warnings: inputWarnings(summary, srm, {
             control: config.control,
             treatment: config.treatment,
@@ -47324,24 +48507,44 @@ function escapeClamped(text, max) {
 ;// CONCATENATED MODULE: ./src/report/method-sentence.ts
 /** Which analysis produced the intervals and p-values, in plain words. */
 function methodSentence(report) {
-    const { method, expectedSessions } = report.analysis;
-    return method === 'sequential'
-        ? `Sequential analysis: always-valid intervals and p-values (a confidence sequence tuned for ${expectedSessions} sessions), safe to look at after every run.`
-        : 'Fixed-horizon analysis: valid for one look at a sample size chosen in advance; choose the sequential method when you check after every run.';
+    const { method, expectedSessions, sequential } = report.analysis;
+    if (method === 'sequential') {
+        const where = sequential
+            ? ` This is look ${sequential.look}, at ${Math.round(sequential.fractions.at(-1) * 100)}% of the planned ${expectedSessions} sessions${sequential.final ? ' (the final look)' : ''}: its tests are held to p < ${method_sentence_formatLevel(sequential.nominalAlpha)}.`
+            : '';
+        return `Sequential analysis: a group-sequential design (O'Brien–Fleming α spending, final look at ${expectedSessions} sessions) whose error rate holds over every look; the p-values are repeated p-values, comparable with alpha.${where}`;
+    }
+    if (method === 'always-valid') {
+        return `Always-valid analysis: a confidence sequence (tuned for ${expectedSessions} sessions) whose error rate holds however often and however long you look.`;
+    }
+    return 'Fixed-horizon analysis: valid for one look at a sample size chosen in advance; choose the sequential method when you check after every run.';
 }
 const TEST_LABELS = {
     welch: "Welch's t",
-    fisher: "Fisher's exact",
-    deltaMethod: 'delta method',
-    z: 'z (normal)',
-    pairedT: 'paired t over tasks',
-    clusteredZ: 'task-clustered z',
+    pairedT: 't within tasks',
+    clusteredT: 'task-clustered t (CR2)',
+    permutation: 'permutation',
+    exactUnconditional: 'exact unconditional',
+    scoreMN: 'Miettinen–Nurminen score',
 };
-/** The test behind a metric's p-value, and whether it is sequential: `sequential paired t over tasks`. */
+/** The test behind a metric's p-value: `permutation of the within-task t`, `sequential Welch's t`. */
 function testLabel(metric) {
     if (metric.test === null)
         return '—';
-    return `${metric.method === 'sequential' ? 'sequential ' : ''}${TEST_LABELS[metric.test]}`;
+    const prefix = !metric.method || metric.method === 'fixed-horizon' ? '' : `${metric.method} `;
+    const scale = metric.scale === 'log' ? ' (log scale)' : '';
+    if (metric.test === 'permutation') {
+        const statistic = metric.design?.kind === 'paired'
+            ? 'within-task t'
+            : metric.design?.kind === 'clustered'
+                ? 'task-clustered t'
+                : "Welch's t";
+        return `${prefix}permutation of the ${statistic}${scale}`;
+    }
+    return `${prefix}${TEST_LABELS[metric.test] ?? metric.test}${scale}`;
+}
+function method_sentence_formatLevel(p) {
+    return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
 }
 
 ;// CONCATENATED MODULE: ./src/report/history.ts
@@ -47521,10 +48724,18 @@ function relativeCell(metric) {
 function pValueCell(metric) {
     return formatPValue(metric.adjustedPValue);
 }
-/** ✓ significantly better, ✗ significantly worse, ~ no significant difference. */
+/**
+ * ✓ significantly better, ✗ significantly worse, ≈ a guardrail shown within its margin, ~ no
+ * significant difference.
+ */
 function markCell(metric) {
-    return metric.direction === 'better' ? '✓' : metric.direction === 'worse' ? '✗' : '~';
+    if (metric.direction === 'better')
+        return '✓';
+    if (metric.direction === 'worse')
+        return '✗';
+    return metric.guardrail?.status === 'within-margin' ? '≈' : '~';
 }
+const MARK_LEGEND = '✓ better  ✗ worse  ≈ guardrail within its margin  ~ no significant difference';
 function roleLabel(metric) {
     return metric.role === 'primary' ? 'primary' : metric.role === 'guardrail' ? 'guardrail' : '';
 }
@@ -47532,9 +48743,10 @@ const CORRECTION_NAMES = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no' 
 /** One line on how p was computed, under every table. */
 function pValueFootnote(report) {
     const correction = report.analysis.correction;
-    return correction === 'none'
-        ? 'p: unadjusted.'
-        : `p: the primary metric's as tested; the others adjusted together (${CORRECTION_NAMES[correction]}).`;
+    const secondaries = correction === 'none'
+        ? 'the secondaries unadjusted'
+        : `the secondaries adjusted among themselves (${CORRECTION_NAMES[correction]})`;
+    return `p: the primary metric's as tested; "worse" for the primary metric and the guardrails adjusted together (Holm, one-sided, at half of alpha); ${secondaries}. Intervals are each metric's own.`;
 }
 const VERDICT_HEADLINES = {
     adopt: 'Adopt',
@@ -47862,12 +49074,13 @@ function renderTerminal(report) {
     const rec = report.recommendation;
     const winner = rec.winner ? ` ${rec.winner}` : '';
     const lines = [
-        `${report.experiment}: ${treatment} vs ${control} · ${report.sessions[control] ?? 0} vs ${report.sessions[treatment] ?? 0} sessions · ${Math.round((1 - report.analysis.alpha) * 100)}% intervals`,
+        `${report.experiment}: ${treatment} vs ${control} · ${report.sessions[control] ?? 0} vs ${report.sessions[treatment] ?? 0} sessions · ${intervalLevel(report)} intervals`,
         '',
         ...alignColumns([header, ...rows]),
         '',
-        `★ primary  ⚑ guardrail  ✓ better  ✗ worse  ~ no significant difference. ${pValueFootnote(report)}`,
+        `★ primary  ⚑ guardrail  ${MARK_LEGEND}. ${pValueFootnote(report)}`,
         report.analysis.design,
+        ...scaleLines(report),
         methodSentence(report),
         ...chanceLine(report),
         ...report.segments.flatMap(segmentLines),
@@ -47876,6 +49089,15 @@ function renderTerminal(report) {
         ...report.warnings.map((warning) => `warning: ${warning}`),
     ];
     return lines.join('\n') + '\n';
+}
+/** Metrics compared on the log scale, and what their columns then mean. */
+function scaleLines(report) {
+    const logged = report.metrics.filter((m) => m.scale === 'log').map((m) => m.name);
+    if (logged.length === 0)
+        return [];
+    return [
+        `${logged.join(', ')}: compared on the log scale (the ratio of geometric means); the difference shown is that ratio at ${report.control}'s geometric mean.`,
+    ];
 }
 function chanceLine(report) {
     const primary = report.metrics.find((m) => m.role === 'primary');
@@ -47900,6 +49122,15 @@ function segmentLines(segment) {
         ...alignColumns(rows),
     ];
 }
+/** `95%`, or a sequential look's level: `99.4% (sequential, look 3)`. */
+function intervalLevel(report) {
+    const primary = report.metrics.find((m) => m.role === 'primary');
+    const level = primary?.difference.level ?? 1 - report.analysis.alpha;
+    const percent = `${Number((level * 100).toPrecision(level > 0.999 ? 6 : 3))}%`;
+    return report.analysis.method === 'fixed-horizon'
+        ? percent
+        : `${percent} (${report.analysis.method}${report.analysis.sequential ? `, look ${report.analysis.sequential.look}` : ''})`;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/analysis-flags.ts
 
@@ -47920,6 +49151,7 @@ const ANALYSIS_FLAGS = {
     correction: { type: 'string' },
     method: { type: 'string' },
     'expected-sessions': { type: 'string' },
+    'guardrail-policy': { type: 'string' },
     segments: { type: 'string' },
     cap: { type: 'string' },
     'chance-to-beat': { type: 'boolean' },
@@ -47944,6 +49176,7 @@ async function analysisInputs(values, cwd) {
         correction: values.correction,
         method: values.method,
         expectedSessions: values['expected-sessions'],
+        guardrailPolicy: values['guardrail-policy'],
         segments: values.segments,
         capPercentile: values.cap,
         chanceToBeat: values['chance-to-beat'] ? 'true' : undefined,
@@ -48922,15 +50155,7 @@ function shorten(text, width) {
 
 /** Sessions per arm needed for each effect, under both analysis methods. */
 function planTable(basis, effects, settings) {
-    const estimate = {
-        test: 'z',
-        estimate: 0,
-        se: basis.se,
-        df: null,
-        sessions: basis.sessions,
-        controlMean: basis.controlValue,
-    };
-    const needed = (minEffect, method) => plan(estimate, { ...settings, minEffect, method }).sessionsNeeded;
+    const needed = (minEffect, method) => plan(basis, { ...settings, minEffect, method }).sessionsNeeded;
     return effects.map((relative) => ({
         relative,
         absolute: relative * Math.abs(basis.controlValue),

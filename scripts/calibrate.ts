@@ -1,42 +1,70 @@
 /**
- * `npm run calibrate`: simulates agent-like A/B experiments, analyses each after every one of its
- * 20 runs with the real `analyze()`, sequential and fixed-horizon, and prints the A/A
- * false-positive rate, the coverage of the 95% intervals and the power at a stated effect as
- * Markdown. Exits non-zero only when something crashes, never because a target is missed.
+ * `npm run calibrate`: simulates agent-like A/B experiments in every regime of the grid
+ * (`calibration/regimes.ts`), A/A and with an effect, analyses each with the real `analyze()`,
+ * runs the 20-look sequential study, and prints the false-verdict rates, the coverage of the 95%
+ * intervals and the power as Markdown. Exits non-zero only when something crashes, never because a
+ * target is missed (the table says so).
  *
- *   npm run calibrate -- [--sims N] [--seed S] [--workers W] [--quick]
+ *   npm run calibrate -- [--sims N] [--seed S] [--workers W] [--quick] [--only id,id] [--no-sequential]
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatReport } from './calibration/format.js';
+import type { Outcome } from './calibration/experiment.js';
+import { SEQUENTIAL, slices, type Job } from './calibration/jobs.js';
 import { runJobs } from './calibration/pool.js';
-import { plannedStudies, studyJobs, summarizeStudy } from './calibration/study.js';
+import { REGIMES } from './calibration/regimes.js';
+import type { Trajectory } from './calibration/sequential.js';
+import { summarizeRegime, summarizeSequential } from './calibration/summary.js';
 
-const DEFAULT_SIMS = 4000;
-const QUICK_SIMS = 100;
+const DEFAULT_SIMS = 2000;
+const QUICK_SIMS = 200;
+const JOB_SIZE = 50;
 
-interface Options {
-  sims: number;
-  seed: number;
-  workers: number;
-}
-
-function parseOptions(args: string[]): Options {
+async function main(): Promise<void> {
   const { values } = parseArgs({
-    args,
+    args: process.argv.slice(2),
     options: {
       sims: { type: 'string' },
       seed: { type: 'string', default: '1' },
       workers: { type: 'string', default: String(availableParallelism()) },
       quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'no-sequential': { type: 'boolean', default: false },
     },
   });
-  const sims = values.sims ?? String(values.quick ? QUICK_SIMS : DEFAULT_SIMS);
-  return {
-    sims: positiveInteger('--sims', sims),
-    seed: positiveInteger('--seed', values.seed, 0),
-    workers: positiveInteger('--workers', values.workers),
+  const sims = positiveInteger(
+    '--sims',
+    values.sims ?? String(values.quick ? QUICK_SIMS : DEFAULT_SIMS),
+  );
+  const seed = positiveInteger('--seed', values.seed, 0);
+  const workers = positiveInteger('--workers', values.workers);
+  const only = values.only?.split(',').map((id) => id.trim());
+  const regimes = REGIMES.filter((r) => !only || only.includes(r.id));
+  const withSequential = !values['no-sequential'] && (!only || only.includes(SEQUENTIAL));
+
+  const started = performance.now();
+  const studies = [...regimes.map((r) => r.id), ...(withSequential ? [SEQUENTIAL] : [])];
+  const jobs: Job[][] = studies.flatMap((study, s) =>
+    (['aa', 'effect'] as const).map((scenario, k) =>
+      slices({ study, scenario, seed, stream: 2 * s + k }, sims, JOB_SIZE),
+    ),
+  );
+  const results = await runJobs(jobs.flat(), workers);
+  let next = 0;
+  const take = () => {
+    const count = jobs[next++]!.length;
+    const flat = results.splice(0, count).flat();
+    return flat;
   };
+  const regimeSummaries = regimes.map((regime) =>
+    summarizeRegime(regime, take() as Outcome[], take() as Outcome[]),
+  );
+  const sequential = withSequential
+    ? summarizeSequential(take() as Trajectory[], take() as Trajectory[])
+    : null;
+  const seconds = (performance.now() - started) / 1000;
+  console.log(formatReport(regimeSummaries, sequential, { seed, sims, workers, seconds }));
 }
 
 function positiveInteger(flag: string, text: string, minimum = 1): number {
@@ -45,22 +73,6 @@ function positiveInteger(flag: string, text: string, minimum = 1): number {
     throw new Error(`${flag}: expected an integer ≥ ${minimum}, got "${text}"`);
   }
   return value;
-}
-
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  const started = performance.now();
-  const studies = plannedStudies(options.sims);
-  const jobsByStudy = studies.map((study) => studyJobs(study, options.seed));
-  const results = await runJobs(jobsByStudy.flat(), options.workers);
-  let next = 0;
-  const summaries = studies.map((study, s) => {
-    const count = jobsByStudy[s]!.length;
-    next += count;
-    return summarizeStudy(study, results.slice(next - count, next));
-  });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(formatReport(summaries, { seed: options.seed, workers: options.workers, seconds }));
 }
 
 main().catch((error: unknown) => {

@@ -1,37 +1,41 @@
 /** Slices of simulated experiments, run in this thread or in a worker (`worker.ts`). */
-import type { Method } from '../../src/config/experiment-config.js';
-import type { Scenario } from './generator.js';
-import { analysis, simulateExperiment, type Trajectory } from './simulate.js';
-import type { PrimaryMetric } from './truth.js';
+import { runRegimeExperiment, type Outcome } from './experiment.js';
+import { REGIMES } from './regimes.js';
+import { runSequentialExperiment, type Trajectory } from './sequential.js';
 
-/** Every experiment is analysed in both modes, on the same sessions. */
-export const MODES: readonly Method[] = ['sequential', 'fixed-horizon'];
+export type Scenario = 'aa' | 'effect';
 
-/** Experiments `start` … `start + count − 1` of a scenario, analysed with one primary metric. */
+/** Experiments `start` … `start + count − 1` of a regime (or of the sequential study) and scenario. */
 export interface Job {
-  seed: number;
-  /** The scenario's random stream: the same stream gives the same experiments, whatever metric. */
-  stream: number;
+  study: string;
   scenario: Scenario;
-  metric: PrimaryMetric;
+  seed: number;
+  /** The random stream: one per study and scenario, so a slice can be re-run alone. */
+  stream: number;
   start: number;
   count: number;
 }
 
-/** By experiment, then by mode (`MODES` order). */
-export type JobResult = Trajectory[][];
+export type JobResult = Outcome[] | Trajectory[];
+
+export const SEQUENTIAL = 'sequential';
 
 export function runJob(job: Job): JobResult {
-  const analyses = MODES.map((method) => analysis(method, job.metric));
-  const results: JobResult = [];
-  for (let i = job.start; i < job.start + job.count; i++) {
-    results.push(simulateExperiment(job.seed, job.stream, i, job.scenario, analyses));
+  const indices = Array.from({ length: job.count }, (_, i) => job.start + i);
+  if (job.study === SEQUENTIAL) {
+    return indices.map((i) => runSequentialExperiment(job.scenario, job.seed, job.stream, i));
   }
-  return results;
+  const regime = REGIMES.find((r) => r.id === job.study);
+  if (!regime) throw new Error(`no regime ${job.study}`);
+  return indices.map((i) => runRegimeExperiment(regime, job.scenario, job.seed, job.stream, i));
 }
 
 /** Splits `experiments` into jobs of at most `size`. */
-export function slices(template: Omit<Job, 'start' | 'count'>, experiments: number, size: number) {
+export function slices(
+  template: Omit<Job, 'start' | 'count'>,
+  experiments: number,
+  size: number,
+): Job[] {
   const jobs: Job[] = [];
   for (let start = 0; start < experiments; start += size) {
     jobs.push({ ...template, start, count: Math.min(size, experiments - start) });

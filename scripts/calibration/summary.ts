@@ -1,7 +1,9 @@
 /** Rates over many simulated experiments, each with its Wilson 95% interval. */
 import { wilsonInterval } from '../../src/stats/index.js';
 import type { Interval } from '../../src/stats/index.js';
-import type { Trajectory } from './simulate.js';
+import type { Outcome } from './experiment.js';
+import type { Regime } from './regimes.js';
+import { SEQUENTIAL_METHODS, type Trajectory } from './sequential.js';
 
 export interface Rate {
   hits: number;
@@ -17,62 +19,104 @@ export function rate(hits: number, n: number): Rate {
   return { hits, n, value: n === 0 ? NaN : hits / n, ci };
 }
 
-/** The share of `items` for which `test` holds. */
-export function share<T>(items: readonly T[], test: (item: T) => boolean): Rate {
+/** The share of `items` for which `test` holds, over those where `counted` does. */
+export function share<T>(
+  items: readonly T[],
+  test: (item: T) => boolean,
+  counted: (item: T) => boolean = () => true,
+): Rate {
   let hits = 0;
-  for (const item of items) if (test(item)) hits++;
-  return rate(hits, items.length);
-}
-
-/** What one analysis mode concluded over the experiments of one scenario. */
-export interface ModeSummary {
-  experiments: number;
-  /** Significant (either way) at any look; at the last look alone. */
-  anyLook: Rate;
-  finalLook: Rate;
-  /** Significant (either way) at one of the first k looks, k = 1, 2, …, by index k − 1. */
-  byLook: Rate[];
-  /** Significantly better at any look; at the last look; median first look of it (detected only). */
-  powerAnyLook: Rate;
-  powerFinalLook: Rate;
-  medianFirstDetection: number | null;
-  /** Significantly worse at some look: the wrong direction, for an effect that helps. */
-  wrongDirection: Rate;
-  /** The interval held the true difference at the last look; at every look. */
-  coverageFinal: Rate;
-  coverageAll: Rate;
-  /** Looks, over all experiments, with no p-value or interval. */
-  undefinedLooks: number;
-  /** Share of looks analysed as paired by task. */
-  pairedShare: number;
-}
-
-export function summarize(trajectories: readonly Trajectory[], looks: number): ModeSummary {
-  const byLook = Array.from({ length: looks }, (_, k) =>
-    share(trajectories, (t) => t.firstSignificant !== null && t.firstSignificant <= k + 1),
-  );
-  const detections = trajectories
-    .map((t) => t.firstBetter)
-    .filter((look): look is number => look !== null);
-  let paired = 0;
-  let all = 0;
-  for (const t of trajectories) {
-    paired += t.designs.paired;
-    all += t.designs.paired + t.designs.clustered + t.designs.independent;
+  let n = 0;
+  for (const item of items) {
+    if (!counted(item)) continue;
+    n++;
+    if (test(item)) hits++;
   }
+  return rate(hits, n);
+}
+
+export interface RegimeSummary {
+  regime: Regime;
+  /** The designs the analysis chose, with their counts over both scenarios. */
+  designs: Record<string, number>;
+  aa: {
+    falseVerdicts: Rate;
+    covered: Rate;
+    undefined: number;
+  };
+  effect: {
+    power: Rate;
+    coveredDifference: Rate;
+    coveredRatio: Rate;
+    undefined: number;
+  };
+}
+
+export function summarizeRegime(
+  regime: Regime,
+  aa: readonly Outcome[],
+  effect: readonly Outcome[],
+): RegimeSummary {
+  const designs: Record<string, number> = {};
+  for (const o of [...aa, ...effect]) designs[o.design] = (designs[o.design] ?? 0) + 1;
+  const covered = (o: Outcome) => o.coveredDifference ?? o.coveredRatio ?? false;
   return {
-    experiments: trajectories.length,
-    anyLook: share(trajectories, (t) => t.firstSignificant !== null),
-    finalLook: share(trajectories, (t) => t.finalSignificant),
-    byLook,
-    powerAnyLook: share(trajectories, (t) => t.firstBetter !== null),
-    powerFinalLook: share(trajectories, (t) => t.finalBetter),
-    medianFirstDetection: median(detections),
-    wrongDirection: share(trajectories, (t) => t.anyWorse),
-    coverageFinal: share(trajectories, (t) => t.coveredFinal),
-    coverageAll: share(trajectories, (t) => t.coveredAll),
-    undefinedLooks: trajectories.reduce((sum, t) => sum + t.undefinedLooks, 0),
-    pairedShare: all === 0 ? NaN : paired / all,
+    regime,
+    designs,
+    aa: {
+      falseVerdicts: share(aa, (o) => o.verdict === 'adopt' || o.verdict === 'reject'),
+      covered: share(aa, covered),
+      undefined: aa.filter((o) => !o.defined).length,
+    },
+    effect: {
+      power: share(effect, (o) => o.verdict === regime.expected),
+      coveredDifference: share(
+        effect,
+        (o) => o.coveredDifference === true,
+        (o) => o.coveredDifference !== null,
+      ),
+      coveredRatio: share(
+        effect,
+        (o) => o.coveredRatio === true,
+        (o) => o.coveredRatio !== null,
+      ),
+      undefined: effect.filter((o) => !o.defined).length,
+    },
+  };
+}
+
+export interface SequentialSummary {
+  methods: {
+    method: string;
+    aaDecided: Rate;
+    power: Rate;
+    medianFirstLook: number | null;
+    coveredFinal: Rate;
+    coveredAll: Rate;
+  }[];
+  fixed: { aaDecided: Rate; power: Rate; covered: Rate };
+}
+
+export function summarizeSequential(
+  aa: readonly Trajectory[],
+  effect: readonly Trajectory[],
+): SequentialSummary {
+  return {
+    methods: SEQUENTIAL_METHODS.map((method, m) => ({
+      method,
+      aaDecided: share(aa, (t) => t.first[m] !== null),
+      power: share(effect, (t) => t.first[m]?.verdict === 'adopt'),
+      medianFirstLook: median(
+        effect.flatMap((t) => (t.first[m]?.verdict === 'adopt' ? [t.first[m]!.look] : [])),
+      ),
+      coveredFinal: share(effect, (t) => t.coveredFinal[m]!),
+      coveredAll: share(effect, (t) => t.coveredAll[m]!),
+    })),
+    fixed: {
+      aaDecided: share(aa, (t) => t.fixed.verdict === 'adopt' || t.fixed.verdict === 'reject'),
+      power: share(effect, (t) => t.fixed.verdict === 'adopt'),
+      covered: share(effect, (t) => t.fixed.coveredDifference === true),
+    },
   };
 }
 

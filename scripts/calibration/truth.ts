@@ -1,42 +1,67 @@
 /**
- * The true treatment − control difference of each primary metric, from the generating parameters.
+ * The true values each analysis estimates, from the generating parameters.
  *
- * The paired analysis estimates the mean over tasks of per-task differences, each task's value
- * being its own Σ errors / Σ tool calls (or mean time). Within a task the tool calls do not depend
- * on the error probability, so a task's expected error rate is the mean of its sessions' per-call
- * probabilities, E[p | task], and the estimand is the task-weighted mean E_task[E[p_T − p_C | task]]
- * = (errorFactor − 1)·E[p] over tasks and sessions: one integral of the inverse logit against a
- * normal, done here by quadrature. Completion time: (timeFactor − 1)·E[time], in closed form.
+ * - Paired by task: the comparison is about the tasks both arms ran. Its estimand is the weighted
+ *   mean over those tasks of each task's true treatment and control values (weights nT·nC/(nT + nC)
+ *   as the analysis uses), the task's value being E[numerator]/E[denominator] in it.
+ * - Clustered or independent: the tasks stand for the population of tasks, and each arm's value is
+ *   E[numerator]/E[denominator] over tasks and sessions.
+ * - On the log scale (completion time) the effect is a ratio of geometric means: the time factor,
+ *   whatever the design, since the treatment multiplies every session's time.
  */
-import { WORLD, type Scenario } from './generator.js';
-import { inverseLogit, logit } from './random.js';
+import {
+  cellExpectation,
+  normalExpectation,
+  type Effect,
+  type Metric,
+  type World,
+} from './world.js';
 
-export type PrimaryMetric = 'tool_error_rate' | 'completion_time_seconds';
-
-export function trueDifference(metric: PrimaryMetric, scenario: Scenario): number {
-  return metric === 'tool_error_rate'
-    ? (scenario.errorFactor - 1) * meanErrorRate()
-    : (scenario.timeFactor - 1) * meanSeconds();
+export interface Truth {
+  /** treatment − control; null on the log scale (its interval is the ratio's). */
+  difference: number | null;
+  /** treatment / control. */
+  ratio: number;
 }
 
-/** E[p]: p = invlogit(N(logit(median), taskSd² + sessionSd²)), by the trapezoid rule on ±10 sd. */
-export function meanErrorRate(): number {
-  const { median, taskSd, sessionSd } = WORLD.toolErrors;
-  const centre = logit(median);
-  const sd = Math.hypot(taskSd, sessionSd);
-  const steps = 20_000;
-  const width = 20 / steps;
-  let sum = 0;
-  for (let i = 0; i <= steps; i++) {
-    const x = -10 + i * width;
-    const weight = i === 0 || i === steps ? 0.5 : 1;
-    sum += weight * inverseLogit(centre + sd * x) * Math.exp(-0.5 * x * x);
+const population = new Map<string, Truth>();
+
+export function populationTruth(world: World, metric: Metric, effect: Effect, log: boolean): Truth {
+  if (log) return { difference: null, ratio: effect.timeFactor };
+  const key = JSON.stringify([world, metric, effect]);
+  const known = population.get(key);
+  if (known) return known;
+  const arm = (treated: boolean) => {
+    const m = normalExpectation((u) => cellExpectation(world, metric, u, treated, effect).m);
+    const d = normalExpectation((u) => cellExpectation(world, metric, u, treated, effect).d);
+    return m / d;
+  };
+  const t = arm(true);
+  const c = arm(false);
+  const truth = { difference: t - c, ratio: t / c };
+  population.set(key, truth);
+  return truth;
+}
+
+/** The paired estimand over the shared tasks of difficulties `u` with these session counts. */
+export function pairedTruth(
+  world: World,
+  metric: Metric,
+  effect: Effect,
+  log: boolean,
+  tasks: { u: number; control: number; treatment: number }[],
+): Truth {
+  if (log) return { difference: null, ratio: effect.timeFactor };
+  let weights = 0;
+  let t = 0;
+  let c = 0;
+  for (const task of tasks) {
+    const w = (task.control * task.treatment) / (task.control + task.treatment);
+    const cellT = cellExpectation(world, metric, task.u, true, effect);
+    const cellC = cellExpectation(world, metric, task.u, false, effect);
+    weights += w;
+    t += (w * cellT.m) / cellT.d;
+    c += (w * cellC.m) / cellC.d;
   }
-  return (sum * width) / Math.sqrt(2 * Math.PI);
-}
-
-/** E[time] = median·exp((taskSd² + sessionSd²)/2). */
-export function meanSeconds(): number {
-  const { median, taskSd, sessionSd } = WORLD.seconds;
-  return median * Math.exp((taskSd * taskSd + sessionSd * sessionSd) / 2);
+  return { difference: (t - c) / weights, ratio: t / c };
 }

@@ -1,5 +1,5 @@
-# Reference values for the decision statistics: confidence sequences, paired and clustered
-# comparisons, pooled capping, chance to beat and paired power.
+# Reference values for the decision statistics: the always-valid confidence sequence, pooled
+# capping and chance to beat (the small-sample methods are in small-sample.R).
 # Run from the repository root:  Rscript scripts/reference/stats-decision.R
 # Writes test/fixtures/r-stats-decision.json; then run
 #   npx prettier --write test/fixtures/r-stats-decision.json
@@ -74,67 +74,6 @@ confidenceSequence <- list(
   cs_case(0.62, 0.21, 250, 0.2, 250)
 )
 
-# --- paired comparison of task means (Miller eq. 7) -----------------------------------------------
-paired_case <- function(t, c, level) {
-  r <- t.test(t, c, paired = TRUE, conf.level = level)
-  list(treatment = arr(t), control = arr(c), level = level, tasks = length(t),
-       estimate = unname(r$estimate), se = unname(r$stderr), statistic = unname(r$statistic),
-       df = unname(r$parameter), pValue = r$p.value, ci = as.numeric(r$conf.int),
-       correlation = cor(t, c), varianceSaved = 1 - var(t - c) / (var(t) + var(c)))
-}
-task <- rnorm(30, 0.6, 0.2)
-task_small <- rnorm(8, 10, 3)
-anti <- rnorm(12)
-paired <- list(
-  paired_case(round(task + 0.04 + rnorm(30, 0, 0.08), 4), round(task + rnorm(30, 0, 0.08), 4), 0.95),
-  paired_case(round(task_small + rnorm(8, 1, 2), 3), round(task_small + rnorm(8), 3), 0.9),
-  paired_case(c(0.8, 0.4), c(0.5, 0.3), 0.95), # k = 2
-  paired_case(round(anti + rnorm(12, 0, 0.3), 4), round(-anti + rnorm(12, 0, 0.3), 4), 0.99) # r < 0
-)
-
-# --- clustered standard error (Miller eq. 4), the double sum written out ---------------------------
-clustered_arm <- function(x, ids) {
-  n <- length(x)
-  s_bar <- mean(x)
-  se2 <- sum((x - s_bar)^2) / n^2 # Miller's SE² = Var(s)/n with the population variance
-  cross <- 0
-  for (c in unique(ids)) {
-    r <- x[ids == c] - s_bar
-    for (i in seq_along(r)) for (j in seq_along(r)) if (i != j) cross <- cross + r[i] * r[j]
-  }
-  se2c <- se2 + cross / n^2
-  list(n = n, mean = s_bar, se = sqrt(se2c), naiveSe = sqrt(se2),
-       clusters = length(unique(ids)), designEffect = se2c / se2)
-}
-clustered_case <- function(xT, idsT, xC, idsC, level) {
-  aT <- clustered_arm(xT, idsT); aC <- clustered_arm(xC, idsC)
-  est <- aT$mean - aC$mean
-  se <- sqrt(aT$se^2 + aC$se^2)
-  q <- qnorm(1 - (1 - level) / 2)
-  list(treatment = list(values = arr(xT), clusterIds = arr(as.list(idsT))),
-       control = list(values = arr(xC), clusterIds = arr(as.list(idsC))), level = level,
-       treatmentArm = aT, controlArm = aC,
-       difference = list(estimate = est, se = se, statistic = est / se,
-                         pValue = 2 * pnorm(-abs(est / se)), ci = c(est - q * se, est + q * se)))
-}
-tasks_arm <- function(k, m, icc, shift, prefix) { # k tasks × m sessions, normal task effects
-  effect <- rnorm(k, 0, sqrt(icc))
-  ids <- rep(seq_len(k), each = m)
-  x <- round(shift + effect[ids] + rnorm(k * m, 0, sqrt(1 - icc)), 4)
-  list(x = x, ids = if (is.null(prefix)) ids else paste0(prefix, ids))
-}
-uneven_ids <- c(1, 1, 1, 2, 2, 3, 4, 4, 4, 4, 4, 5)
-a1 <- tasks_arm(20, 5, 0.3, 0.2, "task-"); b1 <- tasks_arm(20, 5, 0.3, 0, "task-")
-a2 <- tasks_arm(6, 3, 0.6, 1, NULL); b2 <- tasks_arm(9, 2, 0.1, 0, NULL)
-clustered <- list(
-  clustered_case(a1$x, a1$ids, b1$x, b1$ids, 0.95),
-  clustered_case(a2$x, a2$ids, b2$x, b2$ids, 0.9),
-  clustered_case(round(rbinom(12, 1, 0.6) + 0, 0), uneven_ids,
-                 round(rlnorm(12), 4), uneven_ids, 0.99),
-  clustered_case(c(1, 0, 1, 1, 0, 0), c("a", "a", "b", "b", "c", "c"),
-                 c(2, 4, 6, 8), c("x", "y", "z", "w"), 0.95) # singletons: se = naive se
-)
-
 # --- pooled quantile (type 7) and capping ---------------------------------------------------------
 cap_case <- function(control, treatment, p) {
   cap <- unname(quantile(c(control, treatment), p, type = 7))
@@ -165,33 +104,8 @@ chanceToBeat <- list(
   beat_case(3.1, 100, "higher")
 )
 
-# --- paired power (Miller eq. 9–10) ---------------------------------------------------------------
-pp_case <- function(v, delta, alpha, power) {
-  z <- qnorm(1 - alpha / 2) + qnorm(power)
-  list(varianceOfDifferences = v, delta = delta, alpha = alpha, power = power,
-       unrounded = z^2 * v / delta^2, tasks = ceiling(z^2 * v / delta^2))
-}
-pmde_case <- function(v, tasks, alpha, power) {
-  list(varianceOfDifferences = v, tasks = tasks, alpha = alpha, power = power,
-       mde = (qnorm(1 - alpha / 2) + qnorm(power)) * sqrt(v / tasks))
-}
-pairedPower <- list(
-  sessions = list(
-    pp_case(1 / 9, 0.03, 0.05, 0.8), # Miller's example: 969
-    pp_case(0.04, 0.02, 0.05, 0.9),
-    pp_case(2.5, -0.5, 0.01, 0.8),
-    pp_case(0.3, 0.1, 0.1, 0.5)
-  ),
-  mde = list(
-    pmde_case(1 / 9, 969, 0.05, 0.8),
-    pmde_case(0.04, 50, 0.01, 0.9),
-    pmde_case(2.5, 7.5, 0.2, 0.6)
-  )
-)
-
 out <- list(
   generator = paste(R.version.string, "scripts/reference/stats-decision.R"),
-  confidenceSequence = confidenceSequence, paired = paired, clustered = clustered,
-  capping = capping, chanceToBeat = chanceToBeat, pairedPower = pairedPower
+  confidenceSequence = confidenceSequence, capping = capping, chanceToBeat = chanceToBeat
 )
 writeLines(to_json(out), "test/fixtures/r-stats-decision.json")

@@ -67,45 +67,6 @@ ratio <- list(
   ratio_case(5, 7, 3, 3, 0.5, 0.4, level = 0.99)
 )
 
-# --- relative lift by the delta method ------------------------------------------------------------
-lift_case <- function(meanT, varMeanT, meanC, varMeanC, critical) {
-  est <- (meanT - meanC) / abs(meanC)
-  v <- varMeanT / meanC^2 + varMeanC * meanT^2 / meanC^4
-  list(meanT = meanT, varMeanT = varMeanT, meanC = meanC, varMeanC = varMeanC,
-       critical = critical, estimate = est, ci = c(est - critical * sqrt(v), est + critical * sqrt(v)))
-}
-lift <- list(
-  lift_case(35.0, 8.7^2 / 118, 41.2, 9.1^2 / 120, qt(0.975, 235.2)),
-  lift_case(0.62, 0.0021, 0.55, 0.0019, qnorm(0.975)),
-  lift_case(-3, 0.5, -4, 0.25, qnorm(0.995)),
-  lift_case(10, 0, 10, 0, 1.96)
-)
-
-# --- power ----------------------------------------------------------------------------------------
-power_case <- function(vC, vT, delta, alpha, power) {
-  z <- qnorm(1 - alpha / 2) + qnorm(power)
-  list(varianceControl = vC, varianceTreatment = vT, delta = delta, alpha = alpha, power = power,
-       sessionsPerArm = ceiling(z^2 * (vC + vT) / delta^2))
-}
-mde_case <- function(vC, vT, nC, nT, alpha, power) {
-  list(varianceControl = vC, varianceTreatment = vT, nPerArmControl = nC, nPerArmTreatment = nT,
-       alpha = alpha, power = power,
-       mde = (qnorm(1 - alpha / 2) + qnorm(power)) * sqrt(vC / nC + vT / nT))
-}
-power <- list(
-  sessionsPerArm = list(
-    power_case(1 / 18, 1 / 18, 0.03, 0.05, 0.8), # Miller's example: ω² = 1/9 in all
-    power_case(0.25, 0.25, 0.05, 0.05, 0.8),
-    power_case(81, 64, 2, 0.01, 0.9),
-    power_case(0.09, 0.12, -0.1, 0.1, 0.8)
-  ),
-  mde = list(
-    mde_case(0.25, 0.25, 100, 100, 0.05, 0.8),
-    mde_case(81, 64, 30, 45, 0.01, 0.9)
-  ),
-  millerExample = (qnorm(0.975) + qnorm(0.8))^2 * (1 / 9) / 0.03^2
-)
-
 # --- Mann-Whitney at tricky sizes -----------------------------------------------------------------
 mw_case <- function(treatment, control) {
   w <- suppressWarnings(wilcox.test(treatment, control, correct = TRUE))
@@ -205,7 +166,7 @@ summaries <- list(
 
 out <- list(
   generator = paste(R.version.string, "scripts/reference/stats-extra.R"),
-  ratio = ratio, lift = lift, power = power, mannWhitney = mannWhitney, fisher = fisher,
+  ratio = ratio, mannWhitney = mannWhitney, fisher = fisher,
   adjust = adjust, srm = srm, tQuantile = tQuantile, welch = welch, wilson = wilson,
   summary = summaries
 )

@@ -2,7 +2,8 @@ import type { ExperimentConfig } from '../config/experiment-config.js';
 import { ConfigError } from '../config/parse-inputs.js';
 import type { SessionTable } from '../records/types.js';
 import { decide } from './decide.js';
-import { applyFamilyCorrection } from './family.js';
+import { applyFamilies } from './family.js';
+import { lookLevel } from './look-level.js';
 import { resolveMetrics } from './metric-definitions.js';
 import { metricReport } from './metric-report.js';
 import type { InputSummary, Report } from './report-types.js';
@@ -14,8 +15,17 @@ import { inputWarnings } from './warnings.js';
 /** What the reader learnt about the input, beyond the table itself. */
 export type InputFacts = Omit<InputSummary, 'duplicates' | 'otherVariants'>;
 
-/** The whole analysis: sessions in, report contract v1 out. Pure. */
-export function analyze(table: SessionTable, config: ExperimentConfig, input: InputFacts): Report {
+/**
+ * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
+ * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
+ * sequential design's boundary at this look depends on them.
+ */
+export function analyze(
+  table: SessionTable,
+  config: ExperimentConfig,
+  input: InputFacts,
+  priorLooks: readonly number[] = [],
+): Report {
   const experiment = config.experiment ?? singleExperiment(table);
   const controlRows = rowsOfVariant(table, config.control);
   const treatmentRows = rowsOfVariant(table, config.treatment);
@@ -24,15 +34,17 @@ export function analyze(table: SessionTable, config: ExperimentConfig, input: In
     names: table.columnNames(),
     column: (name) => table.column(name),
   });
+  const look = lookLevel(config, priorLooks, controlRows.length + treatmentRows.length);
   const reports = definitions.map((definition) =>
     metricReport(
       definition,
       armSamples(table, controlRows, definition.source),
       armSamples(table, treatmentRows, definition.source),
       config,
+      look,
     ),
   );
-  const metrics = applyFamilyCorrection(reports, config.correction, config.alpha);
+  const metrics = applyFamilies(reports, definitions, config);
   const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
   const summary: InputSummary = {
     ...input,
@@ -48,13 +60,15 @@ export function analyze(table: SessionTable, config: ExperimentConfig, input: In
     sessions: { [config.control]: controlRows.length, [config.treatment]: treatmentRows.length },
     analysis: {
       method: config.method,
-      expectedSessions: config.method === 'sequential' ? config.expectedSessions : null,
+      expectedSessions: config.method === 'fixed-horizon' ? null : config.expectedSessions,
       design: metrics.find((m) => m.role === 'primary')?.design.explanation ?? '',
       alpha: config.alpha,
       minEffect: config.minEffect,
       equivalenceMargin: config.equivalenceMargin,
       power: config.power,
       correction: config.correction,
+      guardrailPolicy: config.guardrailPolicy,
+      sequential: look.sequential,
     },
     metrics,
     segments: segmentBreakdowns(
@@ -63,7 +77,7 @@ export function analyze(table: SessionTable, config: ExperimentConfig, input: In
       config,
     ),
     srm,
-    recommendation: decide(metrics, config),
+    recommendation: decide(metrics, definitions, config),
     warnings: inputWarnings(summary, srm, {
       control: config.control,
       treatment: config.treatment,

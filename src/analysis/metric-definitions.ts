@@ -1,5 +1,11 @@
 import { ConfigError } from '../config/parse-inputs.js';
-import type { Direction, ExperimentConfig, MetricKind, Role } from '../config/experiment-config.js';
+import type {
+  Direction,
+  ExperimentConfig,
+  MetricKind,
+  Role,
+  Scale,
+} from '../config/experiment-config.js';
 import { BUILT_IN_COLUMNS } from '../records/session-table.js';
 
 /** Where a metric's per-session values come from in the session table. */
@@ -14,6 +20,12 @@ export interface MetricDefinition {
   better: Direction;
   role: Role;
   source: MetricSource;
+  /** log: compared as a ratio of geometric means (positive, skewed values such as durations). */
+  scale: Scale;
+  /** Relative margin of equivalence and non-inferiority; the configured equivalence margin if unset. */
+  margin?: number;
+  /** The margin in the metric's own units, for when the control's value is 0. */
+  absoluteMargin?: number;
 }
 
 const CUSTOM_PREFIX = 'metrics.';
@@ -31,6 +43,7 @@ export const BUILT_IN_METRICS: readonly MetricDefinition[] = [
       numeratorMinus: 'successful_tool_calls',
       denominator: 'tool_calls',
     },
+    scale: 'linear',
   },
   {
     name: 'success',
@@ -38,6 +51,7 @@ export const BUILT_IN_METRICS: readonly MetricDefinition[] = [
     better: 'higher',
     role: 'secondary',
     source: { type: 'column', column: 'success' },
+    scale: 'linear',
   },
   {
     name: 'completion_time_seconds',
@@ -45,6 +59,8 @@ export const BUILT_IN_METRICS: readonly MetricDefinition[] = [
     better: 'lower',
     role: 'guardrail',
     source: { type: 'column', column: 'completion_time_seconds' },
+    // Durations are skewed and heavy-tailed, and changes to them are proportional.
+    scale: 'log',
   },
   {
     name: 'message_count',
@@ -52,6 +68,7 @@ export const BUILT_IN_METRICS: readonly MetricDefinition[] = [
     better: 'lower',
     role: 'secondary',
     source: { type: 'column', column: 'message_count' },
+    scale: 'linear',
   },
   {
     name: 'user_corrections',
@@ -59,6 +76,7 @@ export const BUILT_IN_METRICS: readonly MetricDefinition[] = [
     better: 'lower',
     role: 'guardrail',
     source: { type: 'column', column: 'user_corrections' },
+    scale: 'linear',
   },
 ];
 
@@ -92,6 +110,7 @@ export function resolveMetrics(
       better: kind === 'binary' ? 'higher' : 'lower',
       role: 'secondary',
       source: { type: 'column', column },
+      scale: 'linear',
     });
   }
 
@@ -130,12 +149,18 @@ export function resolveMetrics(
     if (override.kind === 'ratio' && source.type !== 'ratio') {
       problems.push(`${where}.kind: "ratio" needs numerator and denominator`);
     }
+    if (override.scale === 'log' && (kind === 'binary' || kind === 'ratio')) {
+      problems.push(`${where}.scale: "log" is for positive values, not a ${kind} metric`);
+    }
     definitions.set(name, {
       name,
       kind,
       better: override.better ?? existing?.better ?? 'lower',
       role: override.role ?? existing?.role ?? 'secondary',
       source,
+      scale: override.scale ?? existing?.scale ?? 'linear',
+      ...(override.margin !== undefined ? { margin: override.margin } : {}),
+      ...(override.absoluteMargin !== undefined ? { absoluteMargin: override.absoluteMargin } : {}),
     });
   }
 

@@ -1,25 +1,36 @@
 import type { ExperimentConfig } from '../config/experiment-config.js';
-import { capAtPercentile, chanceToBeat, isUnavailable } from '../stats/index.js';
-import { compareBinary } from './compare-binary.js';
-import { compareContinuous } from './compare-continuous.js';
-import { compareRatio } from './compare-ratio.js';
-import type { Comparison } from './comparison.js';
+import {
+  capAtPercentile,
+  chanceToBeat,
+  clusteredContrast,
+  independentContrast,
+  isUnavailable,
+  type Maybe,
+} from '../stats/index.js';
+import { armSummary } from './arm-summary.js';
+import { binaryInference } from './binary-inference.js';
+import { classicalTests } from './classical-tests.js';
+import { contrastInference, type MetricInference } from './contrast-inference.js';
 import { chooseDesign, type Design } from './design.js';
-import { clusteredEstimate, pairedEstimate, type Estimate } from './estimators.js';
-import { infer } from './inference.js';
+import { permutationDraws, type LookLevel } from './look-level.js';
 import type { MetricDefinition } from './metric-definitions.js';
+import { metricUnits, type MetricUnits } from './metric-units.js';
+import { noEventsInference } from './no-events.js';
 import { plan } from './planning.js';
 import type { DesignReport, MetricReport } from './report-types.js';
 import type { ArmSamples } from './samples.js';
 
-/** One metric compared across the arms, before the family correction sets `adjustedPValue`. */
+/**
+ * One metric compared across the arms at this look, before the families of metrics set
+ * `adjustedPValue`, `significant`, `direction` and the guardrail status.
+ */
 export function metricReport(
   definition: MetricDefinition,
   controlSamples: ArmSamples,
   treatmentSamples: ArmSamples,
   config: ExperimentConfig,
+  look: LookLevel,
 ): MetricReport {
-  const level = 1 - config.alpha;
   const notes: string[] = [];
   const { control, treatment, capped } = capIfAsked(
     definition,
@@ -27,106 +38,228 @@ export function metricReport(
     treatmentSamples,
     config,
   );
-  const classical = compare(definition, control, treatment, level);
-  notes.push(...classical.notes);
-
+  const level = 1 - config.alpha;
   const design = chooseDesign(control, treatment);
-  const { estimate, used } = chooseEstimate(design, classical, control, treatment, level, notes);
-  // Fixed-horizon independent sessions keep the classical tests as they are (they match R exactly).
-  const classicalResult = used.kind === 'independent' && config.method === 'fixed-horizon';
-  const inference = estimate && !classicalResult ? infer(estimate, config) : null;
-  if (inference && isUnavailable(inference))
-    notes.push(`${config.method}: ${inference.unavailable}`);
-  const inferred = inference && !isUnavailable(inference) ? inference : null;
+  const log = logScale(definition, control, treatment, notes);
+  const sessions = control.tasks.length + treatment.tasks.length;
+  const nominalAlpha = look.nominalAlpha(sessions);
+  const inference = infer(definition, design, control, treatment, log, nominalAlpha, notes);
 
-  const difference = inferred
-    ? { estimate: estimate!.estimate, ci: inferred.ci, level }
-    : { ...classical.difference, level };
-  const relative = inferred
-    ? (inferred.relative ?? { estimate: null, ci: null })
-    : classical.relative;
-  const test = inferred ? estimate!.test : classical.test;
-  const pValue = inferred ? inferred.pValue : classical.pValue;
-  const chance =
-    config.chanceToBeat && definition.role === 'primary' && estimate
-      ? chanceToBeat({ estimate: estimate.estimate, se: estimate.se, better: definition.better })
-      : null;
-
-  return {
+  const base: MetricReport = {
     name: definition.name,
     kind: definition.kind,
     better: definition.better,
     role: definition.role,
-    control: classical.control,
-    treatment: classical.treatment,
-    difference,
-    relative,
+    control: armSummary(definition.kind, control, level),
+    treatment: armSummary(definition.kind, treatment, level),
+    difference: {
+      estimate: null,
+      ci: null,
+      level: 1 - nominalAlpha,
+      control: null,
+      treatment: null,
+    },
+    relative: { estimate: null, ci: null },
+    scale: log ? 'log' : 'linear',
     method: config.method,
-    design: designReport(used, estimate),
-    test: pValue === null ? null : test,
-    pValue,
-    adjustedPValue: pValue,
+    design: designReport(design, null),
+    test: null,
+    pValue: null,
+    adjustedPValue: null,
     significant: false,
     direction: 'none',
-    tests: classical.tests,
-    power: estimate
-      ? plan(estimate, config)
-      : { sessionsNeeded: null, minimumDetectableEffect: null, basis: null },
-    chanceToBeat: chance === null || isUnavailable(chance) ? null : chance,
+    tests: classicalTests(definition.kind, control, treatment, level),
+    inference: {
+      reference: 'normal',
+      permutations: null,
+      exact: false,
+      smallestPValue: null,
+      nominalAlpha,
+      nominalPValue: null,
+    },
+    guardrail: null,
+    power: { sessionsNeeded: null, minimumDetectableEffect: null, basis: null },
+    chanceToBeat: null,
     capped,
     notes,
   };
-}
-
-function compare(
-  definition: MetricDefinition,
-  control: ArmSamples,
-  treatment: ArmSamples,
-  level: number,
-): Comparison {
-  if (control.type === 'ratio' && treatment.type === 'ratio') {
-    return compareRatio(control, treatment, { level });
+  if (isUnavailable(inference)) {
+    notes.push(`${definition.name} cannot be compared: ${inference.unavailable}`);
+    return base;
   }
-  if (control.type === 'column' && treatment.type === 'column') {
-    return definition.kind === 'binary'
-      ? compareBinary(control.values, treatment.values, { level })
-      : compareContinuous(control.values, treatment.values, { level });
-  }
-  throw new Error(`metric ${definition.name}: arms sampled differently`);
-}
 
-/**
- * The design's estimate, falling back to independent sessions (with a note) when the paired or
- * clustered estimate is undefined, e.g. when every task gives the same difference.
- */
-function chooseEstimate(
-  design: Design,
-  classical: Comparison,
-  control: ArmSamples,
-  treatment: ArmSamples,
-  level: number,
-  notes: string[],
-): { estimate: Estimate | null; used: Design } {
-  if (design.kind === 'independent') return { estimate: classical.independent, used: design };
-  const estimate =
-    design.kind === 'paired'
-      ? pairedEstimate(design, level)
-      : clusteredEstimate(control, treatment, level);
-  if (!isUnavailable(estimate)) return { estimate, used: design };
-  notes.push(
-    `${design.kind} comparison: ${estimate.unavailable}; the sessions were compared as independent samples instead`,
-  );
+  const nonNegative = allNonNegative(control) && allNonNegative(treatment);
+  const shown = log
+    ? logView(inference, nominalAlpha)
+    : linearView(inference, nominalAlpha, nonNegative);
+  if (shown.difference.ci === null) {
+    notes.push(
+      `no interval: at level ${formatLevel(nominalAlpha)} it would need a p-value these data cannot give (the smallest possible is ${formatLevel(inference.smallestP ?? 0)})`,
+    );
+  }
   return {
-    estimate: classical.independent,
-    used: {
-      ...design,
-      kind: 'independent',
-      explanation: `Independent sessions: the ${design.kind} comparison is undefined here (${estimate.unavailable}).`,
+    ...base,
+    difference: { ...shown.difference, level: 1 - nominalAlpha },
+    relative: shown.relative,
+    design: designReport(
+      design,
+      definition.kind === 'binary'
+        ? null
+        : clusteringInflation(design, control, treatment, log, definition.kind),
+    ),
+    test: inference.test,
+    pValue: look.pValue(inference.pValue, sessions),
+    inference: {
+      reference: inference.reference,
+      permutations: inference.permutations,
+      exact: inference.exact,
+      smallestPValue: inference.smallestP,
+      nominalAlpha,
+      nominalPValue: inference.pValue,
+    },
+    power:
+      inference.se !== null && inference.se > 0
+        ? plan(
+            {
+              se: inference.se,
+              sessions,
+              controlValue: inference.control,
+              scale: log ? 'log' : 'linear',
+            },
+            config,
+          )
+        : base.power,
+    chanceToBeat:
+      config.chanceToBeat && definition.role === 'primary' && inference.se !== null
+        ? chanceOf(inference, definition.better)
+        : null,
+  };
+}
+
+function infer(
+  definition: MetricDefinition,
+  design: Design,
+  control: ArmSamples,
+  treatment: ArmSamples,
+  log: boolean,
+  nominalAlpha: number,
+  notes: string[],
+): Maybe<MetricInference> {
+  if (definition.kind === 'binary' && control.type === 'column' && treatment.type === 'column') {
+    const counts = {
+      x1: sum(treatment.values),
+      n1: treatment.values.length,
+      x0: sum(control.values),
+      n0: control.values.length,
+    };
+    if (design.kind === 'independent') return binaryInference(counts);
+    const constant =
+      (counts.x1 === 0 || counts.x1 === counts.n1) && (counts.x0 === 0 || counts.x0 === counts.n0);
+    if (constant) {
+      // Every session of each arm had the same outcome: within tasks there is nothing to compare,
+      // and the arms' counts are all the evidence there is.
+      notes.push(
+        `every session of each arm has the same ${definition.name}: compared as independent sessions`,
+      );
+      return binaryInference(counts);
+    }
+  }
+  const data = metricUnits(design, control, treatment, log, definition.kind);
+  if (data.units.events === 'poisson' && data.units.m.every((m) => m === 0)) {
+    notes.push(`no ${definition.name} events in either arm: the interval bounds each arm's rate`);
+    return noEventsInference(denominators(data));
+  }
+  return contrastInference(design.kind, data, permutationDraws(nominalAlpha));
+}
+
+/** Differences and ratios on the metric's own scale. */
+function linearView(inference: MetricInference, alpha: number, nonNegative: boolean) {
+  const ci = inference.interval(alpha);
+  const c = inference.control;
+  const ratio = c === 0 ? null : inference.ratioInterval(alpha, nonNegative);
+  const sign = c < 0 ? -1 : 1;
+  return {
+    difference: {
+      estimate: inference.estimate,
+      ci,
+      control: inference.control,
+      treatment: inference.treatment,
+    },
+    relative: {
+      estimate: c === 0 ? null : inference.estimate / Math.abs(c),
+      ci:
+        ratio === null
+          ? null
+          : ((sign > 0 ? [ratio[0] - 1, ratio[1] - 1] : [1 - ratio[1], 1 - ratio[0]]) as [
+              number,
+              number,
+            ]),
     },
   };
 }
 
-function designReport(design: Design, estimate: Estimate | null): DesignReport {
+/**
+ * On the log scale the test compares mean logs: the ratio of geometric means exp(Δ) and its
+ * interval exp(ci). The difference shown is that ratio at the control's geometric mean.
+ */
+function logView(inference: MetricInference, alpha: number) {
+  const ci = inference.interval(alpha);
+  const geometricC = Math.exp(inference.control);
+  const geometricT = Math.exp(inference.treatment);
+  return {
+    difference: {
+      estimate: geometricT - geometricC,
+      ci:
+        ci === null
+          ? null
+          : ([geometricC * Math.expm1(ci[0]), geometricC * Math.expm1(ci[1])] as [number, number]),
+      control: geometricC,
+      treatment: geometricT,
+    },
+    relative: {
+      estimate: Math.expm1(inference.estimate),
+      ci: ci === null ? null : ([Math.expm1(ci[0]), Math.expm1(ci[1])] as [number, number]),
+    },
+  };
+}
+
+/** The log scale when asked for and every value is above 0; otherwise linear, with a note. */
+function logScale(
+  definition: MetricDefinition,
+  control: ArmSamples,
+  treatment: ArmSamples,
+  notes: string[],
+): boolean {
+  if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
+    return false;
+  }
+  const positive = (values: Float64Array) => values.every((v) => v > 0);
+  if (positive(control.values) && positive(treatment.values)) return true;
+  notes.push(
+    `${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`,
+  );
+  return false;
+}
+
+/** Clustered: how much the task clusters inflate the variance over independent sessions (Kish). */
+function clusteringInflation(
+  design: Design,
+  control: ArmSamples,
+  treatment: ArmSamples,
+  log: boolean,
+  kind: MetricDefinition['kind'],
+): number | null {
+  if (design.kind !== 'clustered') return null;
+  const clusters = metricUnits(design, control, treatment, log, kind);
+  const sessions = metricUnits({ ...design, kind: 'independent' }, control, treatment, log, kind);
+  const clustered = clusteredContrast(clusters.units, clusters.assignment);
+  const independent = independentContrast(sessions.units, sessions.assignment);
+  if (clustered === null || independent === null) return null;
+  const naive = independent.varT + independent.varC;
+  return naive > 0 ? (clustered.varT + clustered.varC) / naive : null;
+}
+
+function designReport(design: Design, designEffect: number | null): DesignReport {
   return {
     kind: design.kind,
     explanation: design.explanation,
@@ -134,12 +267,44 @@ function designReport(design: Design, estimate: Estimate | null): DesignReport {
       design.kind === 'paired'
         ? design.shared.length
         : design.kind === 'clustered'
-          ? design.control.size + design.treatment.size
+          ? design.tasks.control + design.tasks.treatment
           : null,
-    correlation: estimate?.paired?.correlation ?? null,
-    varianceSaved: estimate?.paired?.varianceSaved ?? null,
-    designEffect: estimate?.clustered?.designEffect ?? null,
+    correlation: null,
+    varianceSaved: null,
+    designEffect,
   };
+}
+
+function chanceOf(inference: MetricInference, better: MetricDefinition['better']): number | null {
+  const result = chanceToBeat({ estimate: inference.estimate, se: inference.se!, better });
+  return isUnavailable(result) ? null : result;
+}
+
+function denominators({ units, assignment }: MetricUnits): { treatment: number; control: number } {
+  let treatment = 0;
+  let control = 0;
+  for (let i = 0; i < assignment.length; i++) {
+    if (assignment[i] === 1) treatment += units.d[i]!;
+    else control += units.d[i]!;
+  }
+  return { treatment, control };
+}
+
+function allNonNegative(samples: ArmSamples): boolean {
+  if (samples.type === 'ratio') {
+    return samples.numerators.every((v) => v >= 0) && samples.denominators.every((v) => v >= 0);
+  }
+  return samples.values.every((v) => v >= 0);
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+function formatLevel(p: number): string {
+  return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
 }
 
 /** Winsorises continuous metrics at a percentile of both arms pooled (never per arm). */

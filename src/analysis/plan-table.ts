@@ -18,16 +18,8 @@ export function planTable(
   effects: number[],
   settings: Omit<PlanningSettings, 'method' | 'minEffect'>,
 ): PlanRow[] {
-  const estimate = {
-    test: 'z' as const,
-    estimate: 0,
-    se: basis.se,
-    df: null,
-    sessions: basis.sessions,
-    controlMean: basis.controlValue,
-  };
   const needed = (minEffect: number, method: PlanningSettings['method']) =>
-    plan(estimate, { ...settings, minEffect, method }).sessionsNeeded;
+    plan(basis, { ...settings, minEffect, method }).sessionsNeeded;
   return effects.map((relative) => ({
     relative,
     absolute: relative * Math.abs(basis.controlValue),

@@ -1,11 +1,23 @@
-import type { Direction, Method, MetricKind, Role } from '../config/experiment-config.js';
+import type {
+  Direction,
+  GuardrailPolicy,
+  Method,
+  MetricKind,
+  Role,
+  Scale,
+} from '../config/experiment-config.js';
 
 /** Report contract v1 (DESIGN.md). Names are fixed; fields may be added, never renamed. */
 export type Interval = [number, number];
 
 export type Verdict = 'adopt' | 'reject' | 'no-difference' | 'inconclusive' | 'insufficient-data';
-/** The test behind a metric's pValue: the classical tests, or the paired / clustered / z estimators. */
-export type TestName = 'welch' | 'fisher' | 'deltaMethod' | 'z' | 'pairedT' | 'clusteredZ';
+/**
+ * The test behind a metric's pValue: Welch's t (independent sessions), the within-task t (paired),
+ * the CR2 cluster-robust t (clustered), a permutation test of the design's t statistic (small
+ * samples), or for proportions the exact unconditional test or the Miettinen–Nurminen score test.
+ */
+export type TestName =
+  'welch' | 'pairedT' | 'clusteredT' | 'permutation' | 'exactUnconditional' | 'scoreMN';
 
 export interface ArmSummary {
   n: number;
@@ -35,10 +47,26 @@ export interface MetricReport {
   role: Role;
   control: ArmSummary;
   treatment: ArmSummary;
-  /** Treatment minus control. */
-  difference: { estimate: number | null; ci: Interval | null; level: number };
-  /** (treatment − control) / |control|, interval by the delta method. */
+  /**
+   * Treatment minus control, between the values `control` and `treatment` the comparison is made
+   * on: each arm's mean (or Σ numerator / Σ denominator), weighted by task when paired, geometric
+   * means on the log scale (where the interval is the ratio's, at the control's geometric mean).
+   */
+  difference: {
+    estimate: number | null;
+    ci: Interval | null;
+    level: number;
+    control: number | null;
+    treatment: number | null;
+  };
+  /** (treatment − control) / |control| by the same test: Fieller's interval, or the log scale's. */
   relative: { estimate: number | null; ci: Interval | null };
+  /** linear, or log: compared as a ratio of geometric means. */
+  scale: Scale;
+  /** How the p-value and intervals were reached. */
+  inference: InferenceReport;
+  /** Guardrails only: the margin and whether the interval shows the metric within it. */
+  guardrail: GuardrailReport | null;
   /** fixed-horizon, or sequential: an always-valid confidence sequence, safe to look at every run. */
   method: Method;
   /** How the sessions were compared: paired by task, clustered by task, or independent. */
@@ -52,6 +80,8 @@ export interface MetricReport {
     welch: WelchReport | null;
     mannWhitney: MannWhitneyReport | null;
     fisher: { pValue: number } | null;
+    /** Newcombe's hybrid score interval of the difference of two proportions (method 10). */
+    newcombe: { ci: Interval } | null;
     deltaMethod: WelchReport | null;
   };
   power: {
@@ -68,6 +98,35 @@ export interface MetricReport {
   capped: { percentile: number; cap: number; count: number } | null;
   /** Why a value above is null, in plain words. */
   notes: string[];
+}
+
+export interface InferenceReport {
+  /**
+   * permutation: the design's t statistic against its re-randomisation distribution; exact: an
+   * exact unconditional test; t / normal: the large-sample reference distribution.
+   */
+  reference: 'permutation' | 'exact' | 't' | 'normal';
+  /** Re-randomisations evaluated (permutation only). */
+  permutations: number | null;
+  /** All re-randomisations were enumerated (permutation) or the test is exact. */
+  exact: boolean;
+  /** The smallest p-value these data could give (permutation and exact tests). */
+  smallestPValue: number | null;
+  /** The two-sided level this look's test is held to: alpha, or the sequential boundary's. */
+  nominalAlpha: number;
+  /** This look's fixed-horizon p-value (under sequential methods pValue is the sequential one). */
+  nominalPValue: number | null;
+}
+
+export interface GuardrailReport {
+  /** The margin as a change relative to the control, and in the metric's units (null if none). */
+  margin: { relative: number; absolute: number | null };
+  /** The interval the margin is read on: the relative one (log scale) or the difference. */
+  on: 'relative' | 'difference';
+  /** The end of that interval on the harmful side. */
+  harmfulBound: number | null;
+  /** worse: shown worse; within-margin: shown not worse than the margin; unproven: neither. */
+  status: 'worse' | 'within-margin' | 'unproven';
 }
 
 export interface DesignReport {
@@ -117,6 +176,8 @@ export interface Recommendation {
   winner: string | null;
   reason: string;
   sessionsNeeded: number | null;
+  /** Guardrails not shown within their margins (the verdict line names them). */
+  unprovenGuardrails: string[];
 }
 
 export interface InputSummary {
@@ -128,6 +189,20 @@ export interface InputSummary {
   otherVariants: Record<string, number>;
   /** Records of other experiments, left out. */
   otherExperiments: Record<string, number>;
+}
+
+export interface SequentialReport {
+  /** This look's number, counting earlier looks the store remembers. */
+  look: number;
+  /** Information fractions of the looks so far (sessions over expectedSessions, at most 1). */
+  fractions: number[];
+  /** This look's boundary on |z| (null: this look spends no α) and its two-sided nominal level. */
+  boundary: number | null;
+  nominalAlpha: number;
+  /** Two-sided α spent up to and including this look. */
+  spent: number;
+  /** The planned size has been reached: this is the final look (later looks keep its boundary). */
+  final: boolean;
 }
 
 export interface Report {
@@ -147,6 +222,9 @@ export interface Report {
     equivalenceMargin: number;
     power: number;
     correction: 'holm' | 'bh' | 'none';
+    guardrailPolicy: GuardrailPolicy;
+    /** The group-sequential look (method sequential): where this look stands in the design. */
+    sequential: SequentialReport | null;
   };
   metrics: MetricReport[];
   /** Breakdowns of the primary metric by the configured fields; empty when none were asked for. */

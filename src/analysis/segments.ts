@@ -3,6 +3,7 @@ import { ConfigError } from '../config/parse-inputs.js';
 import type { SessionTable } from '../records/types.js';
 import { benjaminiHochberg } from '../stats/index.js';
 import type { MetricDefinition } from './metric-definitions.js';
+import { lookLevel } from './look-level.js';
 import { metricReport } from './metric-report.js';
 import type { SegmentReport } from './report-types.js';
 import { armSamples, rowsOfVariant } from './samples.js';
@@ -43,11 +44,13 @@ function breakdown(
     const inSegment = (row: number) => codes[row] === code;
     const controlRows = rowsOfVariant(table, config.control, inSegment);
     const treatmentRows = rowsOfVariant(table, config.treatment, inSegment);
+    // A breakdown is exploratory, looked at once: fixed-horizon, whatever the method.
     const report = metricReport(
       primary,
       armSamples(table, controlRows, primary.source),
       armSamples(table, treatmentRows, primary.source),
-      config,
+      { ...config, method: 'fixed-horizon' },
+      lookLevel({ ...config, method: 'fixed-horizon' }, [], 0),
     );
     return {
       value,

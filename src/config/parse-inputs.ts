@@ -2,6 +2,8 @@ import * as z from 'zod';
 import {
   DEFAULT_CONFIG,
   experimentConfigSchema,
+  GUARDRAIL_POLICIES,
+  METHODS,
   metricOverrideSchema,
   type ExperimentConfig,
 } from './experiment-config.js';
@@ -19,6 +21,7 @@ export interface RawInputs {
   correction?: string;
   method?: string;
   expectedSessions?: string;
+  guardrailPolicy?: string;
   capPercentile?: string;
   /** Comma- or newline-separated record fields. */
   segments?: string;
@@ -51,6 +54,7 @@ export const FLAG_NAMES: SettingNames = {
   correction: '--correction',
   method: '--method',
   expectedSessions: '--expected-sessions',
+  guardrailPolicy: '--guardrail-policy',
   capPercentile: '--cap',
   segments: '--segments',
   chanceToBeat: '--chance-to-beat',
@@ -89,7 +93,7 @@ export function parseInputs(raw: RawInputs, names: SettingNames = FLAG_NAMES): E
     return n;
   };
   const choice = <T extends string>(
-    key: 'correction' | 'onInvalid' | 'method' | 'chanceToBeat',
+    key: 'correction' | 'onInvalid' | 'method' | 'chanceToBeat' | 'guardrailPolicy',
     options: readonly T[],
   ) => {
     const value = raw[key]?.trim().toLowerCase();
@@ -149,8 +153,9 @@ export function parseInputs(raw: RawInputs, names: SettingNames = FLAG_NAMES): E
         fail('expectedSplit', 'two positive shares, control first, like 50/50 or 0.3,0.7', got),
       ),
       correction: choice('correction', ['holm', 'bh', 'none'] as const),
-      method: choice('method', ['sequential', 'fixed-horizon'] as const),
+      method: choice('method', METHODS),
       expectedSessions: wholeNumber('expectedSessions', 2),
+      guardrailPolicy: choice('guardrailPolicy', GUARDRAIL_POLICIES),
       capPercentile: capPercentile(),
       segments: raw.segments === undefined ? undefined : listOf(raw.segments),
       chanceToBeat: yesNo(),
@@ -225,7 +230,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
-      return `unknown setting ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected kind, better, role, numerator, denominator or enabled`;
+      return `unknown setting ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected kind, better, role, numerator, denominator, enabled, scale, margin or absoluteMargin`;
     case 'invalid_type':
       return `expected ${issue.expected === 'object' ? 'an object of metric settings' : issue.expected}`;
     default:

@@ -33,10 +33,20 @@ export function pValueCell(metric: MetricReport): string {
   return formatPValue(metric.adjustedPValue);
 }
 
-/** ✓ significantly better, ✗ significantly worse, ~ no significant difference. */
-export function markCell(metric: MetricReport): string {
-  return metric.direction === 'better' ? '✓' : metric.direction === 'worse' ? '✗' : '~';
+/**
+ * ✓ significantly better, ✗ significantly worse, ≈ a guardrail shown within its margin, ~ no
+ * significant difference.
+ */
+export function markCell(
+  metric: Pick<MetricReport, 'direction'> & Partial<Pick<MetricReport, 'guardrail'>>,
+): string {
+  if (metric.direction === 'better') return '✓';
+  if (metric.direction === 'worse') return '✗';
+  return metric.guardrail?.status === 'within-margin' ? '≈' : '~';
 }
+
+export const MARK_LEGEND =
+  '✓ better  ✗ worse  ≈ guardrail within its margin  ~ no significant difference';
 
 export function roleLabel(metric: MetricReport): string {
   return metric.role === 'primary' ? 'primary' : metric.role === 'guardrail' ? 'guardrail' : '';
@@ -47,9 +57,11 @@ const CORRECTION_NAMES = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no' 
 /** One line on how p was computed, under every table. */
 export function pValueFootnote(report: Report): string {
   const correction = report.analysis.correction;
-  return correction === 'none'
-    ? 'p: unadjusted.'
-    : `p: the primary metric's as tested; the others adjusted together (${CORRECTION_NAMES[correction]}).`;
+  const secondaries =
+    correction === 'none'
+      ? 'the secondaries unadjusted'
+      : `the secondaries adjusted among themselves (${CORRECTION_NAMES[correction]})`;
+  return `p: the primary metric's as tested; "worse" for the primary metric and the guardrails adjusted together (Holm, one-sided, at half of alpha); ${secondaries}. Intervals are each metric's own.`;
 }
 
 export const VERDICT_HEADLINES: Record<Report['recommendation']['verdict'], string> = {

@@ -4,6 +4,7 @@ import { alignColumns } from './align-columns.js';
 import { methodSentence } from './method-sentence.js';
 import {
   differenceCell,
+  MARK_LEGEND,
   markCell,
   pValueCell,
   pValueFootnote,
@@ -38,12 +39,13 @@ export function renderTerminal(report: Report): string {
   const rec = report.recommendation;
   const winner = rec.winner ? ` ${rec.winner}` : '';
   const lines = [
-    `${report.experiment}: ${treatment} vs ${control} · ${report.sessions[control] ?? 0} vs ${report.sessions[treatment] ?? 0} sessions · ${Math.round((1 - report.analysis.alpha) * 100)}% intervals`,
+    `${report.experiment}: ${treatment} vs ${control} · ${report.sessions[control] ?? 0} vs ${report.sessions[treatment] ?? 0} sessions · ${intervalLevel(report)} intervals`,
     '',
     ...alignColumns([header, ...rows]),
     '',
-    `★ primary  ⚑ guardrail  ✓ better  ✗ worse  ~ no significant difference. ${pValueFootnote(report)}`,
+    `★ primary  ⚑ guardrail  ${MARK_LEGEND}. ${pValueFootnote(report)}`,
     report.analysis.design,
+    ...scaleLines(report),
     methodSentence(report),
     ...chanceLine(report),
     ...report.segments.flatMap(segmentLines),
@@ -52,6 +54,15 @@ export function renderTerminal(report: Report): string {
     ...report.warnings.map((warning) => `warning: ${warning}`),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** Metrics compared on the log scale, and what their columns then mean. */
+export function scaleLines(report: Report): string[] {
+  const logged = report.metrics.filter((m) => m.scale === 'log').map((m) => m.name);
+  if (logged.length === 0) return [];
+  return [
+    `${logged.join(', ')}: compared on the log scale (the ratio of geometric means); the difference shown is that ratio at ${report.control}'s geometric mean.`,
+  ];
 }
 
 function chanceLine(report: Report): string[] {
@@ -76,4 +87,14 @@ function segmentLines(segment: SegmentReport): string[] {
     `${segment.metric} by ${segment.field} (p adjusted by Benjamini–Hochberg within the breakdown):`,
     ...alignColumns(rows),
   ];
+}
+
+/** `95%`, or a sequential look's level: `99.4% (sequential, look 3)`. */
+export function intervalLevel(report: Report): string {
+  const primary = report.metrics.find((m) => m.role === 'primary');
+  const level = primary?.difference.level ?? 1 - report.analysis.alpha;
+  const percent = `${Number((level * 100).toPrecision(level > 0.999 ? 6 : 3))}%`;
+  return report.analysis.method === 'fixed-horizon'
+    ? percent
+    : `${percent} (${report.analysis.method}${report.analysis.sequential ? `, look ${report.analysis.sequential.look}` : ''})`;
 }

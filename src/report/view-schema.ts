@@ -27,8 +27,26 @@ const metric = z.object({
   role: z.enum(['primary', 'secondary', 'guardrail']),
   control: arm,
   treatment: arm,
-  difference: z.object({ estimate: num.nullable(), ci: interval.nullable(), level: num }),
+  difference: z.object({
+    estimate: num.nullable(),
+    ci: interval.nullable(),
+    level: num,
+    control: num.nullable().optional(),
+    treatment: num.nullable().optional(),
+  }),
   relative: z.object({ estimate: num.nullable(), ci: interval.nullable() }),
+  scale: z.enum(['linear', 'log']).optional(),
+  method: z.enum(['sequential', 'fixed-horizon', 'always-valid']).optional(),
+  design: z.object({ kind: z.enum(['paired', 'clustered', 'independent']) }).optional(),
+  guardrail: z
+    .object({
+      margin: z.object({ relative: num, absolute: num.nullable() }),
+      on: z.enum(['relative', 'difference']),
+      harmfulBound: num.nullable(),
+      status: z.enum(['worse', 'within-margin', 'unproven']),
+    })
+    .nullable()
+    .optional(),
   test: z.string().nullable(),
   pValue: num.nullable(),
   adjustedPValue: num.nullable(),
@@ -40,6 +58,7 @@ const metric = z.object({
       .object({ u: num, pValue: num, method: z.enum(['exact', 'asymptotic']) })
       .nullable(),
     fisher: z.object({ pValue: num }).nullable(),
+    newcombe: z.object({ ci: interval }).nullable().optional(),
     deltaMethod: classical.nullable(),
   }),
   power: z.object({
@@ -81,6 +100,18 @@ const report = z.object({
     equivalenceMargin: num,
     power: num,
     correction: z.enum(['holm', 'bh', 'none']),
+    guardrailPolicy: z.enum(['harm', 'non-inferiority']).optional(),
+    sequential: z
+      .object({
+        look: z.number().int().min(1),
+        fractions: list(num, 10_000),
+        boundary: num.nullable(),
+        nominalAlpha: num,
+        spent: num,
+        final: z.boolean(),
+      })
+      .nullable()
+      .optional(),
   }),
   metrics: list(metric, 500),
   segments: list(segment, 50).optional(),
@@ -95,6 +126,7 @@ const report = z.object({
     winner: z.string().nullable(),
     reason: z.string(),
     sessionsNeeded: z.number().int().min(0).nullable(),
+    unprovenGuardrails: list(z.string(), 500).optional(),
   }),
   warnings: list(z.string(), 1000),
   input: z.object({

@@ -82,39 +82,6 @@ export function ratioDifference(
   return { estimate, se, statistic, df, pValue, ci: [estimate - halfWidth, estimate + halfWidth] };
 }
 
-export interface LiftInputs {
-  readonly meanT: number;
-  /** Variance of the treatment arm's mean (σ²T / nT). */
-  readonly varMeanT: number;
-  readonly meanC: number;
-  /** Variance of the control arm's mean (σ²C / nC). */
-  readonly varMeanC: number;
-}
-
-/**
- * Relative lift (μT − μC)/|μC| with the delta-method variance
- * varMeanT/μC² + varMeanC·μT²/μC⁴; ci = estimate ± critical·√variance (pass e.g. the Welch t
- * quantile or 1.96).
- *
- * Degenerate rules: μC = 0 → Unavailable (no lift relative to nothing); a non-finite input →
- * Unavailable.
- */
-export function relativeLift(
-  inputs: LiftInputs,
-  critical: number,
-): Maybe<{ estimate: number; ci: Interval }> {
-  const { meanT, varMeanT, meanC, varMeanC } = inputs;
-  if (![meanT, varMeanT, meanC, varMeanC, critical].every(Number.isFinite)) {
-    return unavailable('inputs must be finite numbers');
-  }
-  if (meanC === 0) return unavailable('the control mean is 0');
-  const meanC2 = meanC * meanC;
-  const variance = varMeanT / meanC2 + (varMeanC * meanT * meanT) / (meanC2 * meanC2);
-  const estimate = (meanT - meanC) / Math.abs(meanC);
-  const halfWidth = critical * Math.sqrt(variance);
-  return { estimate, ci: [estimate - halfWidth, estimate + halfWidth] };
-}
-
 function sum(values: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i] as number;

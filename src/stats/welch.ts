@@ -1,7 +1,8 @@
 import { allFinite, assertLevel } from './checks.js';
 import { tCdf, tQuantile } from './distributions.js';
 import { mean, sampleVariance } from './moments.js';
-import { unavailable } from './result.js';
+import { isUnavailable, unavailable } from './result.js';
+import { powerOfTwoScale } from './scaling.js';
 import type { Interval, Maybe } from './result.js';
 
 export interface WelchResult {
@@ -42,19 +43,30 @@ export function welchTest(
   if (!allFinite(treatment) || !allFinite(control)) {
     return unavailable('values must be finite numbers');
   }
-  const meanT = mean(treatment);
-  const meanC = mean(control);
-  return welchFromMoments(
+  // Values near the limits of double precision are scaled first (a power of two: exactly).
+  const scale = Math.max(powerOfTwoScale(treatment), powerOfTwoScale(control));
+  const t = scale === 1 ? treatment : Float64Array.from(treatment, (v) => v / scale);
+  const c = scale === 1 ? control : Float64Array.from(control, (v) => v / scale);
+  const meanT = mean(t);
+  const meanC = mean(c);
+  const result = welchFromMoments(
     {
       meanT,
-      varT: sampleVariance(treatment, meanT),
-      nT: treatment.length,
+      varT: sampleVariance(t, meanT),
+      nT: t.length,
       meanC,
-      varC: sampleVariance(control, meanC),
-      nC: control.length,
+      varC: sampleVariance(c, meanC),
+      nC: c.length,
     },
     level,
   );
+  if (scale === 1 || isUnavailable(result)) return result;
+  return {
+    ...result,
+    estimate: result.estimate * scale,
+    se: result.se * scale,
+    ci: [result.ci[0] * scale, result.ci[1] * scale],
+  };
 }
 
 /**

@@ -1,68 +1,129 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AA,
-  CONTROL,
-  drawLook,
-  EFFECT,
-  TREATMENT,
-  WORLD,
-} from '../../scripts/calibration/generator.js';
+import { drawExperiment, runRegimeExperiment } from '../../scripts/calibration/experiment.js';
 import { runJob, slices } from '../../scripts/calibration/jobs.js';
 import { runJobs } from '../../scripts/calibration/pool.js';
 import { inverseLogit, logit, seededRandom } from '../../scripts/calibration/random.js';
-import { median, rate, summarize } from '../../scripts/calibration/summary.js';
-import { meanErrorRate, meanSeconds, trueDifference } from '../../scripts/calibration/truth.js';
+import { REGIMES, type Layout } from '../../scripts/calibration/regimes.js';
+import { median, rate, summarizeRegime } from '../../scripts/calibration/summary.js';
+import { pairedTruth, populationTruth } from '../../scripts/calibration/truth.js';
+import { BASE_WORLD, NO_EFFECT, TREATMENT, withWorld } from '../../scripts/calibration/world.js';
+import { formatReport, meetsTargets } from '../../scripts/calibration/format.js';
 
 describe('the session generator', () => {
-  it('gives both arms the same new tasks, 1–2 sessions each', () => {
-    const sessions = drawLook(seededRandom(3), 5, AA);
-    const tasks = new Set(sessions.map((s) => s.task_id));
-    expect(tasks.size).toBe(WORLD.tasksPerLook);
-    for (const task of tasks) {
-      for (const variant of [CONTROL, TREATMENT]) {
-        const count = sessions.filter((s) => s.task_id === task && s.variant === variant).length;
-        expect(count).toBeGreaterThanOrEqual(1);
-        expect(count).toBeLessThanOrEqual(2);
-      }
-    }
-    for (const s of sessions) {
+  it('lays out tasks as each regime says: shared, separate, mixed, independent', () => {
+    const count = (layout: (typeof REGIMES)[number]['layout']) => {
+      const { sessions } = drawExperiment(seededRandom(3), layout, BASE_WORLD, NO_EFFECT);
+      const tasks = (variant: string) =>
+        new Set(
+          sessions
+            .filter((s) => (s.variant === TREATMENT) === (variant === 'warm'))
+            .map((s) => s.task_id),
+        );
+      const control = tasks('cold');
+      const treatment = tasks('warm');
+      return {
+        sessions: sessions.length,
+        shared: [...control].filter((t) => treatment.has(t)).length,
+        control: control.size,
+        treatment: treatment.size,
+      };
+    };
+    expect(count({ kind: 'shared', tasks: 3, perTask: [4, 2] })).toEqual({
+      sessions: 18,
+      shared: 3,
+      control: 3,
+      treatment: 3,
+    });
+    expect(count({ kind: 'separate', tasks: 5, perTask: [4, 4] })).toEqual({
+      sessions: 40,
+      shared: 0,
+      control: 5,
+      treatment: 5,
+    });
+    expect(count({ kind: 'mixed', shared: 4, oneArm: 2, perTask: [3, 3] })).toEqual({
+      sessions: 36,
+      shared: 4,
+      control: 6,
+      treatment: 6,
+    });
+    expect(count({ kind: 'independent', sessions: [8, 32] })).toEqual({
+      sessions: 40,
+      shared: 0,
+      control: 8,
+      treatment: 32,
+    });
+  });
+
+  it('writes valid session records, reproducibly from the seed', () => {
+    const layout: Layout = { kind: 'shared', tasks: 2, perTask: [2, 2] };
+    const effect = { ...NO_EFFECT, errorFactor: 0.5 };
+    const first = drawExperiment(seededRandom(9), layout, BASE_WORLD, effect).sessions;
+    expect(drawExperiment(seededRandom(9), layout, BASE_WORLD, effect).sessions).toEqual(first);
+    for (const s of first) {
       expect(s.successful_tool_calls).toBeLessThanOrEqual(s.tool_calls!);
       expect(s.completion_time_seconds).toBeGreaterThan(0);
+      expect(Number.isInteger(s.user_corrections)).toBe(true);
     }
-  });
-
-  it('is reproducible from its seed', () => {
-    expect(drawLook(seededRandom(9), 0, EFFECT)).toEqual(drawLook(seededRandom(9), 0, EFFECT));
   });
 });
 
-describe('the true differences', () => {
+describe('the true values', () => {
   it('match a Monte Carlo draw of the generating process', () => {
+    const world = withWorld();
     const random = seededRandom(11);
-    const { toolErrors, seconds } = WORLD;
-    let errors = 0;
-    let time = 0;
     const draws = 200_000;
+    let errors = 0;
+    let calls = 0;
     for (let i = 0; i < draws; i++) {
-      const difficulty = random.normal();
-      errors += inverseLogit(
-        logit(toolErrors.median) +
-          toolErrors.taskSd * difficulty +
-          toolErrors.sessionSd * random.normal(),
-      );
-      time +=
-        seconds.median *
-        Math.exp(seconds.taskSd * difficulty + seconds.sessionSd * random.normal());
+      const u = random.normal();
+      const n = Math.exp(Math.log(world.calls.median) + world.calls.taskSd * u);
+      errors +=
+        n *
+        inverseLogit(
+          logit(world.errors.median) +
+            world.errors.taskSd * u +
+            world.errors.sessionSd * random.normal(),
+        );
+      calls += n;
     }
-    expect(meanErrorRate()).toBeCloseTo(errors / draws, 3);
-    expect(meanSeconds() / (time / draws)).toBeCloseTo(1, 2);
-    expect(trueDifference('tool_error_rate', AA)).toBe(0);
-    expect(trueDifference('tool_error_rate', EFFECT)).toBeCloseTo(-0.3 * meanErrorRate(), 12);
+    const truth = populationTruth(
+      world,
+      'tool_error_rate',
+      { ...NO_EFFECT, errorFactor: 0.7 },
+      false,
+    );
+    // E[m]/E[d] with the calls weighting the tasks: the control's rate times (0.7 − 1).
+    expect(truth.difference! / -0.3).toBeCloseTo(errors / calls, 3);
+    expect(truth.ratio).toBeCloseTo(0.7, 12);
+    expect(
+      populationTruth(world, 'completion_time_seconds', { ...NO_EFFECT, timeFactor: 0.8 }, true),
+    ).toEqual({
+      difference: null,
+      ratio: 0.8,
+    });
+  });
+
+  it('weight the tasks of a paired comparison as the analysis does', () => {
+    const world = withWorld();
+    const effect = { ...NO_EFFECT, messagesFactor: 0.5 };
+    const one = pairedTruth(world, 'message_count', effect, false, [
+      { u: 0, control: 2, treatment: 2 },
+    ]);
+    const two = pairedTruth(world, 'message_count', effect, false, [
+      { u: 0, control: 2, treatment: 2 },
+      { u: 1, control: 1, treatment: 1 },
+    ]);
+    expect(one.ratio).toBeCloseTo(0.5, 12);
+    expect(two.ratio).toBeCloseTo(0.5, 12);
+    // Weights nT·nC/(nT + nC): 1 and ½, so the first task counts twice as much.
+    const mean = (u: number) =>
+      world.messages.mean * Math.exp(world.messages.taskSd * u - world.messages.taskSd ** 2 / 2);
+    expect(two.difference!).toBeCloseTo(-0.5 * ((2 / 3) * mean(0) + (1 / 3) * mean(1)), 10);
   });
 });
 
-describe('summaries', () => {
-  it('gives rates with Wilson intervals and medians', () => {
+describe('summaries and the table', () => {
+  it('give rates with Wilson intervals and medians', () => {
     const r = rate(0, 10);
     expect(r.value).toBe(0);
     expect(r.ci[1]).toBeCloseTo(0.2775, 4);
@@ -71,24 +132,54 @@ describe('summaries', () => {
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(median([])).toBeNull();
   });
+
+  it('mark a regime that misses a target', () => {
+    const regime = REGIMES.find((r) => r.id === 'tiny-4')!;
+    const outcome = (verdict: 'adopt' | 'inconclusive', covered: boolean) => ({
+      verdict,
+      defined: true,
+      coveredDifference: covered,
+      coveredRatio: true,
+      design: 'independent' as const,
+    });
+    const good = summarizeRegime(
+      regime,
+      Array(100).fill(outcome('inconclusive', true)),
+      Array(100).fill(outcome('adopt', true)),
+    );
+    const bad = summarizeRegime(
+      regime,
+      [
+        ...Array(90).fill(outcome('inconclusive', true)),
+        ...Array(10).fill(outcome('adopt', false)),
+      ],
+      Array(100).fill(outcome('adopt', true)),
+    );
+    expect(meetsTargets(good)).toBe(true);
+    expect(meetsTargets(bad)).toBe(false);
+    const table = formatReport([good, bad], null, { seed: 1, sims: 100, workers: 1, seconds: 1 });
+    expect(table).toContain('Regimes missing a target: tiny-4.');
+  });
 });
 
 describe('simulated experiments', () => {
-  const job = { seed: 5, stream: 0, scenario: AA, metric: 'tool_error_rate' as const };
-
-  it('analyse every look, paired by task, in both modes', () => {
-    const [experiment] = runJob({ ...job, start: 0, count: 1 });
-    expect(experiment).toHaveLength(2);
-    for (const trajectory of experiment!) {
-      expect(trajectory.designs.paired).toBe(WORLD.looks);
-      expect(trajectory.undefinedLooks).toBe(0);
-    }
-    const summary = summarize(experiment!, WORLD.looks);
-    expect(summary.byLook).toHaveLength(WORLD.looks);
+  it('are analysed by analyze(), with the design the layout calls for', () => {
+    const design = (id: string) =>
+      runRegimeExperiment(
+        REGIMES.find((r) => r.id === id)!,
+        'aa',
+        5,
+        0,
+        0,
+      ).design;
+    expect(design('shared-3')).toBe('paired');
+    expect(design('separate-5')).toBe('clustered');
+    expect(design('unbalanced')).toBe('independent');
   });
 
   it('give the same results on worker threads as in this thread', async () => {
-    const jobs = slices(job, 4, 2);
+    const jobs = slices({ study: 'tiny-6', scenario: 'aa', seed: 5, stream: 0 }, 4, 2);
     expect(await runJobs(jobs, 2)).toEqual(await runJobs(jobs, 1));
+    expect(runJob(jobs[0]!)).toHaveLength(2);
   });
 });

@@ -51,7 +51,8 @@ describe('ab-verdict plan', () => {
     const pilot = join(REPO, 'examples/warm-vs-cold');
     const result = runCli(['plan', pilot, '--effects', '20%']);
     expect(result.stdout).toMatch(/pilot: 60 \+ 60 sessions, paired/);
-    // The same sessions with a task of their own each: no pairing, the task variance stays.
+    // The same sessions with the warm arm's tasks renamed: the arms share no task, so the tasks are
+    // compared as clusters and the differences between tasks stay in the noise.
     const unpairedFiles = tempFiles({
       'sessions.jsonl': ['cold', 'warm']
         .flatMap((arm) =>
@@ -60,8 +61,9 @@ describe('ab-verdict plan', () => {
             .split('\n'),
         )
         .map((line) => {
-          const record = JSON.parse(line) as { session_id: string; task_id: string };
-          return JSON.stringify({ ...record, task_id: record.session_id });
+          const record = JSON.parse(line) as { variant: string; task_id: string };
+          const task = record.variant === 'warm' ? `${record.task_id}-warm` : record.task_id;
+          return JSON.stringify({ ...record, task_id: task });
         })
         .join('\n'),
     });

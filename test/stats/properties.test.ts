@@ -3,7 +3,6 @@ import {
   chiSquareSurvival,
   fisherExact,
   mannWhitneyTest,
-  minimumSessionsForSignificance,
   summarize,
   welchFromMoments,
   welchTest,
@@ -11,27 +10,6 @@ import {
 import { expectClose } from './expect-close.js';
 import { sample, seededRandom } from './random.js';
 import { available } from './unwrap.js';
-
-describe('minimumSessionsForSignificance', () => {
-  it('matches 2/C(2n, n) <= alpha (benchstat: 4 at 0.05)', () => {
-    expect(minimumSessionsForSignificance(0.05)).toBe(4);
-    expect(minimumSessionsForSignificance(0.01)).toBe(5);
-    expect(minimumSessionsForSignificance(0.002)).toBe(7); // 2/924 > 0.002 ≥ 2/3432
-    expect(minimumSessionsForSignificance(0.5)).toBe(2);
-  });
-
-  it('is the size at which the most extreme exact Mann-Whitney split reaches alpha', () => {
-    const n = minimumSessionsForSignificance(0.05);
-    const split = (size: number) => ({
-      low: Array.from({ length: size }, (_, i) => i),
-      high: Array.from({ length: size }, (_, i) => 100 + i),
-    });
-    const atN = split(n);
-    const belowN = split(n - 1);
-    expect(available(mannWhitneyTest(atN.high, atN.low)).pValue).toBeLessThanOrEqual(0.05);
-    expect(available(mannWhitneyTest(belowN.high, belowN.low)).pValue).toBeGreaterThan(0.05);
-  });
-});
 
 describe('consistency', () => {
   const random = seededRandom(7);

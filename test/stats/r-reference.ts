@@ -56,35 +56,6 @@ export interface ExtraReference {
       ci: Pair;
     };
   }[];
-  lift: {
-    meanT: number;
-    varMeanT: number;
-    meanC: number;
-    varMeanC: number;
-    critical: number;
-    estimate: number;
-    ci: Pair;
-  }[];
-  power: {
-    sessionsPerArm: {
-      varianceControl: number;
-      varianceTreatment: number;
-      delta: number;
-      alpha: number;
-      power: number;
-      sessionsPerArm: number;
-    }[];
-    mde: {
-      varianceControl: number;
-      varianceTreatment: number;
-      nPerArmControl: number;
-      nPerArmTreatment: number;
-      alpha: number;
-      power: number;
-      mde: number;
-    }[];
-    millerExample: number;
-  };
   mannWhitney: {
     treatment: number[];
     control: number[];

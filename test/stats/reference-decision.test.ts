@@ -1,29 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  capAtPercentile,
-  chanceToBeat,
-  clusteredDifference,
-  clusteredMean,
-  mixtureTuning,
-  pairedDifference,
-  pairedMinimumDetectableEffect,
-  pairedSessionsNeeded,
-  sequentialInterval,
-} from '../../src/stats/index.js';
+import { lookLevel } from '../../src/analysis/look-level.js';
+import { capAtPercentile, chanceToBeat, mixtureTuning, normalCdf } from '../../src/stats/index.js';
 import { expectClose, worstRelativeErrorSeen } from './expect-close.js';
 import { loadReference } from './r-reference.js';
 import { available } from './unwrap.js';
 
 type Pair = [number, number];
-
-interface ClusteredArmReference {
-  n: number;
-  mean: number;
-  se: number;
-  naiveSe: number;
-  clusters: number;
-  designEffect: number;
-}
 
 interface DecisionReference {
   confidenceSequence: {
@@ -38,28 +20,6 @@ interface DecisionReference {
     ci: Pair;
     pValue: number;
   }[];
-  paired: {
-    treatment: number[];
-    control: number[];
-    level: number;
-    tasks: number;
-    estimate: number;
-    se: number;
-    statistic: number;
-    df: number;
-    pValue: number;
-    ci: Pair;
-    correlation: number;
-    varianceSaved: number;
-  }[];
-  clustered: {
-    treatment: { values: number[]; clusterIds: (string | number)[] };
-    control: { values: number[]; clusterIds: (string | number)[] };
-    level: number;
-    treatmentArm: ClusteredArmReference;
-    controlArm: ClusteredArmReference;
-    difference: { estimate: number; se: number; statistic: number; pValue: number; ci: Pair };
-  }[];
   capping: {
     control: number[];
     treatment: number[];
@@ -70,23 +30,6 @@ interface DecisionReference {
     cappedCount: number;
   }[];
   chanceToBeat: { estimate: number; se: number; better: 'higher' | 'lower'; probability: number }[];
-  pairedPower: {
-    sessions: {
-      varianceOfDifferences: number;
-      delta: number;
-      alpha: number;
-      power: number;
-      unrounded: number;
-      tasks: number;
-    }[];
-    mde: {
-      varianceOfDifferences: number;
-      tasks: number;
-      alpha: number;
-      power: number;
-      mde: number;
-    }[];
-  };
 }
 
 // Computed by scripts/reference/stats-decision.R.
@@ -98,55 +41,19 @@ describe('r-stats-decision.json (R reference values for the decision statistics)
   });
 
   it.each(reference.confidenceSequence)(
-    'confidence sequence: Δ = $estimate, se $se, n $n of N* $expectedSessions, α $alpha',
+    'always-valid: Δ = $estimate, se $se, n $n of N* $expectedSessions, α $alpha',
     (c) => {
       expectClose(mixtureTuning(c.alpha, c.expectedSessions), c.rho, 'rho');
-      const result = available(sequentialInterval(c));
-      expectClose(result.halfWidth, c.halfWidth, 'halfWidth');
-      expectClose(result.halfWidth / c.se, c.multiplier, 'multiplier');
-      expectClose(result.ci, c.ci, 'ci');
-      expectClose(result.pValue, c.pValue, 'pValue');
-    },
-  );
-
-  it.each(reference.paired.map((c, i) => ({ ...c, i })))(
-    "paired t-test of task means, as R's t.test(paired = TRUE), case $i",
-    (c) => {
-      const result = available(pairedDifference(c.treatment, c.control, c.level));
-      expect(result.tasks).toBe(c.tasks);
-      expect(result.df).toBe(c.df);
-      expectClose(result.estimate, c.estimate, 'estimate');
-      expectClose(result.se, c.se, 'se');
-      expectClose(result.statistic, c.statistic, 'statistic');
-      expectClose(result.pValue, c.pValue, 'pValue');
-      expectClose(result.ci, c.ci, 'ci');
-      expectClose(result.correlation as number, c.correlation, 'correlation');
-      expectClose(result.varianceSaved, c.varianceSaved, 'varianceSaved');
-    },
-  );
-
-  it.each(reference.clustered.map((c, i) => ({ ...c, i })))(
-    'clustered standard errors against the double sum written out in R, case $i',
-    (c) => {
-      const armT = available(clusteredMean(c.treatment.values, c.treatment.clusterIds));
-      const armC = available(clusteredMean(c.control.values, c.control.clusterIds));
-      for (const [arm, expected] of [
-        [armT, c.treatmentArm],
-        [armC, c.controlArm],
-      ] as const) {
-        expect(arm.n).toBe(expected.n);
-        expect(arm.clusters).toBe(expected.clusters);
-        expectClose(arm.mean, expected.mean, 'mean');
-        expectClose(arm.se, expected.se, 'se');
-        expectClose(arm.naiveSe, expected.naiveSe, 'naiveSe');
-        expectClose(arm.designEffect, expected.designEffect, 'designEffect');
-      }
-      const difference = available(clusteredDifference(armT, armC, c.level));
-      expectClose(difference.estimate, c.difference.estimate, 'estimate');
-      expectClose(difference.se, c.difference.se, 'se');
-      expectClose(difference.statistic, c.difference.statistic, 'statistic');
-      expectClose(difference.pValue, c.difference.pValue, 'pValue');
-      expectClose(difference.ci, c.difference.ci, 'ci');
+      const look = lookLevel(
+        { method: 'always-valid', alpha: c.alpha, expectedSessions: c.expectedSessions },
+        [],
+        c.n,
+      );
+      // The nominal level of a look is the boundary's multiplier read under a normal…
+      expectClose(look.nominalAlpha(c.n), 2 * normalCdf(-c.multiplier), 'nominal level');
+      // …and the sequence's p-value comes from the z of the same tail as the fixed p-value.
+      const fixedP = 2 * normalCdf(-Math.abs(c.estimate / c.se));
+      expectClose(look.pValue(fixedP, c.n), c.pValue, 'pValue');
     },
   );
 
@@ -165,21 +72,6 @@ describe('r-stats-decision.json (R reference values for the decision statistics)
     'chance to beat: Δ = $estimate, se $se, $better is better',
     ({ probability, ...inputs }) => {
       expectClose(available(chanceToBeat(inputs)), probability);
-    },
-  );
-
-  it.each(reference.pairedPower.sessions)(
-    'paired tasks needed for δ = $delta, Var(d) = $varianceOfDifferences',
-    ({ tasks, unrounded, ...inputs }) => {
-      expect(pairedSessionsNeeded(inputs)).toBe(tasks);
-      expect(Math.ceil(unrounded)).toBe(tasks);
-    },
-  );
-
-  it.each(reference.pairedPower.mde)(
-    'paired minimum detectable effect over $tasks tasks',
-    ({ mde, ...inputs }) => {
-      expectClose(available(pairedMinimumDetectableEffect(inputs)), mde);
     },
   );
 });

@@ -1,0 +1,35 @@
+import { unavailable, type Interval, type Maybe } from '../stats/index.js';
+import type { MetricInference } from './contrast-inference.js';
+
+/**
+ * Counts (or rate numerators) that are 0 in every session of both arms: no event at all. The
+ * difference is 0 and no test can reject, but the rates are not known to be 0: each arm's rate lies
+ * below its exact Poisson upper bound, −ln(α/2)/D (3.69/D at 95%, D the arm's denominator: calls, or
+ * sessions for a count), so with probability at least 1 − α the difference lies between minus the
+ * control's bound and the treatment's (Bonferroni). The ratio is 0/0: no relative interval.
+ */
+export function noEventsInference(denominators: {
+  treatment: number;
+  control: number;
+}): Maybe<MetricInference> {
+  const { treatment, control } = denominators;
+  if (!(treatment > 0) || !(control > 0)) {
+    return unavailable('an arm has no denominator at all (its denominators sum to 0)');
+  }
+  const bound = (alpha: number, d: number) => -Math.log(alpha / 2) / d;
+  return {
+    test: 'permutation',
+    reference: 'exact',
+    treatment: 0,
+    control: 0,
+    estimate: 0,
+    se: null,
+    df: null,
+    pValue: 1,
+    smallestP: null,
+    permutations: null,
+    exact: true,
+    interval: (alpha: number): Interval => [-bound(alpha, control), bound(alpha, treatment)],
+    ratioInterval: () => null,
+  };
+}
