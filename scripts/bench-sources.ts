@@ -4,12 +4,16 @@
  * id, half of them under cold/, half under warm/). Prints the wall time per format against the
  * target (10 s); the exit code is 1 only when a command fails.
  *
- *   npm run bench:sources -- [--sessions N] [--formats claude-code,codex,hermes-batch,hermes-db]
+ *   npm run bench:sources -- [--sessions N] [--formats claude-code,codex,hermes-batch,hermes-db,inspect]
+ *
+ * inspect's logs are written with zlib's zstd, which needs Node 22.15 or later: on Node 20 the
+ * Node 24 that `npm run ensure-node24` installs writes them.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDatabaseImage, sqlEngine } from '../src/sources/hermes/sqlite-file.js';
@@ -23,7 +27,7 @@ const LOGS = '../shared/fixtures/agent-logs';
 const { values } = parseArgs({
   options: {
     sessions: { type: 'string', default: '10000' },
-    formats: { type: 'string', default: 'claude-code,codex,hermes-batch,hermes-db' },
+    formats: { type: 'string', default: 'claude-code,codex,hermes-batch,hermes-db,inspect' },
   },
 });
 const sessions = Number(values.sessions);
@@ -42,6 +46,7 @@ const MAKERS: Record<string, (dir: string, count: number) => void | Promise<void
     ),
   'hermes-batch': (dir, count) => batchLines(dir, count),
   'hermes-db': (dir, count) => stateDbs(dir, count),
+  inspect: (dir, count) => evalLogs(dir, count),
 };
 
 for (const format of values.formats.split(',')) {
@@ -140,6 +145,27 @@ function batchLines(dir: string, count: number): void {
     mkdirSync(join(dir, arm), { recursive: true });
     writeFileSync(join(dir, arm, 'trajectories.jsonl'), out.join('\n') + '\n');
   }
+}
+
+/** `.eval` logs of 200 samples each (the real log's samples as further epochs), half per arm. */
+function evalLogs(dir: string, count: number): void {
+  const base = `${LOGS}/inspect_ai`;
+  const log = JSON.parse(readFileSync(`${base}/manifest.json`, 'utf8')).logs.find(
+    (entry: { format: string }) => entry.format === 'eval',
+  ).file;
+  const node =
+    'zstdCompressSync' in zlib
+      ? process.execPath
+      : /\(([^)]+)\)\s*$/.exec(
+          execFileSync('node', ['scripts/ensure-node24.mjs'], { encoding: 'utf8' }),
+        )![1]!;
+  execFileSync(node, [
+    'scripts/lib/make-inspect-logs.mjs',
+    `${base}/${log}`,
+    dir,
+    String(count),
+    '200',
+  ]);
 }
 
 /** A state.db per arm: the real sessions and their messages copied under new ids. */

@@ -12,6 +12,7 @@ export const SOURCE_FLAGS = {
   'variant-pattern': { type: 'string' },
   'task-by': { type: 'string' },
   subagents: { type: 'string' },
+  scorer: { type: 'string' },
 } as const;
 
 export const SOURCE_HELP = `Agent logs (read as they are; see the README for each format):
@@ -26,7 +27,9 @@ export const SOURCE_HELP = `Agent logs (read as they are; see the README for eac
                                same for every agent; default), title, prompt-index or
                                field:<name>
   --subagents <mode>           claude-code: fold (default) or omit sidechains; hermes-db: omit
-                               (default) or keep subagent sessions as sessions of their own`;
+                               (default) or keep subagent sessions as sessions of their own
+  --scorer <name>              inspect: the scorer whose value is success, when the eval has
+                               several (C/I, 1/0, true/false)`;
 
 type SourceFlagValues = { [K in keyof typeof SOURCE_FLAGS]?: string };
 
@@ -40,6 +43,7 @@ export function sourceSettings(values: SourceFlagValues, command: string): Sourc
       variantPattern: values['variant-pattern'],
       taskBy: values['task-by'],
       subagents: values.subagents,
+      scorer: values.scorer,
     });
   } catch (error) {
     if (error instanceof ConfigError)

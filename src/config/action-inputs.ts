@@ -64,6 +64,7 @@ const SOURCE_INPUT_NAMES = {
   variantPattern: 'variant-pattern',
   taskBy: 'task-by',
   subagents: 'subagents',
+  scorer: 'scorer',
 };
 
 /**
@@ -190,6 +191,7 @@ export function parseActionInputs(
         variantPattern: optional('variant-pattern'),
         taskBy: optional('task-by'),
         subagents: optional('subagents'),
+        scorer: optional('scorer'),
       },
       SOURCE_INPUT_NAMES,
     );

@@ -1,7 +1,13 @@
 import { ConfigError } from './parse-inputs.js';
 
 /** The agent log formats `--from` (and the Action's `from`) can name; `auto` detects them. */
-export const FORMAT_NAMES = ['hermes-batch', 'hermes-db', 'claude-code', 'codex'] as const;
+export const FORMAT_NAMES = [
+  'hermes-batch',
+  'hermes-db',
+  'claude-code',
+  'codex',
+  'inspect',
+] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** Subagents: folded into their session, omitted, or kept as sessions of their own. */
@@ -13,6 +19,7 @@ export const SUBAGENT_MODES: Readonly<Record<FormatName, readonly SubagentMode[]
   'hermes-db': ['omit', 'keep'],
   'claude-code': ['fold', 'omit'],
   codex: [],
+  inspect: [],
 };
 
 /**
@@ -36,6 +43,8 @@ export interface SourceSettings {
   task: TaskRule;
   /** Undefined: each format's default. */
   subagents?: SubagentMode;
+  /** inspect: the scorer whose value is `success`, when a log has several. */
+  scorer?: string;
 }
 
 /** The settings as typed: strings from flags or Action inputs, unset when absent. */
@@ -46,6 +55,7 @@ export interface RawSourceInputs {
   variantPattern?: string;
   taskBy?: string;
   subagents?: string;
+  scorer?: string;
 }
 
 /** How the user writes each setting (`--variant-from`, `variant-from`), for messages. */
@@ -58,6 +68,7 @@ export const SOURCE_FLAG_NAMES: SourceSettingNames = {
   variantPattern: '--variant-pattern',
   taskBy: '--task-by',
   subagents: '--subagents',
+  scorer: '--scorer',
 };
 
 /**
@@ -129,6 +140,20 @@ export function parseSourceSettings(
     else expected('subagents', `one of ${modes.join(', ')} for ${from}`);
   }
 
+  let scorer: string | undefined;
+  if (raw.scorer !== undefined) {
+    if (from !== 'auto' && from !== 'inspect')
+      problems.push(`${names.scorer} goes with inspect logs`);
+    else if (raw.scorer.trim() === '') expected('scorer', 'the name of a scorer, like includes');
+    else scorer = raw.scorer.trim();
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { from, task, ...(variant && { variant }), ...(subagents && { subagents }) };
+  return {
+    from,
+    task,
+    ...(variant && { variant }),
+    ...(subagents && { subagents }),
+    ...(scorer !== undefined && { scorer }),
+  };
 }

@@ -33,8 +33,8 @@ export interface InputsRead {
   warnings: RecordProblem[];
 }
 
-/** What a folder is expanded to: record files and agent logs (`state.db` among them). */
-const ALL_FILES = '**/*.{json,jsonl,ndjson,db}';
+/** What a folder is expanded to: record files and agent logs (`state.db`, `.eval` among them). */
+const ALL_FILES = '**/*.{json,jsonl,ndjson,db,eval}';
 /** How much of a file's start tells its format. */
 const HEAD_BYTES = 1 << 16;
 
@@ -104,7 +104,7 @@ export async function readInputs(
 export function sourceOptions(
   settings: SourceSettings,
   experiment?: string,
-): Pick<InputOptions, 'from' | 'rules' | 'subagents'> {
+): Pick<InputOptions, 'from' | 'rules' | 'subagents' | 'scorer'> {
   return {
     from: settings.from,
     rules: {
@@ -113,6 +113,7 @@ export function sourceOptions(
       ...(experiment !== undefined && { experiment }),
     },
     ...(settings.subagents && { subagents: settings.subagents }),
+    ...(settings.scorer !== undefined && { scorer: settings.scorer }),
   };
 }
 

@@ -64,6 +64,8 @@ export interface SourceOptions {
    * them as sessions of their own; each format takes the ones `SUBAGENT_MODES` lists for it.
    */
   subagents?: SubagentMode;
+  /** inspect: the scorer whose value gives `success` when a log has several. */
+  scorer?: string;
   /** Only sessions started at or after this time (formats that know the start). */
   since?: Date;
   onProgress?: (progress: ReadProgress) => void;

@@ -27,6 +27,27 @@ describe('agent logs as the results of a run', () => {
     expect(result.outputs['sessions-treatment']).toBe('4');
   });
 
+  it('reads inspect_ai logs, the variant from the log format, the success from the scorer named', async () => {
+    const cwd = workspace();
+    cpSync(`${SHARED_LOGS}/inspect_ai/logs`, join(cwd, 'logs'), { recursive: true });
+    const result = await step(github.fake, {
+      cwd,
+      inputs: {
+        results: 'logs',
+        from: 'inspect',
+        'variant-from': 'path',
+        'variant-pattern': '\\.(eval|json)$',
+        control: 'eval',
+        treatment: 'json',
+        scorer: 'includes',
+        store: 'none',
+      },
+    });
+    expect(result.status, log(result)).toBe(0);
+    expect(result.outputs['sessions-control']).toBe('4');
+    expect(result.outputs['sessions-treatment']).toBe('4');
+  });
+
   it('names a missing variant and a bad from by input', async () => {
     const cwd = workspace();
     cpSync(`${SHARED_LOGS}/codex/stdout`, join(cwd, 'logs'), { recursive: true });
@@ -40,7 +61,7 @@ describe('agent logs as the results of a run', () => {
       inputs: { results: 'logs', from: 'langsmith', store: 'none' },
     });
     expect(annotations(badFrom, 'error').join('\n')).toContain(
-      'from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, got "langsmith"',
+      'from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, inspect, got "langsmith"',
     );
   });
 });

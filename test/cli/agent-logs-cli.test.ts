@@ -8,6 +8,7 @@ import { exported, noStackTrace, store, tempDir } from './store-cli.js';
 const CLAUDE = `${SHARED_LOGS}/claude-code`;
 const CODEX = `${SHARED_LOGS}/codex`;
 const HERMES = `${SHARED_LOGS}/hermes`;
+const INSPECT = `${SHARED_LOGS}/inspect_ai`;
 
 describe('agent logs through the CLI, from the files to a verdict', () => {
   it('analyzes Claude Code transcripts and results, the variant taken from the project path', () => {
@@ -96,6 +97,35 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     expect(batch.stdout).toContain('Read 8 sessions: 8 new ones');
     const report = JSON.parse(store(['analyze', 'hermes-ab', '--json'], { cwd }).stdout) as Report;
     expect(report.sessions).toEqual({ cold: 9, warm: 9 });
+  });
+
+  it('analyzes inspect_ai logs, each run an arm, paired by sample', () => {
+    // The .eval and the .json log are two runs of one eval: here, two arms.
+    const run = store(
+      [
+        'analyze',
+        `${INSPECT}/logs`,
+        '--variant-from',
+        'path',
+        '--variant-pattern',
+        '\\.(eval|json)$',
+        '--control',
+        'eval',
+        '--treatment',
+        'json',
+        '--task-by',
+        'field:sample',
+        '--json',
+      ],
+      { cwd: tempDir() },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.sessions).toEqual({ eval: 4, json: 4 });
+    const success = report.metrics.find((metric) => metric.name === 'success')!;
+    expect(success.control.mean).toBe(0.75);
+    const time = report.metrics.find((metric) => metric.name === 'completion_time_seconds')!;
+    expect(time.design).toMatchObject({ kind: 'paired', tasks: 4 });
   });
 
   it('names the file, line and what was expected for logs it cannot read', () => {
