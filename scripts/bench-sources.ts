@@ -4,7 +4,7 @@
  * id, half of them under cold/, half under warm/). Prints the wall time per format against the
  * target (10 s); the exit code is 1 only when a command fails.
  *
- *   npm run bench:sources -- [--sessions N] [--formats claude-code,codex,hermes-batch,hermes-db,inspect]
+ *   npm run bench:sources -- [--sessions N] [--formats claude-code,codex,hermes-batch,hermes-db,inspect,map]
  *
  * inspect's logs are written with zlib's zstd, which needs Node 22.15 or later: on Node 20 the
  * Node 24 that `npm run ensure-node24` installs writes them.
@@ -27,15 +27,18 @@ const LOGS = '../shared/fixtures/agent-logs';
 const { values } = parseArgs({
   options: {
     sessions: { type: 'string', default: '10000' },
-    formats: { type: 'string', default: 'claude-code,codex,hermes-batch,hermes-db,inspect' },
+    formats: { type: 'string', default: 'claude-code,codex,hermes-batch,hermes-db,inspect,map' },
   },
 });
 const sessions = Number(values.sessions);
 if (!Number.isInteger(sessions) || sessions < 2) fail(`--sessions: expected a whole number >= 2`);
 if (!existsSync(CLI)) fail(`${CLI} not found: run npm run build first`);
 
-/** Per format: writes `count` sessions into `dir` (half cold, half warm). */
-const MAKERS: Record<string, (dir: string, count: number) => void | Promise<void>> = {
+/**
+ * Per format: writes `count` sessions into `dir` (half cold, half warm); returns the further
+ * arguments the format's read needs, if any.
+ */
+const MAKERS: Record<string, (dir: string, count: number) => void | string[] | Promise<void>> = {
   'claude-code': (dir, count) =>
     replicate(dir, count, claudeRuns(), (text, i) =>
       text.replaceAll(/[0-9a-f-]{36}/g, (id) => `${id.slice(0, 24)}${hex(i)}`),
@@ -47,6 +50,7 @@ const MAKERS: Record<string, (dir: string, count: number) => void | Promise<void
   'hermes-batch': (dir, count) => batchLines(dir, count),
   'hermes-db': (dir, count) => stateDbs(dir, count),
   inspect: (dir, count) => evalLogs(dir, count),
+  map: (dir, count) => csvRows(dir, count),
 };
 
 for (const format of values.formats.split(',')) {
@@ -55,7 +59,7 @@ for (const format of values.formats.split(',')) {
   const dir = join(DIR, format);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  await make(dir, sessions);
+  const extra = (await make(dir, sessions)) ?? [];
   const args = [
     CLI,
     'analyze',
@@ -67,6 +71,7 @@ for (const format of values.formats.split(',')) {
     '--variant-pattern',
     '(cold|warm)',
     '--json',
+    ...extra,
   ];
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -166,6 +171,36 @@ function evalLogs(dir: string, count: number): void {
     String(count),
     '200',
   ]);
+}
+
+/** A CSV per arm, a row per session with the values of the Claude Code runs, and its mapping. */
+function csvRows(dir: string, count: number): string[] {
+  const runs = JSON.parse(readFileSync(`${LOGS}/claude-code/manifest.json`, 'utf8'));
+  for (const arm of ['cold', 'warm']) {
+    const rows = ['id,task,status,duration_ms,calls,failed,cost'];
+    for (let i = 0; i < count / 2; i++) {
+      const run = runs[i % runs.length];
+      rows.push(
+        [
+          `${arm}-${i}`,
+          run.task,
+          run.success ? 'passed' : 'failed',
+          run.duration_ms,
+          run.truth_tool_calls,
+          run.truth_failed_tool_calls,
+          run.total_cost_usd,
+        ].join(','),
+      );
+    }
+    mkdirSync(join(dir, arm), { recursive: true });
+    writeFileSync(join(dir, arm, 'runs.csv'), rows.join('\n') + '\n');
+  }
+  const map = join(DIR, 'map.yaml');
+  writeFileSync(
+    map,
+    'session_id: id\ntask_id: task\nsuccess: status | true=passed\ncompletion_time_seconds: duration_ms | ms\ntool_calls: calls\nfailed_tool_calls: failed\nmetrics.cost_usd: cost\n',
+  );
+  return ['--map', map];
 }
 
 /** A state.db per arm: the real sessions and their messages copied under new ids. */

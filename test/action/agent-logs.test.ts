@@ -48,6 +48,31 @@ describe('agent logs as the results of a run', () => {
     expect(result.outputs['sessions-treatment']).toBe('4');
   });
 
+  it('reads CSV results of its own through the map input', async () => {
+    const cwd = workspace({
+      'results/runs.csv':
+        'id,arm,case,ok\na1,cold,t1,1\na2,warm,t1,0\na3,cold,t2,1\na4,warm,t2,1\n',
+    });
+    const result = await step(github.fake, {
+      cwd,
+      inputs: {
+        results: 'results',
+        map: 'session_id: id\nvariant: arm\ntask_id: case\nsuccess: ok\n',
+        store: 'none',
+      },
+    });
+    expect(result.status, log(result)).toBe(0);
+    expect(result.outputs['sessions-control']).toBe('2');
+    expect(result.outputs['sessions-treatment']).toBe('2');
+    const badMap = await step(github.fake, {
+      cwd,
+      inputs: { results: 'results', map: 'session_id: id\nsucess: ok\n', store: 'none' },
+    });
+    expect(annotations(badMap, 'error').join('\n')).toContain(
+      'map: sucess: not a record field: expected one of session_id,',
+    );
+  });
+
   it('names a missing variant and a bad from by input', async () => {
     const cwd = workspace();
     cpSync(`${SHARED_LOGS}/codex/stdout`, join(cwd, 'logs'), { recursive: true });
@@ -61,7 +86,7 @@ describe('agent logs as the results of a run', () => {
       inputs: { results: 'logs', from: 'langsmith', store: 'none' },
     });
     expect(annotations(badFrom, 'error').join('\n')).toContain(
-      'from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, inspect, got "langsmith"',
+      'from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, inspect, map, got "langsmith"',
     );
   });
 });

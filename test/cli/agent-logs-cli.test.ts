@@ -128,6 +128,32 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     expect(time.design).toMatchObject({ kind: 'paired', tasks: 4 });
   });
 
+  it('analyzes a CSV of its own through a mapping file, and names a bad cell by line and column', () => {
+    const cwd = tempDir();
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const arm = i % 2 ? 'warm' : 'cold';
+      return `r${i},${arm},t${i >> 1},${i % 3 ? 'passed' : 'failed'},${1000 + 100 * i}`;
+    });
+    writeFileSync(join(cwd, 'runs.csv'), ['run,arm,case,status,ms', ...rows].join('\n') + '\n');
+    writeFileSync(
+      join(cwd, 'map.yaml'),
+      'session_id: run\nvariant: arm\ntask_id: case\nsuccess: status | true=passed\ncompletion_time_seconds: ms | ms\n',
+    );
+    const run = store(['analyze', 'runs.csv', '--map', 'map.yaml', '--json'], { cwd });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.sessions).toEqual({ cold: 6, warm: 6 });
+    const time = report.metrics.find((metric) => metric.name === 'completion_time_seconds')!;
+    expect(time.control.mean).toBe(1.5);
+    writeFileSync(join(cwd, 'bad.csv'), 'run,arm,case,status,ms\nr1,cold,t1,passed,1.2s\n');
+    const bad = store(['analyze', 'bad.csv', '--map', 'map.yaml'], { cwd });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(
+      'bad.csv:2: completion_time_seconds (column "ms"): expected a number, got "1.2s"',
+    );
+    expect(noStackTrace(bad.stderr)).toBe(true);
+  });
+
   it('names the file, line and what was expected for logs it cannot read', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'notes.jsonl'), '{"hello": "world"}\n');
