@@ -47274,38 +47274,28 @@ async function readMapped(files, options) {
             else
                 read.sessions.push(mapped.session);
         };
+        const problem = (location, message) => read.problems.push({ file: file.display, location, field: '', message });
         const progress = (done, total) => options.onProgress?.({ sessions: read.sessions.length, done, total });
         if (csv) {
-            await readCsv(file, map, extension === '.tsv' ? '\t' : ',', each, read.problems);
+            await readCsv(file, map, extension === '.tsv' ? '\t' : ',', each, problem);
         }
         else if (extension === '.jsonl' || extension === '.ndjson') {
-            await forEachJsonLine(file, read.problems, ({ value, number }) => jsonRow(value, String(number), each, read.problems, file), progress);
+            await forEachJsonLine(file, read.problems, ({ value, number }) => jsonRow(value, String(number), each, problem), progress);
         }
         else if (extension === '.json') {
-            await readJson(file, map, each, read.problems);
+            await readJson(file, map, each, problem);
         }
         else {
-            read.problems.push({
-                file: file.display,
-                location: '',
-                field: '',
-                message: 'expected a .csv, .tsv, .json, .jsonl or .ndjson file for the field mapping',
-            });
+            problem('', 'expected a .csv, .tsv, .json, .jsonl or .ndjson file for the field mapping');
         }
     }
     return read;
 }
-function jsonRow(value, location, each, problems, file) {
+function jsonRow(value, location, each, problem) {
     if (values_isObject(value))
         each((source) => pathValue(value, source), location);
-    else {
-        problems.push({
-            file: file.display,
-            location,
-            field: '',
-            message: `expected a JSON object, got ${(0,describe_value/* kindOf */.I)(value)}`,
-        });
-    }
+    else
+        problem(location, `expected a JSON object, got ${(0,describe_value/* kindOf */.I)(value)}`);
 }
 /**
  * A value by a JSON path: `a.b[0].c`, or a key that is the whole path (`"duration.ms"`).
@@ -47327,8 +47317,7 @@ function pathValue(value, source) {
     return current;
 }
 /** A JSON file: its array of sessions (at `map.records`, else the file's), or its one object. */
-async function readJson(file, map, each, problems) {
-    const problem = (location, message) => problems.push({ file: file.display, location, field: '', message });
+async function readJson(file, map, each, problem) {
     const document = await readJsonDocument(file);
     if (!('value' in document)) {
         problem(document.location, document.message);
@@ -47340,15 +47329,14 @@ async function readJson(file, map, each, problems) {
         return;
     }
     if (!Array.isArray(rows)) {
-        jsonRow(rows, '', each, problems, file);
+        jsonRow(rows, '', each, problem);
         return;
     }
     const prefix = map.records ?? '';
-    rows.forEach((row, index) => jsonRow(row, `${prefix}[${index}]`, each, problems, file));
+    rows.forEach((row, index) => jsonRow(row, `${prefix}[${index}]`, each, problem));
 }
 /** A CSV or TSV file, streamed: a header line naming the columns, then one session a row. */
-async function readCsv(file, map, delimiter, each, problems) {
-    const problem = (location, message) => problems.push({ file: file.display, location, field: '', message });
+async function readCsv(file, map, delimiter, each, problem) {
     let handle;
     try {
         handle = await (0,promises_.open)(file.absolute, 'r');

@@ -3,9 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWN_LOGS, SHARED_LOGS } from '../sources/agent-logs.js';
 import { annotations, log, step, useFakeGitHub } from './fixture.js';
+import type { ActionResult } from '../support/run-action.js';
 import { workspace } from './sessions.js';
 
 const github = useFakeGitHub();
+
+/** The step ran, and counted these sessions of the control and of the treatment. */
+function expectArms(result: ActionResult, control: number, treatment: number): void {
+  expect(result.status, log(result)).toBe(0);
+  expect(result.outputs['sessions-control']).toBe(String(control));
+  expect(result.outputs['sessions-treatment']).toBe(String(treatment));
+}
 
 describe('agent logs as the results of a run', () => {
   it('reads Codex rollouts of two arms, the variant from their working folder', async () => {
@@ -22,9 +30,7 @@ describe('agent logs as the results of a run', () => {
         store: 'none',
       },
     });
-    expect(result.status, log(result)).toBe(0);
-    expect(result.outputs['sessions-control']).toBe('5');
-    expect(result.outputs['sessions-treatment']).toBe('4');
+    expectArms(result, 5, 4);
   });
 
   it('reads inspect_ai logs, the variant from the log format, the success from the scorer named', async () => {
@@ -43,9 +49,7 @@ describe('agent logs as the results of a run', () => {
         store: 'none',
       },
     });
-    expect(result.status, log(result)).toBe(0);
-    expect(result.outputs['sessions-control']).toBe('4');
-    expect(result.outputs['sessions-treatment']).toBe('4');
+    expectArms(result, 4, 4);
   });
 
   it('reads CSV results of its own through the map input', async () => {
@@ -61,9 +65,7 @@ describe('agent logs as the results of a run', () => {
         store: 'none',
       },
     });
-    expect(result.status, log(result)).toBe(0);
-    expect(result.outputs['sessions-control']).toBe('2');
-    expect(result.outputs['sessions-treatment']).toBe('2');
+    expectArms(result, 2, 2);
     const badMap = await step(github.fake, {
       cwd,
       inputs: { results: 'results', map: 'session_id: id\nsucess: ok\n', store: 'none' },

@@ -5,7 +5,6 @@ import type { FieldMap } from '../../config/field-map.js';
 import { kindOf } from '../../records/describe-value.js';
 import { BINARY_FILE, describeReadError, looksBinary } from '../../records/file-text.js';
 import { readJsonDocument } from '../../records/read-json.js';
-import type { RecordProblem } from '../../records/types.js';
 import { forEachJsonLine } from '../json-lines.js';
 import type { SourceFile, SourceOptions, SourceRead } from '../types.js';
 import { isObject } from '../values.js';
@@ -13,6 +12,8 @@ import { rowMapper, type RowValue } from './convert.js';
 
 /** Takes one row: its values by column or path, and where it is. */
 type RowSink = (value: RowValue, location: string) => void;
+/** Reports a problem of the file being read, at a place in it. */
+type FileProblem = (location: string, message: string) => void;
 
 /** Names a CSV column in problems. */
 const column = (source: string) => `column ${JSON.stringify(source)}`;
@@ -38,47 +39,31 @@ export async function readMapped(
       if ('problems' in mapped) read.problems.push(...mapped.problems);
       else read.sessions.push(mapped.session);
     };
+    const problem: FileProblem = (location, message) =>
+      read.problems.push({ file: file.display, location, field: '', message });
     const progress = (done: number, total: number) =>
       options.onProgress?.({ sessions: read.sessions.length, done, total });
     if (csv) {
-      await readCsv(file, map, extension === '.tsv' ? '\t' : ',', each, read.problems);
+      await readCsv(file, map, extension === '.tsv' ? '\t' : ',', each, problem);
     } else if (extension === '.jsonl' || extension === '.ndjson') {
       await forEachJsonLine(
         file,
         read.problems,
-        ({ value, number }) => jsonRow(value, String(number), each, read.problems, file),
+        ({ value, number }) => jsonRow(value, String(number), each, problem),
         progress,
       );
     } else if (extension === '.json') {
-      await readJson(file, map, each, read.problems);
+      await readJson(file, map, each, problem);
     } else {
-      read.problems.push({
-        file: file.display,
-        location: '',
-        field: '',
-        message: 'expected a .csv, .tsv, .json, .jsonl or .ndjson file for the field mapping',
-      });
+      problem('', 'expected a .csv, .tsv, .json, .jsonl or .ndjson file for the field mapping');
     }
   }
   return read;
 }
 
-function jsonRow(
-  value: unknown,
-  location: string,
-  each: RowSink,
-  problems: RecordProblem[],
-  file: SourceFile,
-): void {
+function jsonRow(value: unknown, location: string, each: RowSink, problem: FileProblem): void {
   if (isObject(value)) each((source) => pathValue(value, source), location);
-  else {
-    problems.push({
-      file: file.display,
-      location,
-      field: '',
-      message: `expected a JSON object, got ${kindOf(value)}`,
-    });
-  }
+  else problem(location, `expected a JSON object, got ${kindOf(value)}`);
 }
 
 /**
@@ -101,10 +86,8 @@ async function readJson(
   file: SourceFile,
   map: FieldMap,
   each: RowSink,
-  problems: RecordProblem[],
+  problem: FileProblem,
 ): Promise<void> {
-  const problem = (location: string, message: string) =>
-    problems.push({ file: file.display, location, field: '', message });
   const document = await readJsonDocument(file);
   if (!('value' in document)) {
     problem(document.location, document.message);
@@ -116,11 +99,11 @@ async function readJson(
     return;
   }
   if (!Array.isArray(rows)) {
-    jsonRow(rows, '', each, problems, file);
+    jsonRow(rows, '', each, problem);
     return;
   }
   const prefix = map.records ?? '';
-  rows.forEach((row, index) => jsonRow(row, `${prefix}[${index}]`, each, problems, file));
+  rows.forEach((row, index) => jsonRow(row, `${prefix}[${index}]`, each, problem));
 }
 
 /** A CSV or TSV file, streamed: a header line naming the columns, then one session a row. */
@@ -129,10 +112,8 @@ async function readCsv(
   map: FieldMap,
   delimiter: string,
   each: RowSink,
-  problems: RecordProblem[],
+  problem: FileProblem,
 ): Promise<void> {
-  const problem = (location: string, message: string) =>
-    problems.push({ file: file.display, location, field: '', message });
   let handle: FileHandle;
   try {
     handle = await open(file.absolute, 'r');
