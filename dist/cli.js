@@ -44399,7 +44399,9 @@ function chooseScorer(scores, named) {
         return { name: names[0] };
     return names.length === 0
         ? { none: 'no score' }
-        : { none: `several scorers (${names.join(', ')}): choose the one of success with --scorer` };
+        : {
+            none: `several scorers (${names.join(', ')}): name the one of success (--scorer, input scorer)`,
+        };
 }
 /**
  * A score's value as success, as inspect's `value_to_float` reads it: `C` (correct), `yes`,

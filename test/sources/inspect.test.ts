@@ -113,6 +113,33 @@ describe('inspect_ai eval logs, read as inspect wrote them', () => {
     expect(read.sessions).toHaveLength(3);
   });
 
+  it('reads a log without samples from their summaries: no tool calls, and a warning', async () => {
+    // The real log with its sample entries renamed (same length), as if log_samples=False.
+    const bytes = Buffer.from(readFileSync(`${FOLDER}/${EVAL_LOG}`));
+    for (let at = bytes.indexOf('samples/'); at !== -1; at = bytes.indexOf('samples/', at + 1)) {
+      bytes.write('xamples/', at);
+    }
+    const dir = tempFiles({ 'no-samples.eval': bytes });
+    const read = await readLogs(dir, ['no-samples.eval'], { rules: BY_SAMPLE });
+    expect(read.problems).toEqual([]);
+    expect(read.warnings.map(formatProblem)).toEqual([
+      'no-samples.eval: no samples logged (log_samples=False): sessions from their summaries, without tool calls',
+    ]);
+    const sessions = byId(read.sessions);
+    const samples = truth.samples.filter((sample) => sample.log.endsWith('.eval'));
+    expect(sessions.size).toBe(samples.length);
+    for (const sample of samples) {
+      const { record } = sessions.get(sample.uuid)!;
+      expect(record).toMatchObject({
+        task_id: `tiny_calc/${sample.sample}`,
+        success: sample.score === 'C',
+        completion_time_seconds: sample.total_time,
+        message_count: sample.messages,
+      });
+      expect(record.tool_calls).toBeUndefined();
+    }
+  });
+
   it('says which file is a truncated or foreign zip, or broken JSON, with the place', async () => {
     const whole = readFileSync(`${FOLDER}/${EVAL_LOG}`);
     const json = readFileSync(`${FOLDER}/${JSON_LOG}`, 'utf8');
@@ -147,7 +174,7 @@ describe('the success of a score', () => {
     expect(chooseScorer({ includes: {} })).toEqual({ name: 'includes' });
     expect(chooseScorer({ a: {}, b: {} }, 'b')).toEqual({ name: 'b' });
     expect(chooseScorer({ a: {}, b: {} })).toEqual({
-      none: 'several scorers (a, b): choose the one of success with --scorer',
+      none: 'several scorers (a, b): name the one of success (--scorer, input scorer)',
     });
     expect(chooseScorer({ a: {} }, 'c')).toEqual({
       none: 'no score of the scorer c (the sample has: a)',

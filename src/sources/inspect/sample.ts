@@ -57,7 +57,9 @@ export function chooseScorer(scores: Record<string, unknown>, named?: string): S
   if (names.length === 1) return { name: names[0]! };
   return names.length === 0
     ? { none: 'no score' }
-    : { none: `several scorers (${names.join(', ')}): choose the one of success with --scorer` };
+    : {
+        none: `several scorers (${names.join(', ')}): name the one of success (--scorer, input scorer)`,
+      };
 }
 
 /**
