@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWN_LOGS, SHARED_LOGS } from '../sources/agent-logs.js';
 import { annotations, log, step, useFakeGitHub } from './fixture.js';
-import type { ActionResult } from '../support/run-action.js';
+import { NODE24, type ActionResult } from '../support/run-action.js';
 import { workspace } from './sessions.js';
 
 const github = useFakeGitHub();
@@ -33,11 +33,13 @@ describe('agent logs as the results of a run', () => {
     expectArms(result, 5, 4);
   });
 
-  it('reads inspect_ai logs, the variant from the log format, the success from the scorer named', async () => {
+  it('reads inspect_ai logs on Node 24, the variant from the log format, the success from the scorer named', async () => {
     const cwd = workspace();
     cpSync(`${SHARED_LOGS}/inspect_ai/logs`, join(cwd, 'logs'), { recursive: true });
+    // The Action's runtime: the .eval zips' zstd entries decode there as on Node 20.
     const result = await step(github.fake, {
       cwd,
+      node: NODE24,
       inputs: {
         results: 'logs',
         from: 'inspect',
