@@ -4,12 +4,16 @@
  * id, half of them under cold/, half under warm/). Prints the wall time per format against the
  * target (10 s); the exit code is 1 only when a command fails.
  *
- *   npm run bench:sources -- [--sessions N] [--formats claude-code,codex,hermes-batch,hermes-db]
+ *   npm run bench:sources -- [--sessions N] [--formats claude-code,codex,hermes-batch,hermes-db,inspect,map]
+ *
+ * inspect's logs are written with zlib's zstd, which needs Node 22.15 or later: on Node 20 the
+ * Node 24 that `npm run ensure-node24` installs writes them.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDatabaseImage, sqlEngine } from '../src/sources/hermes/sqlite-file.js';
@@ -23,15 +27,18 @@ const LOGS = '../shared/fixtures/agent-logs';
 const { values } = parseArgs({
   options: {
     sessions: { type: 'string', default: '10000' },
-    formats: { type: 'string', default: 'claude-code,codex,hermes-batch,hermes-db' },
+    formats: { type: 'string', default: 'claude-code,codex,hermes-batch,hermes-db,inspect,map' },
   },
 });
 const sessions = Number(values.sessions);
 if (!Number.isInteger(sessions) || sessions < 2) fail(`--sessions: expected a whole number >= 2`);
 if (!existsSync(CLI)) fail(`${CLI} not found: run npm run build first`);
 
-/** Per format: writes `count` sessions into `dir` (half cold, half warm). */
-const MAKERS: Record<string, (dir: string, count: number) => void | Promise<void>> = {
+/**
+ * Per format: writes `count` sessions into `dir` (half cold, half warm); returns the further
+ * arguments the format's read needs, if any.
+ */
+const MAKERS: Record<string, (dir: string, count: number) => void | string[] | Promise<void>> = {
   'claude-code': (dir, count) =>
     replicate(dir, count, claudeRuns(), (text, i) =>
       text.replaceAll(/[0-9a-f-]{36}/g, (id) => `${id.slice(0, 24)}${hex(i)}`),
@@ -42,6 +49,8 @@ const MAKERS: Record<string, (dir: string, count: number) => void | Promise<void
     ),
   'hermes-batch': (dir, count) => batchLines(dir, count),
   'hermes-db': (dir, count) => stateDbs(dir, count),
+  inspect: (dir, count) => evalLogs(dir, count),
+  map: (dir, count) => csvRows(dir, count),
 };
 
 for (const format of values.formats.split(',')) {
@@ -50,7 +59,7 @@ for (const format of values.formats.split(',')) {
   const dir = join(DIR, format);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  await make(dir, sessions);
+  const extra = (await make(dir, sessions)) ?? [];
   const args = [
     CLI,
     'analyze',
@@ -62,6 +71,7 @@ for (const format of values.formats.split(',')) {
     '--variant-pattern',
     '(cold|warm)',
     '--json',
+    ...extra,
   ];
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -140,6 +150,57 @@ function batchLines(dir: string, count: number): void {
     mkdirSync(join(dir, arm), { recursive: true });
     writeFileSync(join(dir, arm, 'trajectories.jsonl'), out.join('\n') + '\n');
   }
+}
+
+/** `.eval` logs of 200 samples each (the real log's samples as further epochs), half per arm. */
+function evalLogs(dir: string, count: number): void {
+  const base = `${LOGS}/inspect_ai`;
+  const log = JSON.parse(readFileSync(`${base}/manifest.json`, 'utf8')).logs.find(
+    (entry: { format: string }) => entry.format === 'eval',
+  ).file;
+  const node =
+    'zstdCompressSync' in zlib
+      ? process.execPath
+      : /\(([^)]+)\)\s*$/.exec(
+          execFileSync('node', ['scripts/ensure-node24.mjs'], { encoding: 'utf8' }),
+        )![1]!;
+  execFileSync(node, [
+    'scripts/lib/make-inspect-logs.mjs',
+    `${base}/${log}`,
+    dir,
+    String(count),
+    '200',
+  ]);
+}
+
+/** A CSV per arm, a row per session with the values of the Claude Code runs, and its mapping. */
+function csvRows(dir: string, count: number): string[] {
+  const runs = JSON.parse(readFileSync(`${LOGS}/claude-code/manifest.json`, 'utf8'));
+  for (const arm of ['cold', 'warm']) {
+    const rows = ['id,task,status,duration_ms,calls,failed,cost'];
+    for (let i = 0; i < count / 2; i++) {
+      const run = runs[i % runs.length];
+      rows.push(
+        [
+          `${arm}-${i}`,
+          run.task,
+          run.success ? 'passed' : 'failed',
+          run.duration_ms,
+          run.truth_tool_calls,
+          run.truth_failed_tool_calls,
+          run.total_cost_usd,
+        ].join(','),
+      );
+    }
+    mkdirSync(join(dir, arm), { recursive: true });
+    writeFileSync(join(dir, arm, 'runs.csv'), rows.join('\n') + '\n');
+  }
+  const map = join(DIR, 'map.yaml');
+  writeFileSync(
+    map,
+    'session_id: id\ntask_id: task\nsuccess: status | true=passed\ncompletion_time_seconds: duration_ms | ms\ntool_calls: calls\nfailed_tool_calls: failed\nmetrics.cost_usd: cost\n',
+  );
+  return ['--map', map];
 }
 
 /** A state.db per arm: the real sessions and their messages copied under new ids. */

@@ -1,236 +1,344 @@
-import type {
-  Direction,
-  GuardrailPolicy,
-  Method,
-  MetricKind,
-  Role,
-  Scale,
+import * as z from 'zod';
+import {
+  CORRECTIONS,
+  DIRECTIONS,
+  GUARDRAIL_POLICIES,
+  METHODS,
+  METRIC_KINDS,
+  ROLES,
+  SCALES,
 } from '../config/experiment-config.js';
 
-/** Report contract v1 (DESIGN.md). Names are fixed; fields may be added, never renamed. */
-export type Interval = [number, number];
+/**
+ * Report contract v1 (DESIGN.md): what `analyze --json` prints and the Action writes to
+ * `report-json`. These zod schemas are its one definition: the TypeScript types below are
+ * inferred from them, and `npm run schema` writes schema/report.schema.json from them. Names
+ * are fixed; fields may be added, never renamed. Every difference is treatment minus control.
+ */
+const num = z.number();
+const count = z.number().int().min(0);
+const interval = z.tuple([num, num]).describe('[lower, upper]');
+const direction = z.enum(['better', 'worse', 'none']);
 
-export type Verdict = 'adopt' | 'reject' | 'no-difference' | 'inconclusive' | 'insufficient-data';
+export const verdictSchema = z.enum([
+  'adopt',
+  'reject',
+  'no-difference',
+  'inconclusive',
+  'insufficient-data',
+]);
+
 /**
  * The test behind a metric's pValue: Welch's t (independent sessions), the within-task t (paired),
  * the CR2 cluster-robust t (clustered), a permutation test of the design's t statistic (small
  * samples), or for proportions the exact unconditional test or the Miettinen–Nurminen score test.
  */
-export type TestName =
-  'welch' | 'pairedT' | 'clusteredT' | 'permutation' | 'exactUnconditional' | 'scoreMN';
+export const testNameSchema = z.enum([
+  'welch',
+  'pairedT',
+  'clusteredT',
+  'permutation',
+  'exactUnconditional',
+  'scoreMN',
+]);
 
-export interface ArmSummary {
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  median: number | null;
-  ci: Interval | null;
-}
+export const armSummarySchema = z.object({
+  n: count,
+  mean: num.nullable(),
+  sd: num.nullable(),
+  median: num.nullable(),
+  ci: interval.nullable(),
+});
 
-export interface WelchReport {
-  statistic: number;
-  df: number;
-  pValue: number;
-  ci: Interval;
-}
+export const welchReportSchema = z.object({
+  statistic: num,
+  df: num,
+  pValue: num,
+  ci: interval,
+});
 
-export interface MannWhitneyReport {
-  u: number;
-  pValue: number;
-  method: 'exact' | 'asymptotic';
-}
+export const mannWhitneyReportSchema = z.object({
+  u: num,
+  pValue: num,
+  method: z.enum(['exact', 'asymptotic']),
+});
 
-export interface MetricReport {
-  name: string;
-  kind: MetricKind;
-  better: Direction;
-  role: Role;
-  control: ArmSummary;
-  treatment: ArmSummary;
-  /**
-   * Treatment minus control, between the values `control` and `treatment` the comparison is made
-   * on: each arm's mean (or Σ numerator / Σ denominator), weighted by task when paired, geometric
-   * means on the log scale (where the interval is the ratio's, at the control's geometric mean).
-   */
-  difference: {
-    estimate: number | null;
-    ci: Interval | null;
-    level: number;
-    control: number | null;
-    treatment: number | null;
-  };
-  /** (treatment − control) / |control| by the same test: Fieller's interval, or the log scale's. */
-  relative: { estimate: number | null; ci: Interval | null };
-  /** linear, or log: compared as a ratio of geometric means. */
-  scale: Scale;
-  /** How the p-value and intervals were reached. */
-  inference: InferenceReport;
-  /** Guardrails only: the margin and whether the interval shows the metric within it. */
-  guardrail: GuardrailReport | null;
-  /** fixed-horizon, or sequential: an always-valid confidence sequence, safe to look at every run. */
-  method: Method;
-  /** How the sessions were compared: paired by task, clustered by task, or independent. */
-  design: DesignReport;
-  test: TestName | null;
-  pValue: number | null;
-  adjustedPValue: number | null;
-  significant: boolean;
-  direction: 'better' | 'worse' | 'none';
-  tests: {
-    welch: WelchReport | null;
-    mannWhitney: MannWhitneyReport | null;
-    fisher: { pValue: number } | null;
-    /** Newcombe's hybrid score interval of the difference of two proportions (method 10). */
-    newcombe: { ci: Interval } | null;
-    deltaMethod: WelchReport | null;
-  };
-  power: {
-    /** Sessions per arm to detect the minimum effect at the configured power. */
-    sessionsNeeded: number | null;
-    /** The smallest effect this many sessions can detect at that power. */
-    minimumDetectableEffect: { absolute: number; relative: number | null } | null;
-    /** What the plan rests on: the difference's standard error with this many sessions, and the control's value. */
-    basis: { se: number; sessions: number; controlValue: number } | null;
-  };
-  /** Bayesian chance that the treatment is better (flat prior, normal posterior); primary metric only, when asked. */
-  chanceToBeat: number | null;
-  /** Values above the cap (a percentile of both arms pooled) were set to the cap before testing. */
-  capped: { percentile: number; cap: number; count: number } | null;
-  /** Why a value above is null, in plain words. */
-  notes: string[];
-}
+export const designReportSchema = z.object({
+  kind: z.enum(['paired', 'clustered', 'independent']),
+  explanation: z.string().describe('One or two plain sentences: which comparison and why.'),
+  tasks: count
+    .nullable()
+    .describe(
+      'Paired: the tasks both arms ran; clustered: the clusters (tasks) in both arms together.',
+    ),
+  correlation: num.nullable().describe("Paired: correlation of the arms' per-task values."),
+  varianceSaved: num
+    .nullable()
+    .describe('Paired: the share of variance pairing removed, 1 − Var(d)/(Var(t) + Var(c)).'),
+  designEffect: num
+    .nullable()
+    .describe(
+      'Clustered: how much clustering inflates the variance over treating sessions as independent.',
+    ),
+});
 
-export interface InferenceReport {
-  /**
-   * permutation: the design's t statistic against its re-randomisation distribution; exact: an
-   * exact unconditional test; t / normal: the large-sample reference distribution.
-   */
-  reference: 'permutation' | 'exact' | 't' | 'normal';
-  /** Re-randomisations evaluated (permutation only). */
-  permutations: number | null;
-  /** All re-randomisations were enumerated (permutation) or the test is exact. */
-  exact: boolean;
-  /** The smallest p-value these data could give (permutation and exact tests). */
-  smallestPValue: number | null;
-  /** The two-sided level this look's test is held to: alpha, or the sequential boundary's. */
-  nominalAlpha: number;
-  /** This look's fixed-horizon p-value (under sequential methods pValue is the sequential one). */
-  nominalPValue: number | null;
-}
+const difference = z
+  .object({
+    estimate: num.nullable(),
+    ci: interval.nullable(),
+    level: num,
+    control: num
+      .nullable()
+      .describe(
+        "The control's value the difference is from: its mean (or Σ numerator / Σ denominator), weighted by task when paired, its geometric mean on the log scale.",
+      ),
+    treatment: num.nullable().describe("The treatment's value, the same way."),
+  })
+  .describe(
+    'Treatment minus control. On the log scale the interval is the ratio’s, at the control’s geometric mean.',
+  );
+const relative = z
+  .object({ estimate: num.nullable(), ci: interval.nullable() })
+  .describe(
+    "(treatment − control) / |control| by the same test: Fieller's interval, or the log scale's.",
+  );
 
-export interface GuardrailReport {
-  /** The margin as a change relative to the control, and in the metric's units (null if none). */
-  margin: { relative: number; absolute: number | null };
-  /** The interval the margin is read on: the relative one (log scale) or the difference. */
-  on: 'relative' | 'difference';
-  /** The end of that interval on the harmful side. */
-  harmfulBound: number | null;
-  /** worse: shown worse; within-margin: shown not worse than the margin; unproven: neither. */
-  status: 'worse' | 'within-margin' | 'unproven';
-}
+export const inferenceReportSchema = z.object({
+  reference: z
+    .enum(['permutation', 'exact', 't', 'normal'])
+    .describe(
+      "permutation: the design's t statistic against its re-randomisation distribution; exact: an exact test; t / normal: the large-sample reference.",
+    ),
+  permutations: count.nullable().describe('Re-randomisations evaluated (permutation only).'),
+  exact: z.boolean().describe('All re-randomisations were enumerated, or the test is exact.'),
+  smallestPValue: num
+    .nullable()
+    .describe('The smallest p-value these data could give (permutation and exact tests).'),
+  nominalAlpha: num.describe(
+    "The two-sided level this look's test is held to: alpha, or the sequential boundary's.",
+  ),
+  nominalPValue: num
+    .nullable()
+    .describe(
+      "This look's fixed-horizon p-value (under sequential methods pValue is the sequential one).",
+    ),
+});
 
-export interface DesignReport {
-  kind: 'paired' | 'clustered' | 'independent';
-  /** One or two plain sentences: which comparison and why. */
-  explanation: string;
-  /** Paired: the tasks both arms ran; clustered: the clusters (tasks) in both arms together. */
-  tasks: number | null;
-  /** Paired: correlation of the arms' per-task values. */
-  correlation: number | null;
-  /** Paired: the share of variance pairing removed, 1 − Var(d)/(Var(t) + Var(c)). */
-  varianceSaved: number | null;
-  /** Clustered: how much clustering inflates the variance over treating sessions as independent. */
-  designEffect: number | null;
-}
+export const guardrailReportSchema = z.object({
+  margin: z
+    .object({ relative: num, absolute: num.nullable() })
+    .describe("The margin relative to the control, and in the metric's units (null if none)."),
+  on: z
+    .enum(['relative', 'difference'])
+    .describe('The interval the margin is read on: the relative one, or the difference.'),
+  harmfulBound: num.nullable().describe('The end of that interval on the harmful side.'),
+  status: z
+    .enum(['worse', 'within-margin', 'unproven'])
+    .describe(
+      'worse: shown worse; within-margin: shown not worse than the margin; unproven: neither.',
+    ),
+});
 
-/** The primary metric within each value of one field, Benjamini–Hochberg across the values. */
-export interface SegmentReport {
-  field: string;
-  metric: string;
-  correction: 'bh';
-  groups: {
-    value: string;
-    sessions: { control: number; treatment: number };
-    control: ArmSummary;
-    treatment: ArmSummary;
-    difference: MetricReport['difference'];
-    relative: MetricReport['relative'];
-    design: DesignReport['kind'];
-    test: TestName | null;
-    pValue: number | null;
-    adjustedPValue: number | null;
-    significant: boolean;
-    direction: 'better' | 'worse' | 'none';
-  }[];
-}
+export const metricReportSchema = z.object({
+  name: z.string(),
+  kind: z.enum(METRIC_KINDS),
+  better: z.enum(DIRECTIONS),
+  role: z.enum(ROLES),
+  control: armSummarySchema,
+  treatment: armSummarySchema,
+  difference,
+  relative,
+  scale: z.enum(SCALES).describe('linear, or log: compared as a ratio of geometric means.'),
+  inference: inferenceReportSchema.describe('How the p-value and intervals were reached.'),
+  guardrail: guardrailReportSchema
+    .nullable()
+    .describe('Guardrails only: the margin, and whether the interval shows the metric within it.'),
+  method: z
+    .enum(METHODS)
+    .describe(
+      'fixed-horizon; sequential: a group-sequential design; always-valid: a confidence sequence.',
+    ),
+  design: designReportSchema.describe(
+    'How the sessions were compared: paired by task, clustered by task, or independent.',
+  ),
+  test: testNameSchema.nullable(),
+  pValue: num.nullable(),
+  adjustedPValue: num.nullable(),
+  significant: z.boolean(),
+  direction,
+  tests: z.object({
+    welch: welchReportSchema.nullable(),
+    mannWhitney: mannWhitneyReportSchema.nullable(),
+    fisher: z.object({ pValue: num }).nullable(),
+    newcombe: z
+      .object({ ci: interval })
+      .nullable()
+      .describe("Newcombe's hybrid score interval of a difference of proportions (method 10)."),
+    deltaMethod: welchReportSchema.nullable(),
+  }),
+  power: z.object({
+    sessionsNeeded: num
+      .nullable()
+      .describe('Sessions per arm to detect the minimum effect at the configured power.'),
+    minimumDetectableEffect: z
+      .object({ absolute: num, relative: num.nullable() })
+      .nullable()
+      .describe('The smallest effect this many sessions can detect at that power.'),
+    basis: z
+      .object({ se: num, sessions: num, controlValue: num })
+      .nullable()
+      .describe(
+        "What the plan rests on: the difference's standard error with this many sessions, and the control's value.",
+      ),
+  }),
+  chanceToBeat: num
+    .nullable()
+    .describe(
+      'Bayesian chance that the treatment is better (flat prior, normal posterior); primary metric only, when asked.',
+    ),
+  capped: z
+    .object({ percentile: num, cap: num, count })
+    .nullable()
+    .describe(
+      'Values above the cap (a percentile of both arms pooled) were set to the cap before testing.',
+    ),
+  notes: z.array(z.string()).describe('Why a value above is null, in plain words.'),
+});
 
-export interface SrmReport {
-  statistic: number | null;
-  pValue: number | null;
-  expected: [number, number];
-  mismatch: boolean;
-}
+export const segmentReportSchema = z
+  .object({
+    field: z.string(),
+    metric: z.string(),
+    correction: z.literal('bh'),
+    groups: z.array(
+      z.object({
+        value: z.string(),
+        sessions: z.object({ control: count, treatment: count }),
+        control: armSummarySchema,
+        treatment: armSummarySchema,
+        difference,
+        relative,
+        design: designReportSchema.shape.kind,
+        test: testNameSchema.nullable(),
+        pValue: num.nullable(),
+        adjustedPValue: num.nullable(),
+        significant: z.boolean(),
+        direction,
+      }),
+    ),
+  })
+  .describe(
+    'The primary metric within each value of one field, Benjamini–Hochberg across the values.',
+  );
 
-export interface Recommendation {
-  verdict: Verdict;
-  winner: string | null;
-  reason: string;
-  sessionsNeeded: number | null;
-  /** Guardrails not shown within their margins (the verdict line names them). */
-  unprovenGuardrails: string[];
-}
+export const srmReportSchema = z.object({
+  statistic: num.nullable(),
+  pValue: num.nullable(),
+  expected: z.tuple([num, num]),
+  mismatch: z.boolean(),
+});
 
-export interface InputSummary {
-  files: string[];
-  recordsRead: number;
-  duplicates: { identical: number; conflicting: number; conflictingIds: string[] };
-  skippedInvalid: number;
-  /** Sessions of variants other than control and treatment, left out. */
-  otherVariants: Record<string, number>;
-  /** Records of other experiments, left out. */
-  otherExperiments: Record<string, number>;
-}
+export const recommendationSchema = z.object({
+  verdict: verdictSchema,
+  winner: z.string().nullable(),
+  reason: z.string(),
+  sessionsNeeded: count.nullable().describe('Per arm, when more sessions are what it takes.'),
+  unprovenGuardrails: z
+    .array(z.string())
+    .describe('Guardrails not shown within their margins (the verdict line names them).'),
+});
 
-export interface SequentialReport {
-  /** This look's number, counting earlier looks the store remembers. */
-  look: number;
-  /** Information fractions of the looks so far (sessions over expectedSessions, at most 1). */
-  fractions: number[];
-  /** This look's boundary on |z| (null: this look spends no α) and its two-sided nominal level. */
-  boundary: number | null;
-  nominalAlpha: number;
-  /** Two-sided α spent up to and including this look. */
-  spent: number;
-  /** The planned size has been reached: this is the final look (later looks keep its boundary). */
-  final: boolean;
-}
+export const sequentialReportSchema = z.object({
+  look: count.describe("This look's number, counting earlier looks the store remembers."),
+  fractions: z
+    .array(num)
+    .describe(
+      'Information fractions of the looks so far (sessions over expectedSessions, at most 1).',
+    ),
+  boundary: num
+    .nullable()
+    .describe("This look's boundary on |z|; null when this look spends no α."),
+  nominalAlpha: num.describe("The two-sided nominal level of this look's boundary."),
+  spent: num.describe('Two-sided α spent up to and including this look.'),
+  final: z
+    .boolean()
+    .describe(
+      'The planned size has been reached: this is the final look (later looks keep its boundary).',
+    ),
+});
 
-export interface Report {
-  schemaVersion: 1;
-  experiment: string;
-  control: string;
-  treatment: string;
-  sessions: Record<string, number>;
-  analysis: {
-    method: Method;
-    /** Sequential only: the sessions the boundary is tuned for. */
-    expectedSessions: number | null;
-    /** The primary metric's design, in plain words. */
-    design: string;
-    alpha: number;
-    minEffect: number;
-    equivalenceMargin: number;
-    power: number;
-    correction: 'holm' | 'bh' | 'none';
-    guardrailPolicy: GuardrailPolicy;
-    /** The group-sequential look (method sequential): where this look stands in the design. */
-    sequential: SequentialReport | null;
-  };
-  metrics: MetricReport[];
-  /** Breakdowns of the primary metric by the configured fields; empty when none were asked for. */
-  segments: SegmentReport[];
-  srm: SrmReport;
-  recommendation: Recommendation;
-  warnings: string[];
-  input: InputSummary;
-}
+const counts = z.record(z.string(), count);
+
+export const inputSummarySchema = z.object({
+  files: z.array(z.string()),
+  recordsRead: count,
+  duplicates: z.object({
+    identical: count,
+    conflicting: count,
+    conflictingIds: z.array(z.string()),
+  }),
+  skippedInvalid: count,
+  otherVariants: counts.describe(
+    'Sessions of variants other than control and treatment, left out.',
+  ),
+  otherExperiments: counts.describe('Records of other experiments, left out.'),
+});
+
+export const reportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    experiment: z.string(),
+    control: z.string(),
+    treatment: z.string(),
+    sessions: counts.describe('Sessions per variant.'),
+    analysis: z.object({
+      method: z.enum(METHODS),
+      expectedSessions: num
+        .nullable()
+        .describe('Sequential methods only: the planned size (sessions, both arms).'),
+      design: z.string().describe("The primary metric's design, in plain words."),
+      alpha: num,
+      minEffect: num,
+      equivalenceMargin: num,
+      power: num,
+      correction: z.enum(CORRECTIONS),
+      guardrailPolicy: z.enum(GUARDRAIL_POLICIES),
+      sequential: sequentialReportSchema
+        .nullable()
+        .describe(
+          'The group-sequential look (method sequential): where this look stands in the design.',
+        ),
+    }),
+    metrics: z.array(metricReportSchema),
+    segments: z
+      .array(segmentReportSchema)
+      .describe(
+        'Breakdowns of the primary metric by the configured fields; empty when none were asked for.',
+      ),
+    srm: srmReportSchema,
+    recommendation: recommendationSchema,
+    warnings: z.array(z.string()),
+    input: inputSummarySchema,
+  })
+  .meta({
+    title: 'ab-verdict report, contract v1',
+    description:
+      'What `ab-verdict analyze --json` prints and the Action writes to report-json. Every difference is treatment minus control. Names are fixed; fields may be added.',
+  });
+
+export type Interval = [number, number];
+export type Verdict = z.infer<typeof verdictSchema>;
+export type TestName = z.infer<typeof testNameSchema>;
+export type ArmSummary = z.infer<typeof armSummarySchema>;
+export type WelchReport = z.infer<typeof welchReportSchema>;
+export type MannWhitneyReport = z.infer<typeof mannWhitneyReportSchema>;
+export type MetricReport = z.infer<typeof metricReportSchema>;
+export type DesignReport = z.infer<typeof designReportSchema>;
+export type InferenceReport = z.infer<typeof inferenceReportSchema>;
+export type GuardrailReport = z.infer<typeof guardrailReportSchema>;
+export type SequentialReport = z.infer<typeof sequentialReportSchema>;
+export type SegmentReport = z.infer<typeof segmentReportSchema>;
+export type SrmReport = z.infer<typeof srmReportSchema>;
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type InputSummary = z.infer<typeof inputSummarySchema>;
+export type Report = z.infer<typeof reportSchema>;

@@ -29,7 +29,8 @@ export const ADD_HELP = `Usage: ab-verdict add <id> <files|dirs|globs...> [optio
 Add sessions to an experiment of the local store: from result files (.json, .jsonl, the seed's
 test files), or from agents' own logs, read as they are (see the README for each format):
 Claude Code transcripts and 'claude -p' results, Codex rollouts and 'codex exec --json'
-streams, Hermes' batch_runner trajectories and its session database ~/.hermes/state.db. The
+streams, Hermes' batch_runner trajectories and its session database ~/.hermes/state.db,
+inspect_ai .eval and .json logs; or your own CSV or JSON through a field mapping (--map). The
 files of one run (a transcript and its result) make one session. Sessions the store holds
 already count once; one with other values replaces the stored one.
 
@@ -63,7 +64,7 @@ export async function addCommand(args: string[], io: StoreIO): Promise<void> {
   }
   const [first, ...inputs] = positionals;
   const id = experimentId(first, 'add');
-  const source = sourceSettings(values, 'add');
+  const source = await sourceSettings(values, 'add', io.cwd);
   if (inputs.length === 0) {
     throw new UsageError(
       'expected result files or agent logs, directories or globs after the experiment id',

@@ -8,7 +8,7 @@ import { UsageError } from './usage-error.js';
 export const ANALYZE_HELP = `Usage: ab-verdict analyze <files|dirs|globs...> [options]
 
 Compare the control and treatment sessions in result files or agents' own logs (Claude Code,
-Codex, Hermes) and print the verdict. Result files are .json (an object, an array, or the seed's
+Codex, Hermes, inspect_ai; your own CSV or JSON with --map) and print the verdict. Result files are .json (an object, an array, or the seed's
 test file) or .jsonl; a directory means every such file and log below it; quote globs
 ('results/**/*.jsonl').
 
@@ -65,6 +65,7 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
     onInvalid: values['on-invalid'],
   });
 
-  const report = await analyzeFiles(positionals, config, io, sourceSettings(values, 'analyze'));
+  const source = await sourceSettings(values, 'analyze', io.cwd);
+  const report = await analyzeFiles(positionals, config, io, source);
   io.stdout(renderReport(report, values));
 }

@@ -65,6 +65,8 @@ const SOURCE_INPUT_NAMES = {
   variantPattern: 'variant-pattern',
   taskBy: 'task-by',
   subagents: 'subagents',
+  scorer: 'scorer',
+  map: 'map',
 };
 
 /**
@@ -192,6 +194,8 @@ export function parseActionInputs(
         variantPattern: optional('variant-pattern'),
         taskBy: optional('task-by'),
         subagents: optional('subagents'),
+        scorer: optional('scorer'),
+        map: textBlock('map', optional('map'), readText, problems),
       },
       SOURCE_INPUT_NAMES,
     );
@@ -232,28 +236,16 @@ function parseStore(
 
 /**
  * The `metrics` input as the JSON text parseInputs checks: an inline JSON or YAML block, or the
- * path of a JSON or YAML file. A single line without `{` or `: ` is taken for a path.
+ * path of a JSON or YAML file.
  */
 function metricsBlock(
   value: string | undefined,
   readText: (path: string) => string,
   problems: string[],
 ): RawInputs['metrics'] {
-  if (value === undefined) return undefined;
-  const inline = value.includes('\n') || value.startsWith('{') || /:\s/.test(value);
-  let text = value;
-  const origin = inline ? 'inline' : value;
-  if (!inline) {
-    try {
-      text = readText(value);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      problems.push(
-        `metrics: expected a JSON or YAML block, or the path of such a file; cannot read ${JSON.stringify(value)} (${code})`,
-      );
-      return undefined;
-    }
-  }
+  const block = textBlock('metrics', value, readText, problems);
+  if (block === undefined) return undefined;
+  const { text, origin } = block;
   try {
     JSON.parse(text);
     return { text, origin };
@@ -265,6 +257,30 @@ function metricsBlock(
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     problems.push(`metrics (${origin}): not valid JSON or YAML (${reason})`);
+    return undefined;
+  }
+}
+
+/**
+ * An input that holds a JSON or YAML block, or the path of a file of one: its text, and
+ * `inline` or the path. A single line without `{` or `: ` is taken for a path.
+ */
+function textBlock(
+  name: string,
+  value: string | undefined,
+  readText: (path: string) => string,
+  problems: string[],
+): { text: string; origin: string } | undefined {
+  if (value === undefined) return undefined;
+  const inline = value.includes('\n') || value.startsWith('{') || /:\s/.test(value);
+  if (inline) return { text: value, origin: 'inline' };
+  try {
+    return { text: readText(value), origin: value };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    problems.push(
+      `${name}: expected a JSON or YAML block, or the path of such a file; cannot read ${JSON.stringify(value)} (${code})`,
+    );
     return undefined;
   }
 }

@@ -1,7 +1,18 @@
+import { parseFieldMap, type FieldMap } from './field-map.js';
 import { ConfigError } from './parse-inputs.js';
 
-/** The agent log formats `--from` (and the Action's `from`) can name; `auto` detects them. */
-export const FORMAT_NAMES = ['hermes-batch', 'hermes-db', 'claude-code', 'codex'] as const;
+/**
+ * The formats `--from` (and the Action's `from`) can name: agent logs, which `auto` detects,
+ * and `map`, a team's own files read through a field mapping (`--map`), only when named.
+ */
+export const FORMAT_NAMES = [
+  'hermes-batch',
+  'hermes-db',
+  'claude-code',
+  'codex',
+  'inspect',
+  'map',
+] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** Subagents: folded into their session, omitted, or kept as sessions of their own. */
@@ -13,6 +24,8 @@ export const SUBAGENT_MODES: Readonly<Record<FormatName, readonly SubagentMode[]
   'hermes-db': ['omit', 'keep'],
   'claude-code': ['fold', 'omit'],
   codex: [],
+  inspect: [],
+  map: [],
 };
 
 /**
@@ -36,6 +49,10 @@ export interface SourceSettings {
   task: TaskRule;
   /** Undefined: each format's default. */
   subagents?: SubagentMode;
+  /** inspect: the scorer whose value is `success`, when a log has several. */
+  scorer?: string;
+  /** The field mapping of `--from map`: a team's own CSV, JSON or JSON Lines. */
+  map?: FieldMap;
 }
 
 /** The settings as typed: strings from flags or Action inputs, unset when absent. */
@@ -46,6 +63,9 @@ export interface RawSourceInputs {
   variantPattern?: string;
   taskBy?: string;
   subagents?: string;
+  scorer?: string;
+  /** The mapping's text (YAML or JSON), and where it came from: `inline` or a file's path. */
+  map?: { text: string; origin: string };
 }
 
 /** How the user writes each setting (`--variant-from`, `variant-from`), for messages. */
@@ -58,6 +78,8 @@ export const SOURCE_FLAG_NAMES: SourceSettingNames = {
   variantPattern: '--variant-pattern',
   taskBy: '--task-by',
   subagents: '--subagents',
+  scorer: '--scorer',
+  map: '--map',
 };
 
 /**
@@ -72,10 +94,21 @@ export function parseSourceSettings(
   const expected = (name: keyof RawSourceInputs, what: string) =>
     problems.push(`${names[name]}: expected ${what}, got ${JSON.stringify(raw[name])}`);
 
-  const from = (raw.from ?? 'auto') as SourceSettings['from'];
+  let from = (raw.from ?? 'auto') as SourceSettings['from'];
   if (from !== 'auto' && !FORMAT_NAMES.includes(from)) {
     expected('from', `one of auto, ${FORMAT_NAMES.join(', ')}`);
   }
+  let map: FieldMap | undefined;
+  if (raw.map !== undefined) {
+    if (from !== 'auto' && from !== 'map')
+      problems.push(`${names.map} goes with ${names.from} map`);
+    const origin = raw.map.origin === 'inline' ? names.map : `${names.map} (${raw.map.origin})`;
+    map = parseFieldMap(raw.map.text, origin, problems);
+    from = 'map';
+  } else if (from === 'map') {
+    problems.push(`${names.from} map: give the field mapping with ${names.map}`);
+  }
+  const mapped = (target: string) => map?.fields.some((field) => field.target === target) === true;
 
   let pattern: RegExp | undefined;
   if (raw.variantPattern !== undefined) {
@@ -100,6 +133,8 @@ export function parseSourceSettings(
     if (source === 'model' || source === 'path') variant = { from: source, ...withPattern };
     else if (field) variant = { from: 'field', field, ...withPattern };
     else expected('variantFrom', 'model, path or field:<name>');
+  } else if (mapped('variant')) {
+    variant = { from: 'field', field: 'variant' };
   }
 
   if (raw.variantPattern !== undefined && raw.variantFrom === undefined) {
@@ -115,6 +150,12 @@ export function parseSourceSettings(
     else if (value === 'prompt-index') task = { from: 'field', field: 'prompt_index' };
     else if (field) task = { from: 'field', field };
     else expected('taskBy', 'prompt, title, prompt-index or field:<name>');
+  } else if (mapped('task_id')) {
+    task = { from: 'field', field: 'task_id' };
+  } else if (map !== undefined && !mapped('prompt')) {
+    problems.push(
+      `${names.map}: task_id or prompt: required: what pairs the sessions of both variants (or give ${names.taskBy})`,
+    );
   }
 
   let subagents: SubagentMode | undefined;
@@ -129,6 +170,21 @@ export function parseSourceSettings(
     else expected('subagents', `one of ${modes.join(', ')} for ${from}`);
   }
 
+  let scorer: string | undefined;
+  if (raw.scorer !== undefined) {
+    if (from !== 'auto' && from !== 'inspect')
+      problems.push(`${names.scorer} goes with inspect logs`);
+    else if (raw.scorer.trim() === '') expected('scorer', 'the name of a scorer, like includes');
+    else scorer = raw.scorer.trim();
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { from, task, ...(variant && { variant }), ...(subagents && { subagents }) };
+  return {
+    from,
+    task,
+    ...(variant && { variant }),
+    ...(subagents && { subagents }),
+    ...(scorer !== undefined && { scorer }),
+    ...(map && { map }),
+  };
 }

@@ -33,30 +33,35 @@ export async function readJsonFile(file: InputFile, sink: RecordSink): Promise<v
 
 /** The file's JSON value, or undefined after reporting why there is none. */
 async function parseDocument(file: InputFile, sink: RecordSink): Promise<unknown> {
+  const document = await readJsonDocument(file);
+  if ('value' in document) return document.value;
+  sink.problem(file.display, document.location, document.message);
+  return undefined;
+}
+
+/**
+ * A JSON file's value, read whole; or why there is none, located (`3:14` for a syntax error,
+ * '' for the whole file): unreadable, binary, too large, empty or not valid JSON.
+ */
+export async function readJsonDocument(
+  file: InputFile,
+): Promise<{ value: unknown } | { location: string; message: string }> {
   let text: string;
   try {
     const bytes = await readBounded(file.absolute);
-    if (typeof bytes === 'string') {
-      sink.problem(file.display, '', bytes);
-      return undefined;
-    }
+    if (typeof bytes === 'string') return { location: '', message: bytes };
     text = stripBom(bytes.toString('utf8'));
   } catch (error) {
-    sink.problem(file.display, '', describeReadError(error));
-    return undefined;
+    return { location: '', message: describeReadError(error) };
   }
-  if (!/\S/.test(text)) {
-    sink.problem(file.display, '', EMPTY_FILE);
-    return undefined;
-  }
+  if (!/\S/.test(text)) return { location: '', message: EMPTY_FILE };
   try {
-    return JSON.parse(text) as unknown;
+    return { value: JSON.parse(text) as unknown };
   } catch (error) {
     const { reason, offset } = explainJsonError(error, text);
     const where = offset === undefined ? undefined : lineAndColumn(text, offset);
     const location = where === undefined ? '' : `${where.line}:${where.column}`;
-    sink.problem(file.display, location, `not valid JSON (${reason})`);
-    return undefined;
+    return { location, message: `not valid JSON (${reason})` };
   }
 }
 

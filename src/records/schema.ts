@@ -44,33 +44,68 @@ function isTimestamp(value: unknown): value is string {
 }
 
 // Checks are plain predicates in `z.custom`: zod's own `.min()`, `.int()` and `.regex()` cost
-// several times the test itself, and the messages are written below anyway. Optional fields
-// accept null as "absent" (the seed writes Python's None as null).
-const label = z.custom<string>(isLabel).nullish();
-const count = z.custom<number>(isCount).nullish();
-const timestamp = z.custom<string>(isTimestamp).nullish();
+// several times the test itself, and the messages are written below anyway. Each says in its
+// metadata what it checks as JSON Schema, for schema/session-record.schema.json (npm run schema).
+// Optional fields accept null as "absent" (the seed writes Python's None as null).
+const nonEmpty = z.custom<string>(isLabel).meta({ type: 'string', minLength: 1 });
+const label = nonEmpty.nullish();
+const count = z.custom<number>(isCount).meta({ type: 'integer', minimum: 0 }).nullish();
+const timestamp = z
+  .custom<string>(isTimestamp)
+  .meta({ type: 'string', pattern: ISO_8601.source })
+  .nullish();
+const duration = z.custom<number>(isDuration).meta({ type: 'number', minimum: 0 }).nullish();
+const metrics = z
+  .custom<Record<string, number | boolean>>(isMetrics)
+  .meta({
+    type: 'object',
+    propertyNames: { minLength: 1 },
+    additionalProperties: { type: ['number', 'boolean'] },
+  })
+  .nullish();
+/** A required field: null is absent, so missing. */
+const required = { not: { type: 'null' } };
 
 /** The session record of DESIGN.md. Required fields are checked by hand so that defaults can fill them. */
-export const sessionRecordSchema = z.looseObject({
-  session_id: label,
-  variant: label,
-  session_type: label,
-  task_id: label,
-  experiment: label,
-  success: z.boolean().nullish(),
-  tool_calls: count,
-  successful_tool_calls: count,
-  completion_time_seconds: z.custom<number>(isDuration).nullish(),
-  message_count: count,
-  user_corrections: count,
-  errors: z.array(z.string()).nullish(),
-  category: label,
-  difficulty: label,
-  start_time: timestamp,
-  end_time: timestamp,
-  metrics: z.custom<Record<string, number | boolean>>(isMetrics).nullish(),
-  notes: z.string().nullish(),
-});
+export const sessionRecordSchema = z
+  .looseObject({
+    session_id: label.meta({
+      ...required,
+      description: 'Unique per session: the same id seen twice counts once.',
+    }),
+    variant: label.describe('The variant the session ran, e.g. cold or warm.'),
+    session_type: label.describe("The seed framework's name for variant."),
+    task_id: label.meta({
+      ...required,
+      description: 'The task the session ran: sessions of both variants on one task are paired.',
+    }),
+    experiment: label.describe(
+      "Defaults to the configured experiment; others' records are left out.",
+    ),
+    success: z.boolean().nullish().describe('Did the session solve its task.'),
+    tool_calls: count,
+    successful_tool_calls: count.describe('At most tool_calls.'),
+    completion_time_seconds: duration.describe('Wall time of the session.'),
+    message_count: count,
+    user_corrections: count.describe('Times a person had to correct the agent.'),
+    errors: z.array(z.string()).nullish().describe('Kept and shown, never analysed as text.'),
+    category: label.describe('A segment for breakdowns.'),
+    difficulty: label.describe('A segment for breakdowns.'),
+    start_time: timestamp.describe('ISO 8601.'),
+    end_time: timestamp.describe('ISO 8601.'),
+    metrics: metrics.describe('Custom metrics, analysed like the built-in ones.'),
+    notes: z.string().nullish(),
+  })
+  .meta({
+    title: 'ab-verdict session record',
+    description:
+      'One agent session, as result files (.json, .jsonl) hold them. Other fields are kept as they are; null counts as absent.',
+    required: ['session_id', 'task_id'],
+    anyOf: [
+      { required: ['variant'], properties: { variant: { type: 'string' } } },
+      { required: ['session_type'], properties: { session_type: { type: 'string' } } },
+    ],
+  });
 
 const NAMED_FIELDS = sessionRecordSchema.shape;
 /** The named fields, in the schema's order. */

@@ -49,12 +49,16 @@ export function completeSession(
   if ('error' in variant) problems.push(at('variant', variant.error));
   if ('error' in task) problems.push(at('task_id', task.error));
   if (problems.length > 0) return { problems };
-  const value: Record<string, unknown> = {
-    variant: (variant as { value: string }).value,
-    task_id: (task as { value: string }).value,
-    ...(rules.experiment !== undefined && { experiment: rules.experiment }),
-    ...found.record,
-  };
+  // In the schema's order (session_id, variant, task_id, …): a record in it needs no copy.
+  const value: Record<string, unknown> = Object.assign(
+    {
+      session_id: found.record.session_id,
+      variant: (variant as { value: string }).value,
+      task_id: (task as { value: string }).value,
+      ...(rules.experiment !== undefined && { experiment: rules.experiment }),
+    },
+    found.record,
+  );
   const validation = validateRecord(value, {}, { reuseValue: true });
   if ('record' in validation) return validation;
   return {

@@ -33,8 +33,10 @@ export interface InputsRead {
   warnings: RecordProblem[];
 }
 
-/** What a folder is expanded to: record files and agent logs (`state.db` among them). */
-const ALL_FILES = '**/*.{json,jsonl,ndjson,db}';
+/** What a folder is expanded to: record files and agent logs (`state.db`, `.eval` among them). */
+const ALL_FILES = '**/*.{json,jsonl,ndjson,db,eval}';
+/** What a folder is expanded to for a field mapping: the files it reads. */
+const MAPPED_FILES = '**/*.{csv,tsv,json,jsonl,ndjson}';
 /** How much of a file's start tells its format. */
 const HEAD_BYTES = 1 << 16;
 
@@ -59,7 +61,7 @@ export async function readInputs(
     patterns,
     options.cwd,
     (pattern, message) => read.problems.push({ file: pattern, location: '', field: '', message }),
-    ALL_FILES,
+    options.from === 'map' ? MAPPED_FILES : ALL_FILES,
   );
   const { rules, names = SOURCE_FLAG_NAMES } = options;
   const byFormat = new Map<FormatName, SourceFile[]>();
@@ -104,7 +106,7 @@ export async function readInputs(
 export function sourceOptions(
   settings: SourceSettings,
   experiment?: string,
-): Pick<InputOptions, 'from' | 'rules' | 'subagents'> {
+): Pick<InputOptions, 'from' | 'rules' | 'subagents' | 'scorer' | 'map'> {
   return {
     from: settings.from,
     rules: {
@@ -113,6 +115,8 @@ export function sourceOptions(
       ...(experiment !== undefined && { experiment }),
     },
     ...(settings.subagents && { subagents: settings.subagents }),
+    ...(settings.scorer !== undefined && { scorer: settings.scorer }),
+    ...(settings.map && { map: settings.map }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RecordProblem } from '../records/types.js';
 
+import type { FieldMap } from '../config/field-map.js';
 import type { FormatName, SubagentMode } from '../config/source-settings.js';
 
 export type { FormatName, SubagentMode };
@@ -64,6 +65,10 @@ export interface SourceOptions {
    * them as sessions of their own; each format takes the ones `SUBAGENT_MODES` lists for it.
    */
   subagents?: SubagentMode;
+  /** inspect: the scorer whose value gives `success` when a log has several. */
+  scorer?: string;
+  /** map: how a team's own rows become session records. */
+  map?: FieldMap;
   /** Only sessions started at or after this time (formats that know the start). */
   since?: Date;
   onProgress?: (progress: ReadProgress) => void;

@@ -8,6 +8,7 @@ import { exported, noStackTrace, store, tempDir } from './store-cli.js';
 const CLAUDE = `${SHARED_LOGS}/claude-code`;
 const CODEX = `${SHARED_LOGS}/codex`;
 const HERMES = `${SHARED_LOGS}/hermes`;
+const INSPECT = `${SHARED_LOGS}/inspect_ai`;
 
 describe('agent logs through the CLI, from the files to a verdict', () => {
   it('analyzes Claude Code transcripts and results, the variant taken from the project path', () => {
@@ -96,6 +97,61 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     expect(batch.stdout).toContain('Read 8 sessions: 8 new ones');
     const report = JSON.parse(store(['analyze', 'hermes-ab', '--json'], { cwd }).stdout) as Report;
     expect(report.sessions).toEqual({ cold: 9, warm: 9 });
+  });
+
+  it('analyzes inspect_ai logs, each run an arm, paired by sample', () => {
+    // The .eval and the .json log are two runs of one eval: here, two arms.
+    const run = store(
+      [
+        'analyze',
+        `${INSPECT}/logs`,
+        '--variant-from',
+        'path',
+        '--variant-pattern',
+        '\\.(eval|json)$',
+        '--control',
+        'eval',
+        '--treatment',
+        'json',
+        '--task-by',
+        'field:sample',
+        '--json',
+      ],
+      { cwd: tempDir() },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.sessions).toEqual({ eval: 4, json: 4 });
+    const success = report.metrics.find((metric) => metric.name === 'success')!;
+    expect(success.control.mean).toBe(0.75);
+    const time = report.metrics.find((metric) => metric.name === 'completion_time_seconds')!;
+    expect(time.design).toMatchObject({ kind: 'paired', tasks: 4 });
+  });
+
+  it('analyzes a CSV of its own through a mapping file, and names a bad cell by line and column', () => {
+    const cwd = tempDir();
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const arm = i % 2 ? 'warm' : 'cold';
+      return `r${i},${arm},t${i >> 1},${i % 3 ? 'passed' : 'failed'},${1000 + 100 * i}`;
+    });
+    writeFileSync(join(cwd, 'runs.csv'), ['run,arm,case,status,ms', ...rows].join('\n') + '\n');
+    writeFileSync(
+      join(cwd, 'map.yaml'),
+      'session_id: run\nvariant: arm\ntask_id: case\nsuccess: status | true=passed\ncompletion_time_seconds: ms | ms\n',
+    );
+    const run = store(['analyze', 'runs.csv', '--map', 'map.yaml', '--json'], { cwd });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.sessions).toEqual({ cold: 6, warm: 6 });
+    const time = report.metrics.find((metric) => metric.name === 'completion_time_seconds')!;
+    expect(time.control.mean).toBe(1.5);
+    writeFileSync(join(cwd, 'bad.csv'), 'run,arm,case,status,ms\nr1,cold,t1,passed,1.2s\n');
+    const bad = store(['analyze', 'bad.csv', '--map', 'map.yaml'], { cwd });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(
+      'bad.csv:2: completion_time_seconds (column "ms"): expected a number, got "1.2s"',
+    );
+    expect(noStackTrace(bad.stderr)).toBe(true);
   });
 
   it('names the file, line and what was expected for logs it cannot read', () => {

@@ -105,7 +105,7 @@ describe('bad arguments: a message saying what was expected, exit code 2', () =>
     ],
     [
       ['add', 'e', 'x.jsonl', '--from', 'langsmith'],
-      /--from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, got "langsmith"/,
+      /--from: expected one of auto, hermes-batch, hermes-db, claude-code, codex, inspect, map, got "langsmith"/,
     ],
     [
       ['add', 'e', 'x.jsonl', '--variant', 'warm', '--variant-from', 'model'],
