@@ -39006,7 +39006,7 @@ else {}
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2564);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1485);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
 
 
@@ -39039,7 +39039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2564:
+/***/ 1485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47163,6 +47163,351 @@ function breakdown(table, primary, config, field) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/pass-at-k.ts
+/**
+ * pass@k: the chance that at least one of k sessions, drawn without replacement from the n that
+ * ran a task, solved it, given that c of the n did: 1 − C(n−c, k) / C(n, k) (the unbiased
+ * estimator of Chen et al., 2021). Written as a product so that large n cannot overflow.
+ *
+ * @example passAtK(4, 2, 2) // 1 − (2·1)/(4·3) = 0.8333…
+ */
+function passAtK(n, c, k) {
+    return 1 - choiceRatio(n - c, n, k);
+}
+/**
+ * pass^k: the chance that all of k sessions drawn from the n solved the task: C(c, k) / C(n, k)
+ * (as τ-bench reports consistency across repetitions).
+ *
+ * @example passHatK(4, 2, 2) // (2·1)/(4·3) = 0.1666…
+ */
+function passHatK(n, c, k) {
+    return choiceRatio(c, n, k);
+}
+/** C(a, k) / C(n, k) for 0 ≤ a ≤ n and 1 ≤ k ≤ n: Π (a − i) / (n − i), 0 when a < k. */
+function choiceRatio(a, n, k) {
+    let ratio = 1;
+    for (let i = 0; i < k; i++) {
+        if (a - i <= 0)
+            return 0;
+        ratio *= (a - i) / (n - i);
+    }
+    return ratio;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/task-outcomes.ts
+
+function solvedPerTask(samples) {
+    const counts = new Map();
+    if (samples.type !== 'column')
+        return counts;
+    samples.tasks.forEach((task, i) => {
+        if (task < 0)
+            return;
+        const count = counts.get(task) ?? { solved: 0, sessions: 0 };
+        count.sessions++;
+        if (samples.values[i] === 1)
+            count.solved++;
+        counts.set(task, count);
+    });
+    return counts;
+}
+/**
+ * pass@k and pass^k per arm, averaged over the paired tasks. k is the median over those tasks
+ * of the repetitions both arms have (the fewer of the two), so that one task run once does not
+ * hide the repetitions of all the others; tasks with fewer than k are left out of the averages.
+ * Null without repetitions (k < 2).
+ */
+function passAtKOf(pairs) {
+    const both = pairs.filter((pair) => !!pair[0] && !!pair[1]);
+    const repetitions = both.map(([c, t]) => Math.min(c.sessions, t.sessions)).sort((a, b) => a - b);
+    const k = repetitions[Math.floor((repetitions.length - 1) / 2)] ?? 0;
+    if (k < 2)
+        return null;
+    const used = both.filter(([c, t]) => c.sessions >= k && t.sessions >= k);
+    const arm = (pick) => ({
+        passAtK: task_outcomes_mean(used.map((pair) => passAtK(pick(pair).sessions, pick(pair).solved, k))),
+        passHatK: task_outcomes_mean(used.map((pair) => passHatK(pick(pair).sessions, pick(pair).solved, k))),
+    });
+    return {
+        k,
+        tasks: used.length,
+        control: arm(([c]) => c),
+        treatment: arm(([, t]) => t),
+    };
+}
+function task_outcomes_mean(values) {
+    return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/table-without.ts
+/**
+ * The table without the rows `leaveOut` picks, for re-analysing the experiment with a task or a
+ * category left out. Columns are copied on first use, so a re-analysis costs one pass per
+ * column it reads and the original table is untouched.
+ */
+function tableWithout(table, leaveOut) {
+    const kept = [];
+    for (let r = 0; r < table.size; r++)
+        if (!leaveOut(r))
+            kept.push(r);
+    const rows = Int32Array.from(kept);
+    const codes = new Map();
+    const columns = new Map();
+    const gatherCodes = (field) => {
+        const all = table.codes(field);
+        return rows.map((r) => all[r]);
+    };
+    const gatherColumn = (name) => {
+        const all = table.column(name);
+        return Float64Array.from(rows, (r) => all[r]);
+    };
+    const column = (name) => cached(columns, name, gatherColumn);
+    return {
+        size: rows.length,
+        labels: (field) => table.labels(field),
+        codes: (field) => cached(codes, field, gatherCodes),
+        column,
+        columnNames: () => table.columnNames().filter((name) => column(name).some((v) => !Number.isNaN(v))),
+        duplicates: table.duplicates,
+    };
+}
+function cached(cache, key, make) {
+    let value = cache.get(key);
+    if (value === undefined) {
+        value = make(key);
+        cache.set(key, value);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/verdict-robustness.ts
+
+/** Tasks left out one at a time, the most influential first; then the one category. */
+const TASK_CHECKS = 3;
+/**
+ * Does the verdict survive without the tasks that carry it most? Each of the `TASK_CHECKS` most
+ * influential tasks, and the most influential category, is left out in turn and the whole
+ * analysis run again (`reanalyze`), so the check follows whatever statistics decide. "Most
+ * influential": for adopt or reject, the tasks whose difference pushes the mean difference
+ * furthest in the verdict's direction (leaving them out weakens it most); for no difference,
+ * those furthest from the mean either way. Null when the verdict is not a decision.
+ */
+function verdictRobustness(table, rows, recommendation, reanalyze) {
+    const { verdict, winner } = recommendation;
+    if (verdict !== 'adopt' && verdict !== 'reject' && verdict !== 'no-difference')
+        return null;
+    const compared = rows.filter((row) => row.influence !== null);
+    if (compared.length < 2)
+        return { checks: [], restsOn: null };
+    // Influence is how the mean moves without the task: against a decision's direction is what counts.
+    const direction = verdict === 'no-difference' ? 0 : directionOf(compared);
+    const weight = (influence) => direction === 0 ? Math.abs(influence) : -direction * influence;
+    const tasks = compared
+        .map((row) => ({ name: row.task, weight: weight(row.influence) }))
+        .filter((t) => t.weight > 0)
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, TASK_CHECKS);
+    const category = heaviestCategory(compared, weight);
+    const taskCodes = table.codes('task_id');
+    const taskNames = table.labels('task_id');
+    const categoryCodes = table.codes('category');
+    const categoryNames = table.labels('category');
+    const check = (kind, name) => {
+        const codes = kind === 'task' ? taskCodes : categoryCodes;
+        const code = (kind === 'task' ? taskNames : categoryNames).indexOf(name);
+        const without = tableWithout(table, (row) => codes[row] === code);
+        const decision = reanalyze(without);
+        return {
+            kind,
+            name,
+            sessions: table.size - without.size,
+            verdict: decision.verdict,
+            winner: decision.winner,
+        };
+    };
+    const checks = [
+        ...tasks.map((t) => check('task', t.name)),
+        ...(category ? [check('category', category)] : []),
+    ];
+    const restsOn = checks.find((c) => c.verdict !== verdict || c.winner !== winner) ?? null;
+    return { checks, restsOn };
+}
+/**
+ * The sign of the mean per-task difference: every task's influence is the mean minus its own
+ * difference over n − 1, so the influences sum to zero and the mean's sign is read from the
+ * differences themselves.
+ */
+function directionOf(rows) {
+    let sum = 0;
+    for (const row of rows)
+        sum += row.difference;
+    return Math.sign(sum);
+}
+/** The category whose tasks together weigh most, when the tasks fall in two or more. */
+function heaviestCategory(rows, weight) {
+    const influence = new Map();
+    for (const row of rows) {
+        if (row.category === null)
+            continue;
+        influence.set(row.category, (influence.get(row.category) ?? 0) + row.influence);
+    }
+    if (influence.size < 2)
+        return null;
+    const [heaviest] = [...influence]
+        .map(([name, sum]) => ({ name, weight: weight(sum) }))
+        .filter((c) => c.weight > 0)
+        .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
+    return heaviest?.name ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/task-drilldown.ts
+
+
+
+
+/** Rows the report lists at most; the least influential tasks beyond it are only counted. */
+const ROW_LIMIT = 5000;
+/**
+ * The primary metric task by task, from the sessions themselves: each task's value per arm, the
+ * paired difference and who won it, which tasks flipped or are flaky, pass@k, and whether the
+ * verdict survives leaving out its most influential tasks (`reanalyze` is the whole analysis,
+ * run again on the table without them). Null unless some task ran in both arms.
+ */
+function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
+    const primary = definitions.find((d) => d.role === 'primary');
+    const outcome = primary.kind === 'binary'
+        ? primary
+        : definitions.find((d) => d.name === 'success' && d.kind === 'binary');
+    const arms = ['control', 'treatment'].map((arm) => {
+        const rows = rowsOfVariant(table, config[arm]);
+        return {
+            sessions: sessionsPerTask(table, rows),
+            means: taskMeans(armSamples(table, rows, primary.source)),
+            solved: outcome ? solvedPerTask(armSamples(table, rows, outcome.source)) : new Map(),
+        };
+    });
+    const [control, treatment] = arms;
+    const paired = [...control.sessions.keys()].filter((task) => treatment.sessions.has(task));
+    if (paired.length === 0)
+        return null;
+    const names = table.labels('task_id');
+    const categoryOf = firstCategory(table);
+    const differences = new Map();
+    for (const task of paired) {
+        const c = control.means.get(task)?.value;
+        const t = treatment.means.get(task)?.value;
+        if (c !== undefined && t !== undefined)
+            differences.set(task, t - c);
+    }
+    const meanDifference = average([...differences.values()]);
+    const all = [...new Set([...control.sessions.keys(), ...treatment.sessions.keys()])];
+    const rows = all.map((task) => {
+        const difference = differences.get(task) ?? null;
+        const solved = {
+            control: control.solved.get(task) ?? null,
+            treatment: treatment.solved.get(task) ?? null,
+        };
+        return {
+            task: names[task],
+            category: categoryOf.get(task) ?? null,
+            sessions: {
+                control: control.sessions.get(task) ?? 0,
+                treatment: treatment.sessions.get(task) ?? 0,
+            },
+            control: control.means.get(task)?.value ?? null,
+            treatment: treatment.means.get(task)?.value ?? null,
+            difference,
+            outcome: difference === null ? null : outcomeOf(difference, primary.better),
+            influence: difference === null || differences.size < 2
+                ? null
+                : (meanDifference - difference) / (differences.size - 1),
+            solved,
+            flipped: flippedArm(solved),
+            flaky: ['control', 'treatment'].filter((arm) => isFlaky(solved[arm])),
+        };
+    });
+    rows.sort((a, b) => Math.abs(b.influence ?? -1) - Math.abs(a.influence ?? -1) || task_drilldown_compareText(a.task, b.task));
+    const count = (keep) => rows.filter(keep).length;
+    return {
+        metric: primary.name,
+        better: primary.better,
+        outcome: outcome?.name ?? null,
+        counts: {
+            paired: paired.length,
+            controlOnly: count((r) => r.sessions.treatment === 0),
+            treatmentOnly: count((r) => r.sessions.control === 0),
+            wins: count((r) => r.outcome === 'win'),
+            losses: count((r) => r.outcome === 'loss'),
+            ties: count((r) => r.outcome === 'tie'),
+            flipped: {
+                control: count((r) => r.flipped === 'control'),
+                treatment: count((r) => r.flipped === 'treatment'),
+            },
+            flaky: {
+                control: count((r) => r.flaky.includes('control')),
+                treatment: count((r) => r.flaky.includes('treatment')),
+            },
+        },
+        passAtK: passAtKOf(paired.map((task) => [control.solved.get(task), treatment.solved.get(task)])),
+        robustness: verdictRobustness(table, rows, recommendation, reanalyze),
+        rows: rows.slice(0, ROW_LIMIT),
+        omittedRows: Math.max(0, rows.length - ROW_LIMIT),
+    };
+}
+/** Sessions per task code in the arm, whether or not they carry the metric. */
+function sessionsPerTask(table, rows) {
+    const codes = table.codes('task_id');
+    const counts = new Map();
+    for (const r of rows) {
+        const task = codes[r];
+        if (task >= 0)
+            counts.set(task, (counts.get(task) ?? 0) + 1);
+    }
+    return counts;
+}
+/** Each task's category, as the first of its sessions that has one names it. */
+function firstCategory(table) {
+    const tasks = table.codes('task_id');
+    const categories = table.codes('category');
+    const names = table.labels('category');
+    const found = new Map();
+    for (let r = 0; r < table.size; r++) {
+        const code = categories[r];
+        if (code >= 0 && !found.has(tasks[r]))
+            found.set(tasks[r], names[code]);
+    }
+    return found;
+}
+/** Per-task values are averages, so equal ones may differ in the last bits. */
+function outcomeOf(difference, better) {
+    if (Math.abs(difference) <= 1e-12)
+        return 'tie';
+    return difference > 0 === (better === 'higher') ? 'win' : 'loss';
+}
+function flippedArm(solved) {
+    const { control, treatment } = solved;
+    if (!control || !treatment)
+        return null;
+    const always = (s) => s.solved === s.sessions;
+    if (always(treatment) && control.solved === 0)
+        return 'treatment';
+    if (always(control) && treatment.solved === 0)
+        return 'control';
+    return null;
+}
+function isFlaky(solved) {
+    return solved !== null && solved.solved > 0 && solved.solved < solved.sessions;
+}
+function average(values) {
+    let sum = 0;
+    for (const v of values)
+        sum += v;
+    return values.length === 0 ? 0 : sum / values.length;
+}
+function task_drilldown_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/warnings.ts
 
 
@@ -47211,8 +47556,12 @@ function inputWarnings(input, srm, arms) {
 
 
 
-/** The whole analysis: sessions in, report contract v1 out. Pure. */
-function analyze(table, config, input) {
+
+/**
+ * The whole analysis: sessions in, report contract v1 out. Pure. `tasks: false` leaves out the
+ * per-task drill-down, whose verdict check runs this analysis again without some tasks.
+ */
+function analyze(table, config, input, options = {}) {
     const experiment = config.experiment ?? singleExperiment(table);
     const controlRows = rowsOfVariant(table, config.control);
     const treatmentRows = rowsOfVariant(table, config.treatment);
@@ -47228,6 +47577,8 @@ function analyze(table, config, input) {
         duplicates: table.duplicates,
         otherVariants: otherVariants(table, config),
     };
+    const recommendation = decide(metrics, config);
+    const reanalyze = (without) => analyze(without, { ...config, segments: [] }, input, { tasks: false }).recommendation;
     return {
         schemaVersion: 1,
         experiment,
@@ -47246,8 +47597,11 @@ function analyze(table, config, input) {
         },
         metrics,
         segments: segmentBreakdowns(table, definitions.find((d) => d.role === 'primary'), config),
+        tasks: options.tasks === false
+            ? null
+            : taskDrilldown(table, definitions, config, recommendation, reanalyze),
         srm,
-        recommendation: decide(metrics, config),
+        recommendation,
         warnings: inputWarnings(summary, srm, {
             control: config.control,
             treatment: config.treatment,

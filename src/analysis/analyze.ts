@@ -9,13 +9,22 @@ import type { InputSummary, Report } from './report-types.js';
 import { armSamples, rowsOfVariant } from './samples.js';
 import { sampleRatio } from './sample-ratio.js';
 import { segmentBreakdowns } from './segments.js';
+import { taskDrilldown } from './task-drilldown.js';
 import { inputWarnings } from './warnings.js';
 
 /** What the reader learnt about the input, beyond the table itself. */
 export type InputFacts = Omit<InputSummary, 'duplicates' | 'otherVariants'>;
 
-/** The whole analysis: sessions in, report contract v1 out. Pure. */
-export function analyze(table: SessionTable, config: ExperimentConfig, input: InputFacts): Report {
+/**
+ * The whole analysis: sessions in, report contract v1 out. Pure. `tasks: false` leaves out the
+ * per-task drill-down, whose verdict check runs this analysis again without some tasks.
+ */
+export function analyze(
+  table: SessionTable,
+  config: ExperimentConfig,
+  input: InputFacts,
+  options: { tasks?: boolean } = {},
+): Report {
   const experiment = config.experiment ?? singleExperiment(table);
   const controlRows = rowsOfVariant(table, config.control);
   const treatmentRows = rowsOfVariant(table, config.treatment);
@@ -40,6 +49,9 @@ export function analyze(table: SessionTable, config: ExperimentConfig, input: In
     otherVariants: otherVariants(table, config),
   };
 
+  const recommendation = decide(metrics, config);
+  const reanalyze = (without: SessionTable) =>
+    analyze(without, { ...config, segments: [] }, input, { tasks: false }).recommendation;
   return {
     schemaVersion: 1,
     experiment,
@@ -62,8 +74,12 @@ export function analyze(table: SessionTable, config: ExperimentConfig, input: In
       definitions.find((d) => d.role === 'primary')!,
       config,
     ),
+    tasks:
+      options.tasks === false
+        ? null
+        : taskDrilldown(table, definitions, config, recommendation, reanalyze),
     srm,
-    recommendation: decide(metrics, config),
+    recommendation,
     warnings: inputWarnings(summary, srm, {
       control: config.control,
       treatment: config.treatment,

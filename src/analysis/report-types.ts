@@ -1,4 +1,5 @@
 import type { Direction, Method, MetricKind, Role } from '../config/experiment-config.js';
+import type { TaskDrilldown } from './task-drilldown-types.js';
 
 /** Report contract v1 (DESIGN.md). Names are fixed; fields may be added, never renamed. */
 export type Interval = [number, number];
@@ -151,8 +152,12 @@ export interface Report {
   metrics: MetricReport[];
   /** Breakdowns of the primary metric by the configured fields; empty when none were asked for. */
   segments: SegmentReport[];
+  /** The per-task drill-down of the primary metric; null unless some task ran in both arms. */
+  tasks: TaskDrilldown | null;
   srm: SrmReport;
   recommendation: Recommendation;
   warnings: string[];
   input: InputSummary;
 }
+
+export type { TaskDrilldown, TaskRow, VerdictCheck } from './task-drilldown-types.js';
