@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
 import { parseInputs } from '../config/parse-inputs.js';
-import { ANALYSIS_FLAGS, analysisInputs, renderReport } from './analysis-flags.js';
+import { ANALYSIS_FLAGS, analysisInputs, renderReport, writeHtml } from './analysis-flags.js';
 import { withDuplicates } from '../store/store-table.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze-command.js';
 import { parseFlags } from './parse-flags.js';
@@ -95,5 +95,6 @@ export async function analyzeStoreCommand(args: string[], io: StoreIO): Promise<
       otherExperiments: {},
     },
   );
+  await writeHtml(report, values, io.cwd);
   io.stdout(renderReport(report, values));
 }

@@ -27,7 +27,7 @@ import type { Environment } from './environment.js';
 import { setOutputs } from './outputs.js';
 import { StepError } from './step-error.js';
 import { postComment } from './post-comment.js';
-import { writeReportFiles } from './report-files.js';
+import { writeReportFiles, type ReportFiles } from './report-files.js';
 import { checkResults } from './results-problems.js';
 import { storeBackend } from './store-backend.js';
 import { failsOn } from './verdict-gate.js';
@@ -97,7 +97,7 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
     report,
     store: { ...storeView(backend, read, written, update, sessions), failure: storeFailure },
     history: snapshot.manifest.history,
-    fullReport: `in the report-markdown file, uploaded as artifact ${artifactName}`,
+    fullReport: `in report.html and report.md of the artifact ${artifactName}`,
     runUrl: context.runUrl,
   };
   const files = await writeReportFiles(env.tempDir, view, {
@@ -124,6 +124,7 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
   setOutputs(report, {
     reportJson: files.json,
     reportMarkdown: files.markdown,
+    reportHtml: files.html,
     commentUrl,
     storeArtifactId: written?.artifactId ?? null,
   });
@@ -176,7 +177,7 @@ async function uploadReport(
   env: Environment,
   settings: ActionSettings,
   name: string,
-  files: { dir: string; json: string; markdown: string; view: string },
+  files: ReportFiles,
 ): Promise<void> {
   if (!env.artifacts) return;
   try {
@@ -184,7 +185,7 @@ async function uploadReport(
       env.artifacts,
       name,
       files.dir,
-      [files.json, files.markdown, files.view],
+      [files.json, files.markdown, files.html, files.view],
       { retentionDays: settings.retentionDays, info: (message) => core.info(`report: ${message}`) },
     );
     core.info(`report: uploaded artifact ${uploaded} (id ${id})`);

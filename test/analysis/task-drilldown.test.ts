@@ -2,49 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { passAtK, passHatK } from '../../src/analysis/pass-at-k.js';
 import { tableWithout } from '../../src/analysis/table-without.js';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/config/experiment-config.js';
-import { ColumnarSessionTable } from '../../src/records/session-table.js';
-import type { SessionRecord } from '../../src/records/types.js';
-
-const INPUT = { files: [], recordsRead: 0, skippedInvalid: 0, otherExperiments: {} };
-const CONFIG: ExperimentConfig = { ...DEFAULT_CONFIG, experiment: 'exp' };
-
-/** One task's sessions in one arm: `failed` of 100 tool calls fail (±1 between sessions), `solved` of them succeed. */
-interface Runs {
-  task: string;
-  variant: 'cold' | 'warm';
-  sessions: number;
-  solved: number;
-  failed?: number;
-  category?: string;
-}
-
-function tableOf(runs: Runs[]): ColumnarSessionTable {
-  const table = new ColumnarSessionTable();
-  for (const run of runs) {
-    for (let s = 0; s < run.sessions; s++) {
-      const failed = (run.failed ?? 20) + (s % 2 === 0 ? 1 : -1);
-      table.add({
-        session_id: `${run.variant}-${run.task}-${s}`,
-        variant: run.variant,
-        task_id: run.task,
-        success: s < run.solved,
-        tool_calls: 100,
-        successful_tool_calls: 100 - failed,
-        ...(run.category ? { category: run.category } : {}),
-      } as SessionRecord);
-    }
-  }
-  return table;
-}
-
-/** Both arms on each task: the same sessions and successes unless given. */
-function pairedRuns(tasks: { task: string; cold: Partial<Runs>; warm: Partial<Runs> }[]): Runs[] {
-  return tasks.flatMap(({ task, cold, warm }) => [
-    { task, variant: 'cold' as const, sessions: 4, solved: 2, ...cold },
-    { task, variant: 'warm' as const, sessions: 4, solved: 2, ...warm },
-  ]);
-}
+import { carriedByOneTask, CONFIG, INPUT, pairedRuns, tableOf } from '../support/task-sessions.js';
 
 describe('the per-task drill-down', () => {
   it('names a task that one variant always solves and the other never as flipped', () => {
@@ -138,16 +96,7 @@ describe('the per-task drill-down', () => {
   });
 
   it('says when a verdict is carried by one task', () => {
-    // Five tasks, each better with warm; without task-4 the rest are not enough to decide.
-    const differences = [-7, -3, -2, -1, -5];
-    const runs = pairedRuns(
-      differences.map((d, i) => ({
-        task: `task-${i}`,
-        cold: { sessions: 2, failed: 20 },
-        warm: { sessions: 2, failed: 20 + d },
-      })),
-    );
-    const table = tableOf(runs);
+    const table = carriedByOneTask();
     const report = analyze(table, CONFIG, INPUT);
     expect(report.recommendation.verdict).toBe('adopt');
     const { restsOn, checks } = report.tasks!.robustness!;

@@ -1,0 +1,62 @@
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/config/experiment-config.js';
+import { ColumnarSessionTable } from '../../src/records/session-table.js';
+import type { SessionRecord } from '../../src/records/types.js';
+
+export const INPUT = { files: [], recordsRead: 0, skippedInvalid: 0, otherExperiments: {} };
+export const CONFIG: ExperimentConfig = { ...DEFAULT_CONFIG, experiment: 'exp' };
+
+/** One task's sessions in one arm: `failed` of 100 tool calls fail (±1 between sessions), `solved` of them succeed. */
+export interface Runs {
+  task: string;
+  variant: 'cold' | 'warm';
+  sessions: number;
+  solved: number;
+  failed?: number;
+  category?: string;
+}
+
+export function tableOf(runs: Runs[]): ColumnarSessionTable {
+  const table = new ColumnarSessionTable();
+  for (const run of runs) {
+    for (let s = 0; s < run.sessions; s++) {
+      const failed = (run.failed ?? 20) + (s % 2 === 0 ? 1 : -1);
+      table.add({
+        session_id: `${run.variant}-${run.task}-${s}`,
+        variant: run.variant,
+        task_id: run.task,
+        success: s < run.solved,
+        tool_calls: 100,
+        successful_tool_calls: 100 - failed,
+        ...(run.category ? { category: run.category } : {}),
+      } as SessionRecord);
+    }
+  }
+  return table;
+}
+
+/** Both arms on each task: the same sessions and successes unless given. */
+export function pairedRuns(
+  tasks: { task: string; cold: Partial<Runs>; warm: Partial<Runs> }[],
+): Runs[] {
+  return tasks.flatMap(({ task, cold, warm }) => [
+    { task, variant: 'cold' as const, sessions: 4, solved: 2, ...cold },
+    { task, variant: 'warm' as const, sessions: 4, solved: 2, ...warm },
+  ]);
+}
+
+/**
+ * Five tasks, each better with warm; without task-4 the other four are not enough to decide
+ * (a verdict carried by one task: under the paired t over tasks, p ≈ 0.03 with it, 0.09 without).
+ */
+export function carriedByOneTask(): ColumnarSessionTable {
+  const differences = [-7, -3, -2, -1, -5];
+  return tableOf(
+    pairedRuns(
+      differences.map((d, i) => ({
+        task: `task-${i}`,
+        cold: { sessions: 2, failed: 20 },
+        warm: { sessions: 2, failed: 20 + d },
+      })),
+    ),
+  );
+}
