@@ -23,6 +23,12 @@ const shots = resolve(
   process.env.AB_VERDICT_SCREENSHOTS ?? join(tmpdir(), 'ab-verdict-screenshots'),
 );
 
+if (!runs) {
+  console.warn(
+    `browser test skipped: no ${CHROMIUM} (apt-get install chromium to run it; CI must)`,
+  );
+}
+
 describe.skipIf(!runs)(
   `the reports in headless Chromium${runs ? '' : ` (skipped: no ${CHROMIUM}; apt-get install chromium to run it)`}`,
   () => {
