@@ -47246,28 +47246,35 @@ function task_outcomes_mean(values) {
  * column it reads and the original table is untouched.
  */
 function tableWithout(table, leaveOut) {
-    const kept = [];
+    const rows = new Int32Array(table.size);
+    let size = 0;
     for (let r = 0; r < table.size; r++)
         if (!leaveOut(r))
-            kept.push(r);
-    const rows = Int32Array.from(kept);
+            rows[size++] = r;
     const codes = new Map();
     const columns = new Map();
+    // Plain loops: this runs once per column and re-analysis, over every session.
     const gatherCodes = (field) => {
         const all = table.codes(field);
-        return rows.map((r) => all[r]);
+        const out = new Int32Array(size);
+        for (let i = 0; i < size; i++)
+            out[i] = all[rows[i]];
+        return out;
     };
     const gatherColumn = (name) => {
         const all = table.column(name);
-        return Float64Array.from(rows, (r) => all[r]);
+        const out = new Float64Array(size);
+        for (let i = 0; i < size; i++)
+            out[i] = all[rows[i]];
+        return out;
     };
     const column = (name) => cached(columns, name, gatherColumn);
     return {
-        size: rows.length,
+        size,
         labels: (field) => table.labels(field),
         codes: (field) => cached(codes, field, gatherCodes),
         column,
-        columnNames: () => table.columnNames().filter((name) => column(name).some((v) => !Number.isNaN(v))),
+        columnNames: () => table.columnNames().filter((name) => hasValue(column(name))),
         duplicates: table.duplicates,
     };
 }
@@ -47279,6 +47286,12 @@ function cached(cache, key, make) {
     }
     return value;
 }
+function hasValue(values) {
+    for (let i = 0; i < values.length; i++)
+        if (!Number.isNaN(values[i]))
+            return true;
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/verdict-robustness.ts
 
@@ -47287,7 +47300,8 @@ const TASK_CHECKS = 3;
 /**
  * Does the verdict survive without the tasks that carry it most? Each of the `TASK_CHECKS` most
  * influential tasks, and the most influential category, is left out in turn and the whole
- * analysis run again (`reanalyze`), so the check follows whatever statistics decide. "Most
+ * analysis run again (`reanalyze`), until one changes the verdict: so the check follows
+ * whatever statistics decide, and costs at most `TASK_CHECKS` + 1 analyses. "Most
  * influential": for adopt or reject, the tasks whose difference pushes the mean difference
  * furthest in the verdict's direction (leaving them out weakens it most); for no difference,
  * those furthest from the mean either way. Null when the verdict is not a decision.
@@ -47325,11 +47339,21 @@ function verdictRobustness(table, rows, recommendation, reanalyze) {
             winner: decision.winner,
         };
     };
-    const checks = [
-        ...tasks.map((t) => check('task', t.name)),
-        ...(category ? [check('category', category)] : []),
+    // In order of influence, stopping at the first that changes the verdict: it rests on that one.
+    const candidates = [
+        ...tasks.map((t) => ['task', t.name]),
+        ...(category ? [['category', category]] : []),
     ];
-    const restsOn = checks.find((c) => c.verdict !== verdict || c.winner !== winner) ?? null;
+    const checks = [];
+    let restsOn = null;
+    for (const [kind, name] of candidates) {
+        const result = check(kind, name);
+        checks.push(result);
+        if (result.verdict !== verdict || result.winner !== winner) {
+            restsOn = result;
+            break;
+        }
+    }
     return { checks, restsOn };
 }
 /**

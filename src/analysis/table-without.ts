@@ -9,27 +9,31 @@ export function tableWithout(
   table: SessionTable,
   leaveOut: (row: number) => boolean,
 ): SessionTable {
-  const kept: number[] = [];
-  for (let r = 0; r < table.size; r++) if (!leaveOut(r)) kept.push(r);
-  const rows = Int32Array.from(kept);
+  const rows = new Int32Array(table.size);
+  let size = 0;
+  for (let r = 0; r < table.size; r++) if (!leaveOut(r)) rows[size++] = r;
   const codes = new Map<string, Int32Array>();
   const columns = new Map<string, Float64Array>();
+  // Plain loops: this runs once per column and re-analysis, over every session.
   const gatherCodes = (field: string) => {
     const all = table.codes(field);
-    return rows.map((r) => all[r]!);
+    const out = new Int32Array(size);
+    for (let i = 0; i < size; i++) out[i] = all[rows[i]!]!;
+    return out;
   };
   const gatherColumn = (name: string) => {
     const all = table.column(name);
-    return Float64Array.from(rows, (r) => all[r]!);
+    const out = new Float64Array(size);
+    for (let i = 0; i < size; i++) out[i] = all[rows[i]!]!;
+    return out;
   };
   const column = (name: string) => cached(columns, name, gatherColumn);
   return {
-    size: rows.length,
+    size,
     labels: (field) => table.labels(field),
     codes: (field) => cached(codes, field, gatherCodes),
     column,
-    columnNames: () =>
-      table.columnNames().filter((name) => column(name).some((v) => !Number.isNaN(v))),
+    columnNames: () => table.columnNames().filter((name) => hasValue(column(name))),
     duplicates: table.duplicates,
   };
 }
@@ -41,4 +45,9 @@ function cached<T>(cache: Map<string, T>, key: string, make: (key: string) => T)
     cache.set(key, value);
   }
   return value;
+}
+
+function hasValue(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) return true;
+  return false;
 }

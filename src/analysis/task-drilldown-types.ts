@@ -82,7 +82,8 @@ export interface TaskDrilldown {
   passAtK: PassAtK | null;
   /**
    * Whether the verdict survives leaving out the most influential tasks (a few) and category
-   * (one); null when the verdict is not a decision (inconclusive, insufficient data).
+   * (one), each in turn until one changes it (`restsOn`); null when the verdict is not a decision
+   * (inconclusive, insufficient data).
    */
   robustness: { checks: VerdictCheck[]; restsOn: VerdictCheck | null } | null;
   /** The tasks, most influential first (then by name); at most `ROW_LIMIT` of them. */

@@ -9,7 +9,8 @@ export const TASK_CHECKS = 3;
 /**
  * Does the verdict survive without the tasks that carry it most? Each of the `TASK_CHECKS` most
  * influential tasks, and the most influential category, is left out in turn and the whole
- * analysis run again (`reanalyze`), so the check follows whatever statistics decide. "Most
+ * analysis run again (`reanalyze`), until one changes the verdict: so the check follows
+ * whatever statistics decide, and costs at most `TASK_CHECKS` + 1 analyses. "Most
  * influential": for adopt or reject, the tasks whose difference pushes the mean difference
  * furthest in the verdict's direction (leaving them out weakens it most); for no difference,
  * those furthest from the mean either way. Null when the verdict is not a decision.
@@ -53,11 +54,21 @@ export function verdictRobustness(
       winner: decision.winner,
     };
   };
-  const checks = [
-    ...tasks.map((t) => check('task', t.name)),
-    ...(category ? [check('category', category)] : []),
+  // In order of influence, stopping at the first that changes the verdict: it rests on that one.
+  const candidates = [
+    ...tasks.map((t) => ['task', t.name] as const),
+    ...(category ? [['category', category] as const] : []),
   ];
-  const restsOn = checks.find((c) => c.verdict !== verdict || c.winner !== winner) ?? null;
+  const checks: VerdictCheck[] = [];
+  let restsOn: VerdictCheck | null = null;
+  for (const [kind, name] of candidates) {
+    const result = check(kind, name);
+    checks.push(result);
+    if (result.verdict !== verdict || result.winner !== winner) {
+      restsOn = result;
+      break;
+    }
+  }
   return { checks, restsOn };
 }
 

@@ -102,15 +102,26 @@ describe('the per-task drill-down', () => {
     const { restsOn, checks } = report.tasks!.robustness!;
     expect(restsOn).toMatchObject({ kind: 'task', name: 'task-4', sessions: 4 });
     expect(checks.length).toBeGreaterThan(1);
-    const code = table.labels('task_id').indexOf('task-4');
-    const codes = table.codes('task_id');
-    const without = analyze(
-      tableWithout(table, (row) => codes[row] === code),
-      CONFIG,
-      INPUT,
-    );
+    const without = analyze(carriedByOneTask(1), CONFIG, INPUT);
     expect(without.recommendation.verdict).toBe(restsOn!.verdict);
     expect(without.recommendation.verdict).not.toBe('adopt');
+  });
+
+  it('re-analyses a table without some rows as one built without them', () => {
+    const table = carriedByOneTask();
+    const codes = table.codes('task_id');
+    const four = table.labels('task_id').indexOf('task-4');
+    const without = tableWithout(table, (row) => codes[row] === four);
+    const built = carriedByOneTask(1);
+    expect(without.size).toBe(built.size);
+    for (const column of ['tool_calls', 'successful_tool_calls', 'success']) {
+      expect([...without.column(column)]).toEqual([...built.column(column)]);
+    }
+    const names = (t: typeof table | typeof without) =>
+      [...t.codes('task_id')].map((code) => t.labels('task_id')[code]);
+    expect(names(without)).toEqual(names(built));
+    expect(without.columnNames().sort()).toEqual(built.columnNames().sort());
+    expect(analyze(without, CONFIG, INPUT)).toEqual(analyze(built, CONFIG, INPUT));
   });
 
   it('finds that a verdict spread over many tasks does not rest on one, nor on a category', () => {
