@@ -40418,7 +40418,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1812);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18265);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
@@ -40451,7 +40451,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1812:
+/***/ 18265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52979,7 +52979,7 @@ function logScale(definition, control, treatment, notes) {
     if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
         return false;
     }
-    const positive = (values) => values.every((v) => v > 0);
+    const positive = (values) => values.length > 0 && values.every((v) => v > 0);
     if (positive(control.values) && positive(treatment.values))
         return true;
     notes.push(`${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`);
@@ -53195,6 +53195,409 @@ function breakdown(table, primary, config, field) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/task-means.ts
+function taskMeans(samples) {
+    const sums = new Map();
+    const n = samples.tasks.length;
+    for (let i = 0; i < n; i++) {
+        const task = samples.tasks[i];
+        const top = samples.type === 'column' ? samples.values[i] : samples.numerators[i];
+        const bottom = samples.type === 'column' ? 1 : samples.denominators[i];
+        const sum = sums.get(task);
+        if (sum) {
+            sum.top += top;
+            sum.bottom += bottom;
+            sum.sessions++;
+        }
+        else {
+            sums.set(task, { top, bottom, sessions: 1 });
+        }
+    }
+    const means = new Map();
+    // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
+    for (const [task, { top, bottom, sessions }] of sums) {
+        if (bottom !== 0)
+            means.set(task, { value: top / bottom, sessions });
+    }
+    return means;
+}
+/** How many sessions each task has in the arm, at most. */
+function largestTask(means) {
+    let largest = 0;
+    for (const { sessions } of means.values())
+        largest = Math.max(largest, sessions);
+    return largest;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/pass-at-k.ts
+/**
+ * pass@k: the chance that at least one of k sessions, drawn without replacement from the n that
+ * ran a task, solved it, given that c of the n did: 1 − C(n−c, k) / C(n, k) (the unbiased
+ * estimator of Chen et al., 2021). Written as a product so that large n cannot overflow.
+ *
+ * @example passAtK(4, 2, 2) // 1 − (2·1)/(4·3) = 0.8333…
+ */
+function passAtK(n, c, k) {
+    return 1 - choiceRatio(n - c, n, k);
+}
+/**
+ * pass^k: the chance that all of k sessions drawn from the n solved the task: C(c, k) / C(n, k)
+ * (as τ-bench reports consistency across repetitions).
+ *
+ * @example passHatK(4, 2, 2) // (2·1)/(4·3) = 0.1666…
+ */
+function passHatK(n, c, k) {
+    return choiceRatio(c, n, k);
+}
+/** C(a, k) / C(n, k) for 0 ≤ a ≤ n and 1 ≤ k ≤ n: Π (a − i) / (n − i), 0 when a < k. */
+function choiceRatio(a, n, k) {
+    let ratio = 1;
+    for (let i = 0; i < k; i++) {
+        if (a - i <= 0)
+            return 0;
+        ratio *= (a - i) / (n - i);
+    }
+    return ratio;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/task-outcomes.ts
+
+function solvedPerTask(samples) {
+    const counts = new Map();
+    if (samples.type !== 'column')
+        return counts;
+    samples.tasks.forEach((task, i) => {
+        if (task < 0)
+            return;
+        const count = counts.get(task) ?? { solved: 0, sessions: 0 };
+        count.sessions++;
+        if (samples.values[i] === 1)
+            count.solved++;
+        counts.set(task, count);
+    });
+    return counts;
+}
+/**
+ * pass@k and pass^k per arm, averaged over the paired tasks. k is the median over those tasks
+ * of the repetitions both arms have (the fewer of the two), so that one task run once does not
+ * hide the repetitions of all the others; tasks with fewer than k are left out of the averages.
+ * Null without repetitions (k < 2).
+ */
+function passAtKOf(pairs) {
+    const both = pairs.filter((pair) => !!pair[0] && !!pair[1]);
+    const repetitions = both.map(([c, t]) => Math.min(c.sessions, t.sessions)).sort((a, b) => a - b);
+    const k = repetitions[Math.floor((repetitions.length - 1) / 2)] ?? 0;
+    if (k < 2)
+        return null;
+    const used = both.filter(([c, t]) => c.sessions >= k && t.sessions >= k);
+    const arm = (pick) => ({
+        passAtK: task_outcomes_mean(used.map((pair) => passAtK(pick(pair).sessions, pick(pair).solved, k))),
+        passHatK: task_outcomes_mean(used.map((pair) => passHatK(pick(pair).sessions, pick(pair).solved, k))),
+    });
+    return {
+        k,
+        tasks: used.length,
+        control: arm(([c]) => c),
+        treatment: arm(([, t]) => t),
+    };
+}
+function task_outcomes_mean(values) {
+    return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/table-without.ts
+/**
+ * The table without the rows `leaveOut` picks, for re-analysing the experiment with a task or a
+ * category left out. Columns are copied on first use, so a re-analysis costs one pass per
+ * column it reads and the original table is untouched.
+ */
+function tableWithout(table, leaveOut) {
+    const rows = new Int32Array(table.size);
+    let size = 0;
+    for (let r = 0; r < table.size; r++)
+        if (!leaveOut(r))
+            rows[size++] = r;
+    const codes = new Map();
+    const columns = new Map();
+    // Plain loops: this runs once per column and re-analysis, over every session.
+    const gatherCodes = (field) => {
+        const all = table.codes(field);
+        const out = new Int32Array(size);
+        for (let i = 0; i < size; i++)
+            out[i] = all[rows[i]];
+        return out;
+    };
+    const gatherColumn = (name) => {
+        const all = table.column(name);
+        const out = new Float64Array(size);
+        for (let i = 0; i < size; i++)
+            out[i] = all[rows[i]];
+        return out;
+    };
+    const column = (name) => cached(columns, name, gatherColumn);
+    return {
+        size,
+        labels: (field) => table.labels(field),
+        codes: (field) => cached(codes, field, gatherCodes),
+        column,
+        columnNames: () => table.columnNames().filter((name) => hasValue(column(name))),
+        duplicates: table.duplicates,
+    };
+}
+function cached(cache, key, make) {
+    let value = cache.get(key);
+    if (value === undefined) {
+        value = make(key);
+        cache.set(key, value);
+    }
+    return value;
+}
+function hasValue(values) {
+    for (let i = 0; i < values.length; i++)
+        if (!Number.isNaN(values[i]))
+            return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/verdict-robustness.ts
+
+/** Tasks left out one at a time, the most influential first; then the one category. */
+const TASK_CHECKS = 3;
+/**
+ * Does the verdict survive without the tasks that carry it most? Each of the `TASK_CHECKS` most
+ * influential tasks, and the most influential category, is left out in turn and the whole
+ * analysis run again (`reanalyze`), until one changes the verdict: so the check follows
+ * whatever statistics decide, and costs at most `TASK_CHECKS` + 1 analyses. "Most
+ * influential": for adopt or reject, the tasks whose difference pushes the mean difference
+ * furthest in the verdict's direction (leaving them out weakens it most); for no difference,
+ * those furthest from the mean either way. Null when the verdict is not a decision.
+ */
+function verdictRobustness(table, rows, recommendation, reanalyze) {
+    const { verdict, winner } = recommendation;
+    if (verdict !== 'adopt' && verdict !== 'reject' && verdict !== 'no-difference')
+        return null;
+    const compared = rows.filter((row) => row.influence !== null);
+    if (compared.length < 2)
+        return { checks: [], restsOn: null };
+    // Influence is how the mean moves without the task: against a decision's direction is what counts.
+    const direction = verdict === 'no-difference' ? 0 : directionOf(compared);
+    const weight = (influence) => direction === 0 ? Math.abs(influence) : -direction * influence;
+    const tasks = compared
+        .map((row) => ({ name: row.task, weight: weight(row.influence) }))
+        .filter((t) => t.weight > 0)
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, TASK_CHECKS);
+    const category = heaviestCategory(compared, weight);
+    const taskCodes = table.codes('task_id');
+    const taskNames = table.labels('task_id');
+    const categoryCodes = table.codes('category');
+    const categoryNames = table.labels('category');
+    const check = (kind, name) => {
+        const codes = kind === 'task' ? taskCodes : categoryCodes;
+        const code = (kind === 'task' ? taskNames : categoryNames).indexOf(name);
+        const without = tableWithout(table, (row) => codes[row] === code);
+        const decision = reanalyze(without);
+        return {
+            kind,
+            name,
+            sessions: table.size - without.size,
+            verdict: decision.verdict,
+            winner: decision.winner,
+        };
+    };
+    // In order of influence, stopping at the first that changes the verdict: it rests on that one.
+    const candidates = [
+        ...tasks.map((t) => ['task', t.name]),
+        ...(category ? [['category', category]] : []),
+    ];
+    const checks = [];
+    let restsOn = null;
+    for (const [kind, name] of candidates) {
+        const result = check(kind, name);
+        checks.push(result);
+        if (result.verdict !== verdict || result.winner !== winner) {
+            restsOn = result;
+            break;
+        }
+    }
+    return { checks, restsOn };
+}
+/**
+ * The sign of the mean per-task difference: every task's influence is the mean minus its own
+ * difference over n − 1, so the influences sum to zero and the mean's sign is read from the
+ * differences themselves.
+ */
+function directionOf(rows) {
+    let sum = 0;
+    for (const row of rows)
+        sum += row.difference;
+    return Math.sign(sum);
+}
+/** The category whose tasks together weigh most, when the tasks fall in two or more. */
+function heaviestCategory(rows, weight) {
+    const influence = new Map();
+    for (const row of rows) {
+        if (row.category === null)
+            continue;
+        influence.set(row.category, (influence.get(row.category) ?? 0) + row.influence);
+    }
+    if (influence.size < 2)
+        return null;
+    const [heaviest] = [...influence]
+        .map(([name, sum]) => ({ name, weight: weight(sum) }))
+        .filter((c) => c.weight > 0)
+        .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
+    return heaviest?.name ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/task-drilldown.ts
+
+
+
+
+/** Rows the report lists at most; the least influential tasks beyond it are only counted. */
+const ROW_LIMIT = 5000;
+/**
+ * The primary metric task by task, from the sessions themselves: each task's value per arm, the
+ * paired difference and who won it, which tasks flipped or are flaky, pass@k, and whether the
+ * verdict survives leaving out its most influential tasks (`reanalyze` is the whole analysis,
+ * run again on the table without them). Null unless some task ran in both arms.
+ */
+function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
+    const primary = definitions.find((d) => d.role === 'primary');
+    const outcome = primary.kind === 'binary'
+        ? primary
+        : definitions.find((d) => d.name === 'success' && d.kind === 'binary');
+    const arms = ['control', 'treatment'].map((arm) => {
+        const rows = rowsOfVariant(table, config[arm]);
+        return {
+            sessions: task_drilldown_sessionsPerTask(table, rows),
+            means: taskMeans(armSamples(table, rows, primary.source)),
+            solved: outcome ? solvedPerTask(armSamples(table, rows, outcome.source)) : new Map(),
+        };
+    });
+    const [control, treatment] = arms;
+    const paired = [...control.sessions.keys()].filter((task) => treatment.sessions.has(task));
+    if (paired.length === 0)
+        return null;
+    const names = table.labels('task_id');
+    const categoryOf = firstCategory(table);
+    const differences = new Map();
+    for (const task of paired) {
+        const c = control.means.get(task)?.value;
+        const t = treatment.means.get(task)?.value;
+        if (c !== undefined && t !== undefined)
+            differences.set(task, t - c);
+    }
+    const meanDifference = average([...differences.values()]);
+    const all = [...new Set([...control.sessions.keys(), ...treatment.sessions.keys()])];
+    const rows = all.map((task) => {
+        const difference = differences.get(task) ?? null;
+        const solved = {
+            control: control.solved.get(task) ?? null,
+            treatment: treatment.solved.get(task) ?? null,
+        };
+        return {
+            task: names[task],
+            category: categoryOf.get(task) ?? null,
+            sessions: {
+                control: control.sessions.get(task) ?? 0,
+                treatment: treatment.sessions.get(task) ?? 0,
+            },
+            control: control.means.get(task)?.value ?? null,
+            treatment: treatment.means.get(task)?.value ?? null,
+            difference,
+            outcome: difference === null ? null : outcomeOf(difference, primary.better),
+            influence: difference === null || differences.size < 2
+                ? null
+                : (meanDifference - difference) / (differences.size - 1),
+            solved,
+            flipped: flippedArm(solved),
+            flaky: ['control', 'treatment'].filter((arm) => isFlaky(solved[arm])),
+        };
+    });
+    rows.sort((a, b) => Math.abs(b.influence ?? -1) - Math.abs(a.influence ?? -1) || task_drilldown_compareText(a.task, b.task));
+    const count = (keep) => rows.filter(keep).length;
+    return {
+        metric: primary.name,
+        better: primary.better,
+        outcome: outcome?.name ?? null,
+        counts: {
+            paired: paired.length,
+            controlOnly: count((r) => r.sessions.treatment === 0),
+            treatmentOnly: count((r) => r.sessions.control === 0),
+            wins: count((r) => r.outcome === 'win'),
+            losses: count((r) => r.outcome === 'loss'),
+            ties: count((r) => r.outcome === 'tie'),
+            flipped: {
+                control: count((r) => r.flipped === 'control'),
+                treatment: count((r) => r.flipped === 'treatment'),
+            },
+            flaky: {
+                control: count((r) => r.flaky.includes('control')),
+                treatment: count((r) => r.flaky.includes('treatment')),
+            },
+        },
+        passAtK: passAtKOf(paired.map((task) => [control.solved.get(task), treatment.solved.get(task)])),
+        robustness: verdictRobustness(table, rows, recommendation, reanalyze),
+        rows: rows.slice(0, ROW_LIMIT),
+        omittedRows: Math.max(0, rows.length - ROW_LIMIT),
+    };
+}
+/** Sessions per task code in the arm, whether or not they carry the metric. */
+function task_drilldown_sessionsPerTask(table, rows) {
+    const codes = table.codes('task_id');
+    const counts = new Map();
+    for (const r of rows) {
+        const task = codes[r];
+        if (task >= 0)
+            counts.set(task, (counts.get(task) ?? 0) + 1);
+    }
+    return counts;
+}
+/** Each task's category, as the first of its sessions that has one names it. */
+function firstCategory(table) {
+    const tasks = table.codes('task_id');
+    const categories = table.codes('category');
+    const names = table.labels('category');
+    const found = new Map();
+    for (let r = 0; r < table.size; r++) {
+        const code = categories[r];
+        if (code >= 0 && !found.has(tasks[r]))
+            found.set(tasks[r], names[code]);
+    }
+    return found;
+}
+/** Per-task values are averages, so equal ones may differ in the last bits. */
+function outcomeOf(difference, better) {
+    if (Math.abs(difference) <= 1e-12)
+        return 'tie';
+    return difference > 0 === (better === 'higher') ? 'win' : 'loss';
+}
+function flippedArm(solved) {
+    const { control, treatment } = solved;
+    if (!control || !treatment)
+        return null;
+    const always = (s) => s.solved === s.sessions;
+    if (always(treatment) && control.solved === 0)
+        return 'treatment';
+    if (always(control) && treatment.solved === 0)
+        return 'control';
+    return null;
+}
+function isFlaky(solved) {
+    return solved !== null && solved.solved > 0 && solved.solved < solved.sessions;
+}
+function average(values) {
+    let sum = 0;
+    for (const v of values)
+        sum += v;
+    return values.length === 0 ? 0 : sum / values.length;
+}
+function task_drilldown_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/warnings.ts
 
 
@@ -53244,12 +53647,14 @@ function inputWarnings(input, srm, arms) {
 
 
 
+
 /**
  * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
  * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
- * sequential design's boundary at this look depends on them.
+ * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
+ * per-task drill-down, whose verdict check runs this analysis again without some tasks.
  */
-function analyze(table, config, input, priorLooks = []) {
+function analyze(table, config, input, options = {}) {
     const experiment = config.experiment ?? singleExperiment(table);
     const controlRows = rowsOfVariant(table, config.control);
     const treatmentRows = rowsOfVariant(table, config.treatment);
@@ -53257,7 +53662,7 @@ function analyze(table, config, input, priorLooks = []) {
         names: table.columnNames(),
         column: (name) => table.column(name),
     });
-    const look = lookLevel(config, priorLooks, controlRows.length + treatmentRows.length);
+    const look = lookLevel(config, options.priorLooks ?? [], controlRows.length + treatmentRows.length);
     const reports = definitions.map((definition) => metricReport(definition, armSamples(table, controlRows, definition.source), armSamples(table, treatmentRows, definition.source), config, look));
     const metrics = applyFamilies(reports, definitions, config);
     const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
@@ -53266,6 +53671,11 @@ function analyze(table, config, input, priorLooks = []) {
         duplicates: table.duplicates,
         otherVariants: otherVariants(table, config),
     };
+    const recommendation = decide(metrics, definitions, config);
+    const reanalyze = (without) => analyze(without, { ...config, segments: [] }, input, {
+        priorLooks: options.priorLooks,
+        tasks: false,
+    }).recommendation;
     return {
         schemaVersion: 1,
         experiment,
@@ -53286,8 +53696,11 @@ function analyze(table, config, input, priorLooks = []) {
         },
         metrics,
         segments: segmentBreakdowns(table, definitions.find((d) => d.role === 'primary'), config),
+        tasks: options.tasks === false
+            ? null
+            : taskDrilldown(table, definitions, config, recommendation, reanalyze),
         srm,
-        recommendation: decide(metrics, definitions, config),
+        recommendation,
         warnings: inputWarnings(summary, srm, {
             control: config.control,
             treatment: config.treatment,
@@ -53324,12 +53737,6 @@ function otherVariants(table, config) {
     return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** The report contract v1 as printed by `--json` and written to `report-json`. */
-function renderJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /** Characters with a meaning in Markdown or HTML, written as numeric entities instead. */
 const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+!|<>~&"'=:-]/g;
@@ -53359,6 +53766,68 @@ function clampText(text, max) {
 /** Clamped, then escaped: the usual treatment of a name or a sentence from a result file. */
 function escapeClamped(text, max) {
     return escapeMarkdown(clampText(text, max));
+}
+/** Only letters, digits and `_ .%-`, at most `max` of them: for code blocks and charts, where escapes do not work. */
+function plainText(text, max) {
+    return text.replace(/[^A-Za-z0-9_ .%-]/g, '').slice(0, max);
+}
+
+;// CONCATENATED MODULE: ./src/report/history.ts
+
+
+/** This run's look at the experiment, for the store's history. */
+function historyPointOf(report, run) {
+    const primary = report.metrics.find((metric) => metric.role === 'primary');
+    const estimate = primary?.relative.estimate ?? null;
+    return {
+        runId: run.runId,
+        attempt: run.attempt,
+        sha: run.sha,
+        time: run.time.toISOString(),
+        sessions: {
+            control: report.sessions[report.control] ?? 0,
+            treatment: report.sessions[report.treatment] ?? 0,
+        },
+        verdict: report.recommendation.verdict,
+        lift: estimate === null ? null : { estimate, ci: primary?.relative.ci ?? null },
+        method: report.analysis.method,
+    };
+}
+/** The sessions (both arms) of each earlier look, for the sequential design's boundary. */
+function looksOf(history) {
+    return history.map((point) => point.sessions.control + point.sessions.treatment);
+}
+/** `6001`, or `6001 (attempt 2)`. */
+function runLabel(point) {
+    if (point.runId === null)
+        return '—';
+    return point.attempt !== null && point.attempt > 1
+        ? `${point.runId} (attempt ${point.attempt})`
+        : String(point.runId);
+}
+/** The history as a table, the last `rows` looks, numbered as in the chart. */
+function historyTable(history, rows) {
+    const first = Math.max(0, history.length - rows);
+    const shown = history.slice(first);
+    const lines = [
+        '| look | run | commit | sessions | lift | interval | verdict |',
+        '| ---: | --- | --- | ---: | ---: | --- | --- |',
+        ...shown.map((point, index) => {
+            const lift = point.lift;
+            const interval = lift?.ci
+                ? `[${formatPercent(lift.ci[0])}, ${formatPercent(lift.ci[1])}]`
+                : '—';
+            return `| ${first + index + 1} | ${escapeClamped(runLabel(point), 40)} | ${commitCell(point.sha)} | ${point.sessions.control} / ${point.sessions.treatment} | ${formatPercent(lift?.estimate)} | ${interval} | ${escapeClamped(point.verdict, 40)} |`;
+        }),
+    ];
+    if (first > 0)
+        lines.push('', `<sub>${first} earlier looks left out.</sub>`);
+    return lines;
+}
+function commitCell(sha) {
+    if (sha === null)
+        return '—';
+    return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : escapeClamped(sha, 12);
 }
 
 ;// CONCATENATED MODULE: ./src/report/method-sentence.ts
@@ -53402,151 +53871,6 @@ function testLabel(metric) {
 }
 function method_sentence_formatLevel(p) {
     return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
-}
-
-;// CONCATENATED MODULE: ./src/report/history.ts
-
-
-/** This run's look at the experiment, for the store's history. */
-function historyPointOf(report, run) {
-    const primary = report.metrics.find((metric) => metric.role === 'primary');
-    const estimate = primary?.relative.estimate ?? null;
-    return {
-        runId: run.runId,
-        attempt: run.attempt,
-        sha: run.sha,
-        time: run.time.toISOString(),
-        sessions: {
-            control: report.sessions[report.control] ?? 0,
-            treatment: report.sessions[report.treatment] ?? 0,
-        },
-        verdict: report.recommendation.verdict,
-        lift: estimate === null ? null : { estimate, ci: primary?.relative.ci ?? null },
-        method: report.analysis.method,
-    };
-}
-/** `6001`, or `6001 (attempt 2)`. */
-function runLabel(point) {
-    if (point.runId === null)
-        return '—';
-    return point.attempt !== null && point.attempt > 1
-        ? `${point.runId} (attempt ${point.attempt})`
-        : String(point.runId);
-}
-/** The history as a table, the last `rows` looks, numbered as in the chart. */
-function historyTable(history, rows) {
-    const first = Math.max(0, history.length - rows);
-    const shown = history.slice(first);
-    const lines = [
-        '| look | run | commit | sessions | lift | interval | verdict |',
-        '| ---: | --- | --- | ---: | ---: | --- | --- |',
-        ...shown.map((point, index) => {
-            const lift = point.lift;
-            const interval = lift?.ci
-                ? `[${formatPercent(lift.ci[0])}, ${formatPercent(lift.ci[1])}]`
-                : '—';
-            return `| ${first + index + 1} | ${escapeClamped(runLabel(point), 40)} | ${commitCell(point.sha)} | ${point.sessions.control} / ${point.sessions.treatment} | ${formatPercent(lift?.estimate)} | ${interval} | ${escapeClamped(point.verdict, 40)} |`;
-        }),
-    ];
-    if (first > 0)
-        lines.push('', `<sub>${first} earlier looks left out.</sub>`);
-    return lines;
-}
-function commitCell(sha) {
-    if (sha === null)
-        return '—';
-    return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : escapeClamped(sha, 12);
-}
-
-;// CONCATENATED MODULE: ./src/report/limits.ts
-const ALL = Number.POSITIVE_INFINITY;
-/** From everything to the headline alone; the first that fits is used. */
-const DETAIL_LEVELS = [
-    {
-        metricRows: ALL,
-        historyRows: ALL,
-        chart: true,
-        testDetails: true,
-        notes: ALL,
-        inputDetails: true,
-        storeDetails: ALL,
-        warnings: ALL,
-    },
-    {
-        metricRows: ALL,
-        historyRows: 20,
-        chart: true,
-        testDetails: true,
-        notes: 100,
-        inputDetails: true,
-        storeDetails: 50,
-        warnings: 50,
-    },
-    {
-        metricRows: 200,
-        historyRows: 10,
-        chart: true,
-        testDetails: false,
-        notes: 0,
-        inputDetails: true,
-        storeDetails: 20,
-        warnings: 20,
-    },
-    {
-        metricRows: 50,
-        historyRows: 5,
-        chart: true,
-        testDetails: false,
-        notes: 0,
-        inputDetails: false,
-        storeDetails: 0,
-        warnings: 10,
-    },
-    {
-        metricRows: 10,
-        historyRows: 0,
-        chart: false,
-        testDetails: false,
-        notes: 0,
-        inputDetails: false,
-        storeDetails: 0,
-        warnings: 5,
-    },
-    {
-        metricRows: 1,
-        historyRows: 0,
-        chart: false,
-        testDetails: false,
-        notes: 0,
-        inputDetails: false,
-        storeDetails: 0,
-        warnings: 3,
-    },
-];
-const FULL_DETAIL = DETAIL_LEVELS[0];
-/** GitHub refuses a comment body over 65,536 characters (HTTP 422). */
-const COMMENT_LIMIT_CHARACTERS = 65_536;
-/** GitHub drops a step summary over 1 MiB whole. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-/** GitHub counts characters as code points, not UTF-16 units. */
-const countCharacters = (text) => Array.from(text).length;
-const countBytes = (text) => Buffer.byteLength(text, 'utf8');
-/**
- * The first rendering, from the most detailed, whose size is within `limit`; `render` is told
- * whether detail was dropped so that it can say so. Past the last level the text is cut, which
- * the levels are sized never to need.
- */
-function fitToLimit(render, measure, limit) {
-    for (const [index, detail] of DETAIL_LEVELS.entries()) {
-        const text = render(detail, index > 0);
-        if (measure(text) <= limit)
-            return { text, dropped: index > 0 };
-    }
-    const last = render(DETAIL_LEVELS[DETAIL_LEVELS.length - 1], true);
-    let cut = [...last].slice(0, Math.floor(limit / 4)).join('');
-    while (measure(cut) > limit)
-        cut = cut.slice(0, Math.floor(cut.length / 2));
-    return { text: cut, dropped: true };
 }
 
 ;// CONCATENATED MODULE: ./src/report/metric-cells.ts
@@ -53613,7 +53937,757 @@ const VERDICT_HEADLINES = {
     'insufficient-data': 'Insufficient data',
 };
 
+;// CONCATENATED MODULE: ./src/report/task-text.ts
+
+/**
+ * The drill-down's sentences and cells as plain text, the same in the terminal, the Markdown
+ * (which escapes them) and the HTML report (which does too).
+ */
+/** `tool_error_rate task by task: warm better on 19 of 20 tasks, worse on 0, tied on 1.` */
+function tasksHeadline(report, tasks) {
+    const { counts } = tasks;
+    const flipped = counts.flipped.control + counts.flipped.treatment;
+    const parts = [
+        `${tasks.metric} task by task: ${report.treatment} better on ${counts.wins} of ${counts.paired} tasks, worse on ${counts.losses}, tied on ${counts.ties}.`,
+    ];
+    if (tasks.outcome !== null) {
+        parts.push(`Flipped (one variant always solves it, the other never): ${flipped}${flipped > 0 ? ` (${counts.flipped.treatment} to ${report.treatment}, ${counts.flipped.control} to ${report.control})` : ''}. Flaky (repetitions disagree): ${report.control} ${counts.flaky.control}, ${report.treatment} ${counts.flaky.treatment}.`);
+    }
+    const unpaired = counts.controlOnly + counts.treatmentOnly;
+    if (unpaired > 0) {
+        parts.push(`${unpaired} task${unpaired === 1 ? '' : 's'} ran in one variant only (${report.control} ${counts.controlOnly}, ${report.treatment} ${counts.treatmentOnly}).`);
+    }
+    return parts.join(' ');
+}
+/** `pass@3 (solved at least once in 3 tries): cold 90%, warm 100%; pass^3 (all 3): …`. */
+function passAtKSentence(report, tasks) {
+    const pass = tasks.passAtK;
+    if (!pass)
+        return null;
+    const arms = (pick) => `${report.control} ${formatPercent(pick(pass.control), false)}, ${report.treatment} ${formatPercent(pick(pass.treatment), false)}`;
+    return `${tasks.outcome}: pass@${pass.k} (solved at least once in ${pass.k} tries) ${arms((a) => a.passAtK)}; pass^${pass.k} (solved all ${pass.k} times) ${arms((a) => a.passHatK)}; over ${pass.tasks} tasks.`;
+}
+/** `The verdict rests on task X: without its 4 sessions it would be inconclusive.`, or null. */
+function restsOnSentence(tasks) {
+    const rests = tasks?.robustness?.restsOn;
+    if (!rests)
+        return null;
+    return `The verdict rests on ${rests.kind} ${rests.name}: without its ${rests.sessions} sessions it would be ${verdictWords(rests)}.`;
+}
+/** `The verdict holds without any one of the tasks a, b and c, or the category docs.` */
+function robustnessSentence(tasks) {
+    const robustness = tasks.robustness;
+    if (!robustness || robustness.checks.length === 0)
+        return null;
+    if (robustness.restsOn)
+        return restsOnSentence(tasks);
+    const names = (kind) => robustness.checks.filter((c) => c.kind === kind).map((c) => c.name);
+    const taskNames = names('task');
+    const category = names('category');
+    const left = [
+        ...(taskNames.length > 0
+            ? [`the ${taskNames.length === 1 ? 'task' : 'tasks'} ${task_text_listOf(taskNames)}`]
+            : []),
+        ...(category.length > 0 ? [`the category ${category.join(', ')}`] : []),
+    ];
+    return `The verdict holds without any one of ${left.join(', or ')} (the most influential, each left out in turn).`;
+}
+function solvedText(solved) {
+    return solved ? `${solved.solved}/${solved.sessions}` : '—';
+}
+const OUTCOME_MARKS = { win: '✓', loss: '✗', tie: '=' };
+/** ✓ the treatment was better on the task, ✗ worse, = tied, blank when not compared. */
+function outcomeMark(row) {
+    return row.outcome ? OUTCOME_MARKS[row.outcome] : '';
+}
+/** `flipped to warm`, `flaky in cold and warm`. */
+function rowNote(report, row) {
+    const variant = (arm) => report[arm];
+    const notes = [];
+    if (row.flipped)
+        notes.push(`flipped to ${variant(row.flipped)}`);
+    if (row.flaky.length > 0)
+        notes.push(`flaky in ${task_text_listOf(row.flaky.map(variant))}`);
+    return notes.join('; ');
+}
+function verdictWords(check) {
+    const verdict = check.verdict.replace('-', ' ');
+    return check.winner ? `${verdict} (${check.winner})` : verdict;
+}
+function task_text_listOf(items) {
+    return items.length <= 1
+        ? (items[0] ?? '')
+        : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/html/escape-html.ts
+/**
+ * Text from result files made inert in HTML (element content and quoted attribute values);
+ * control characters are dropped.
+ */
+function escapeHtml(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+        .replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`));
+}
+/** An SVG or HTML number attribute: finite, at most 2 decimals. */
+function px(value) {
+    return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : '0';
+}
+
+;// CONCATENATED MODULE: ./src/report/margin.ts
+/**
+ * The margin a metric's change is judged against, as a fraction of the control's value (0.1 =
+ * ±10%), for the charts. The metric's own margin when the report gives one (an absolute
+ * `margin`, in the metric's units), else the analysis's equivalence margin, which is relative
+ * to the control. The one place that knows where margins live.
+ */
+function relativeMargin(report, metric) {
+    const own = 'margin' in metric ? metric.margin : undefined;
+    const control = Math.abs(metric.control.mean ?? 0);
+    if (typeof own === 'number' && Number.isFinite(own))
+        return control > 0 ? own / control : null;
+    return report.analysis.equivalenceMargin;
+}
+
+;// CONCATENATED MODULE: ./src/report/html/scale.ts
+/**
+ * The domain widened to round numbers (1, 2 or 5 × 10^n steps, about `count` of them) and mapped
+ * onto [from, to] pixels.
+ */
+function linearScale(min, max, from, to, count = 6) {
+    const span = max - min || Math.abs(max) || 1;
+    const rough = span / count;
+    const power = 10 ** Math.floor(Math.log10(rough));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+    const low = Math.floor(min / step) * step;
+    const high = Math.ceil(max / step) * step;
+    const ticks = [];
+    for (let t = low; t <= high + step / 2; t += step)
+        ticks.push(Math.round(t / step) * step);
+    const at = (value) => from + ((value - low) / (high - low || 1)) * (to - from);
+    return { at, ticks, min: low, max: high };
+}
+
+;// CONCATENATED MODULE: ./src/report/html/forest-plot.ts
+
+
+
+
+const WIDTH = 760;
+const LABEL = 210;
+const VALUES = 170;
+const ROW = 34;
+const TOP = 30;
+const BOTTOM = 36;
+/** Changes beyond ±500% are drawn at the edge. */
+const MAX_RANGE = 5;
+/**
+ * The forest plot: every metric's relative change (treatment over control) with its interval,
+ * on one axis, with each metric's margin shaded and no change marked. Colours follow the
+ * table's marks: better, worse, no significant difference.
+ */
+function forestPlot(report) {
+    const metrics = report.metrics.filter((m) => m.relative.estimate !== null);
+    if (metrics.length === 0) {
+        return '<p class="muted">No metric has a relative change to plot (the control is 0).</p>';
+    }
+    const margins = metrics.map((m) => relativeMargin(report, m));
+    const values = metrics.flatMap((m) => m.relative.ci ?? [m.relative.estimate]);
+    const extent = Math.min(MAX_RANGE, Math.max(0.01, ...values.map(Math.abs), ...margins.map((m) => m ?? 0)));
+    const scale = linearScale(-extent, extent, LABEL, WIDTH - VALUES);
+    const clamp = (v) => Math.max(scale.min, Math.min(scale.max, v));
+    const x = (v) => scale.at(clamp(v));
+    const height = TOP + metrics.length * ROW + BOTTOM;
+    const plotBottom = TOP + metrics.length * ROW;
+    const grid = scale.ticks.map((t) => `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${TOP}" y2="${plotBottom}"/><text class="tick" x="${px(x(t))}" y="${plotBottom + 16}" text-anchor="middle">${escapeHtml(formatPercent(t))}</text>`);
+    const rows = metrics.map((m, i) => metricRow(m, margins[i], TOP + i * ROW + ROW / 2, x));
+    const level = Math.round((1 - report.analysis.alpha) * 100);
+    return [
+        `<svg id="forest-plot" class="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="forest-title">`,
+        `<title id="forest-title">Relative change of every metric, ${escapeHtml(report.treatment)} over ${escapeHtml(report.control)}, with ${level}% intervals and the margins</title>`,
+        `<text class="axis-title" x="${px(scale.at(0))}" y="16" text-anchor="middle">change of ${escapeHtml(report.treatment)} vs ${escapeHtml(report.control)} (${level}% interval)</text>`,
+        ...grid,
+        `<line class="zero" x1="${px(x(0))}" x2="${px(x(0))}" y1="${TOP - 4}" y2="${plotBottom}"/>`,
+        ...rows,
+        `<text class="tick" x="${LABEL}" y="${height - 4}">shaded: margin</text>`,
+        '</svg>',
+    ].join('\n');
+}
+function metricRow(metric, margin, y, x) {
+    const estimate = metric.relative.estimate;
+    const ci = metric.relative.ci;
+    const role = metric.role === 'primary' ? ' ★' : metric.role === 'guardrail' ? ' ⚑' : '';
+    const label = metric.name.length > 26 ? `${metric.name.slice(0, 25)}…` : metric.name;
+    const value = `${formatPercent(estimate)}${ci ? ` [${formatPercent(ci[0])}, ${formatPercent(ci[1])}]` : ''}`;
+    const parts = [
+        `<g class="row ${metric.direction}"><title>${escapeHtml(`${metric.name}: ${value}`)}</title>`,
+        `<text class="label" x="0" y="${px(y + 4)}">${escapeHtml(label)}${role}</text>`,
+    ];
+    if (margin !== null) {
+        parts.push(`<rect class="margin" x="${px(x(-margin))}" y="${px(y - ROW / 2 + 3)}" width="${px(x(margin) - x(-margin))}" height="${ROW - 6}"/>`);
+    }
+    if (ci) {
+        const [lo, hi] = [x(ci[0]), x(ci[1])];
+        parts.push(`<line class="interval" x1="${px(lo)}" x2="${px(hi)}" y1="${px(y)}" y2="${px(y)}"/>`, `<line class="interval" x1="${px(lo)}" x2="${px(lo)}" y1="${px(y - 6)}" y2="${px(y + 6)}"/>`, `<line class="interval" x1="${px(hi)}" x2="${px(hi)}" y1="${px(y - 6)}" y2="${px(y + 6)}"/>`);
+    }
+    parts.push(`<circle class="estimate" cx="${px(x(estimate))}" cy="${px(y)}" r="5"/>`, `<text class="value" x="${WIDTH - VALUES + 10}" y="${px(y + 4)}">${escapeHtml(value)}</text>`, '</g>');
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/html/lift-chart.ts
+
+
+
+const lift_chart_WIDTH = 760;
+const HEIGHT = 260;
+const LEFT = 60;
+const RIGHT = 20;
+const lift_chart_TOP = 20;
+const lift_chart_BOTTOM = 40;
+/**
+ * The primary metric's relative lift at each look the store's history keeps: the estimate as a
+ * line over its interval as a band, no change marked. Null with fewer than two looks that have
+ * a lift (the band needs intervals; a look without one is drawn as a point).
+ */
+function liftChart(history, metric) {
+    const looks = history
+        .map((point, index) => ({ look: index + 1, point }))
+        .filter(({ point }) => point.lift !== null);
+    if (looks.length < 2)
+        return null;
+    const values = looks.flatMap(({ point }) => [point.lift.estimate, ...(point.lift.ci ?? [])]);
+    const y = linearScale(Math.min(0, ...values), Math.max(0, ...values), HEIGHT - lift_chart_BOTTOM, lift_chart_TOP, 5);
+    const first = looks[0].look;
+    const last = looks[looks.length - 1].look;
+    const x = (look) => LEFT + ((look - first) / (last - first)) * (lift_chart_WIDTH - LEFT - RIGHT);
+    const banded = looks.filter(({ point }) => point.lift.ci !== null);
+    const band = banded.length >= 2
+        ? `<polygon class="band" points="${[
+            ...banded.map(({ look, point }) => `${px(x(look))},${px(y.at(point.lift.ci[1]))}`),
+            ...banded
+                .slice()
+                .reverse()
+                .map(({ look, point }) => `${px(x(look))},${px(y.at(point.lift.ci[0]))}`),
+        ].join(' ')}"/>`
+        : '';
+    const line = `<polyline class="lift" points="${looks.map(({ look, point }) => `${px(x(look))},${px(y.at(point.lift.estimate))}`).join(' ')}"/>`;
+    const points = looks.map(({ look, point }) => `<circle class="look" cx="${px(x(look))}" cy="${px(y.at(point.lift.estimate))}" r="3.5"><title>${escapeHtml(lookTitle(look, point))}</title></circle>`);
+    const yTicks = y.ticks.map((t) => `<line class="grid" x1="${LEFT}" x2="${lift_chart_WIDTH - RIGHT}" y1="${px(y.at(t))}" y2="${px(y.at(t))}"/><text class="tick" x="${LEFT - 6}" y="${px(y.at(t) + 4)}" text-anchor="end">${escapeHtml(formatPercent(t))}</text>`);
+    const step = Math.max(1, Math.ceil(looks.length / 10));
+    const xTicks = looks
+        .filter((_, i) => i % step === 0 || i === looks.length - 1)
+        .map(({ look }) => `<text class="tick" x="${px(x(look))}" y="${HEIGHT - lift_chart_BOTTOM + 16}" text-anchor="middle">${look}</text>`);
+    return [
+        `<svg id="lift-chart" class="chart" viewBox="0 0 ${lift_chart_WIDTH} ${HEIGHT}" role="img" aria-labelledby="lift-title">`,
+        `<title id="lift-title">Relative lift of ${escapeHtml(metric)} at each look, with its interval</title>`,
+        ...yTicks,
+        band,
+        `<line class="zero" x1="${LEFT}" x2="${lift_chart_WIDTH - RIGHT}" y1="${px(y.at(0))}" y2="${px(y.at(0))}"/>`,
+        line,
+        ...points,
+        ...xTicks,
+        `<text class="axis-title" x="${px((LEFT + lift_chart_WIDTH - RIGHT) / 2)}" y="${HEIGHT - 6}" text-anchor="middle">look (run)</text>`,
+        '</svg>',
+    ].join('\n');
+}
+function lookTitle(look, point) {
+    const lift = point.lift;
+    const ci = lift.ci ? ` [${formatPercent(lift.ci[0])}, ${formatPercent(lift.ci[1])}]` : '';
+    return `look ${look}${point.runId !== null ? `, run ${point.runId}` : ''}: ${formatPercent(lift.estimate)}${ci}, ${point.sessions.control} / ${point.sessions.treatment} sessions, ${point.verdict}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/html/sort-script.ts
+
+/**
+ * Sorts a `table.sortable` by the column whose header button is clicked, on each cell's
+ * `data-value` (numbers when the header says `data-type="number"`); empty values stay last.
+ * Plain ES5 in the page, no library: the report works offline.
+ */
+const SORT_SCRIPT = `(function () {
+  var tables = document.querySelectorAll('table.sortable');
+  Array.prototype.forEach.call(tables, function (table) {
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, column) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var numeric = th.getAttribute('data-type') === 'number';
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var key = function (row) {
+          var value = row.cells[column].getAttribute('data-value') || '';
+          return numeric ? (value === '' ? NaN : Number(value)) : value;
+        };
+        rows.sort(function (a, b) {
+          var x = key(a);
+          var y = key(b);
+          if (numeric) {
+            if (isNaN(x)) return isNaN(y) ? 0 : 1;
+            if (isNaN(y)) return -1;
+            return ascending ? x - y : y - x;
+          }
+          return ascending ? x.localeCompare(y) : y.localeCompare(x);
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();`;
+/** The script's hash for the page's Content-Security-Policy: no other script may run. */
+const SORT_SCRIPT_HASH = `sha256-${(0,external_node_crypto_.createHash)('sha256').update(SORT_SCRIPT).digest('base64')}`;
+
+;// CONCATENATED MODULE: ./src/report/html/styles.ts
+/** The report's style: light and dark by the reader's setting, and a clean printout. */
+const STYLES = `
+:root {
+  color-scheme: light dark;
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
+  --better: #1a7f37; --worse: #cf222e; --none: #59636e; --margin: rgba(9, 105, 218, 0.12);
+  --accent: #0969da; --warn-bg: #fff8c5; --warn-line: #d4a72c;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --panel: #151b23;
+    --better: #3fb950; --worse: #f85149; --none: #9198a1; --margin: rgba(56, 139, 253, 0.2);
+    --accent: #4493f8; --warn-bg: #272115; --warn-line: #9e6a03;
+  }
+}
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 24px; background: var(--bg); color: var(--fg);
+  font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+.muted, .tick, .axis-title { color: var(--muted); fill: var(--muted); }
+.verdict { padding: 12px 16px; border-radius: 6px; border: 1px solid var(--line); background: var(--panel); }
+.verdict .badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-weight: 600;
+  color: #fff; background: var(--none); margin-right: 8px; }
+.verdict.adopt .badge { background: var(--better); }
+.verdict.reject .badge { background: var(--worse); }
+.warning { margin: 8px 0; padding: 8px 12px; border-left: 4px solid var(--warn-line); background: var(--warn-bg); }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; font-variant-numeric: tabular-nums; }
+th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { background: var(--panel); position: sticky; top: 0; }
+th button { all: unset; cursor: pointer; font-weight: 600; }
+th button:focus-visible { outline: 2px solid var(--accent); }
+th[aria-sort=ascending] button::after { content: " ▲"; }
+th[aria-sort=descending] button::after { content: " ▼"; }
+.num { text-align: right; white-space: nowrap; }
+.mark.win, .better .estimate { color: var(--better); fill: var(--better); }
+.mark.loss, .worse .estimate { color: var(--worse); fill: var(--worse); }
+.none .estimate { fill: var(--none); }
+tr.flipped td:first-child { border-left: 3px solid var(--accent); }
+.chart { width: 100%; height: auto; max-width: 900px; display: block; }
+.chart text { font-size: 12px; fill: var(--fg); }
+.chart .tick, .chart .axis-title { fill: var(--muted); }
+.chart .grid { stroke: var(--line); stroke-width: 1; }
+.chart .zero { stroke: var(--fg); stroke-width: 1.5; }
+.chart .margin { fill: var(--margin); }
+.chart .interval { stroke: var(--fg); stroke-width: 2; }
+.chart .band { fill: var(--margin); }
+.chart .lift { fill: none; stroke: var(--accent); stroke-width: 2; }
+.chart .look { fill: var(--accent); }
+.wide { overflow-x: auto; }
+.scroll { max-height: 70vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
+footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
+@media print {
+  :root { --bg: #fff; --fg: #000; --panel: #f3f3f3; --line: #ccc; color-scheme: light; }
+  body { max-width: none; padding: 0; font-size: 11px; }
+  .wide { overflow-x: auto; }
+.scroll { max-height: none; overflow: visible; border: 0; }
+  th { position: static; }
+  svg, tr, .verdict { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+`;
+
+;// CONCATENATED MODULE: ./src/report/html/task-table.ts
+
+
+
+/** The per-task table, sortable by any column; every task the report lists. */
+function taskTable(report) {
+    const tasks = report.tasks;
+    const { control, treatment } = report;
+    const solved = tasks.outcome !== null;
+    const heads = [
+        ['task', 'text'],
+        ['category', 'text'],
+        ['sessions', 'number'],
+        [control, 'number'],
+        [treatment, 'number'],
+        [`${treatment} − ${control}`, 'number'],
+        ['', 'text'],
+        ['influence', 'number'],
+        ...(solved
+            ? [
+                [`solved ${control}`, 'number'],
+                [`solved ${treatment}`, 'number'],
+                ['note', 'text'],
+            ]
+            : []),
+    ];
+    const header = heads
+        .map(([label, type]) => `<th data-type="${type}"${type === 'number' ? ' class="num"' : ''}><button type="button">${escapeHtml(label) || 'outcome'}</button></th>`)
+        .join('');
+    return [
+        '<table id="task-table" class="sortable">',
+        `<thead><tr>${header}</tr></thead>`,
+        '<tbody>',
+        ...tasks.rows.map((row) => taskRow(report, row, solved)),
+        '</tbody>',
+        '</table>',
+    ].join('\n');
+}
+function taskRow(report, row, solved) {
+    const cells = [
+        task_table_text(row.task),
+        task_table_text(row.category ?? ''),
+        number(row.sessions.control + row.sessions.treatment, `${row.sessions.control} / ${row.sessions.treatment}`),
+        number(row.control),
+        number(row.treatment),
+        number(row.difference, signed(row.difference)),
+        `<td class="mark ${row.outcome ?? ''}" data-value="${row.outcome ?? ''}">${outcomeMark(row)}</td>`,
+        number(row.influence),
+        ...(solved
+            ? [
+                solvedCell(row.solved.control),
+                solvedCell(row.solved.treatment),
+                task_table_text(rowNote(report, row)),
+            ]
+            : []),
+    ];
+    const flags = [row.flipped ? 'flipped' : '', row.flaky.length > 0 ? 'flaky' : '']
+        .filter(Boolean)
+        .join(' ');
+    return `<tr${flags ? ` class="${flags}"` : ''}>${cells.join('')}</tr>`;
+}
+function task_table_text(value) {
+    const safe = escapeHtml(value);
+    return `<td data-value="${safe}">${safe}</td>`;
+}
+function number(value, shown = formatNumber(value)) {
+    return `<td class="num" data-value="${value ?? ''}">${escapeHtml(shown)}</td>`;
+}
+function solvedCell(solved) {
+    return number(solved && solved.sessions > 0 ? solved.solved / solved.sessions : null, solvedText(solved));
+}
+function signed(value) {
+    return value !== null && value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+}
+
+;// CONCATENATED MODULE: ./src/report/html/html-report.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The report as one self-contained HTML page: the verdict and its reasons, the forest plot of
+ * every metric, the lift over the looks, the per-task table (sortable), and the method. No
+ * request leaves the page (its Content-Security-Policy allows none), it follows the reader's
+ * light or dark setting, and it prints.
+ */
+function renderHtml(view) {
+    const { report } = view;
+    const title = `${VERDICT_HEADLINES[report.recommendation.verdict]} · ${report.experiment}`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${SORT_SCRIPT_HASH}'; img-src data:">
+<title>${escapeHtml(title)} · ab-verdict</title>
+<style>${STYLES}</style>
+</head>
+<body>
+${[
+        verdictSection(view),
+        metricsSection(report),
+        historySection(view),
+        tasksSection(report),
+        methodSection(report),
+    ].join('\n')}
+<footer>ab-verdict · ${escapeHtml(report.experiment)} · ${escapeHtml(report.treatment)} vs ${escapeHtml(report.control)}</footer>
+<script>${SORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+function verdictSection(view) {
+    const { report, store } = view;
+    const rec = report.recommendation;
+    const sessions = `${report.sessions[report.control] ?? 0} ${report.control} and ${report.sessions[report.treatment] ?? 0} ${report.treatment} sessions`;
+    const warnings = [
+        ...(store?.failure ? [store.failure] : []),
+        ...[restsOnSentence(report.tasks)].filter((s) => s !== null),
+        ...report.warnings,
+    ];
+    return `<header>
+<h1>${escapeHtml(report.experiment)}: ${escapeHtml(report.treatment)} vs ${escapeHtml(report.control)}</h1>
+<p class="muted">${escapeHtml(sessions)}</p>
+</header>
+<section id="verdict" class="verdict ${rec.verdict}">
+<p><span class="badge">${escapeHtml(VERDICT_HEADLINES[rec.verdict])}${rec.winner ? `: ${escapeHtml(rec.winner)}` : ''}</span>${escapeHtml(rec.reason)}</p>
+${typeof rec.sessionsNeeded === 'number' ? `<p>To decide: about ${rec.sessionsNeeded} sessions per arm.</p>` : ''}
+</section>
+${warnings.map((w) => `<p class="warning">${escapeHtml(w)}</p>`).join('\n')}`;
+}
+function metricsSection(report) {
+    const rows = report.metrics.map((m) => `<tr class="${m.direction}"><td>${escapeHtml(m.name)}</td><td>${roleLabel(m)}</td><td class="num">${escapeHtml(armCell(m.control))}</td><td class="num">${escapeHtml(armCell(m.treatment))}</td><td class="num">${escapeHtml(differenceCell(m))}</td><td class="num">${escapeHtml(relativeCell(m))}</td><td class="num">${escapeHtml(pValueCell(m))}</td><td class="mark ${m.direction === 'better' ? 'win' : m.direction === 'worse' ? 'loss' : ''}">${markCell(m)}</td></tr>`);
+    const { control, treatment } = report;
+    return `<section id="metrics">
+<h2>Every metric</h2>
+${forestPlot(report)}
+<div class="wide">
+<table id="metric-table">
+<thead><tr><th>metric</th><th>role</th><th class="num">${escapeHtml(control)}</th><th class="num">${escapeHtml(treatment)}</th><th class="num">${escapeHtml(treatment)} − ${escapeHtml(control)}</th><th class="num">relative</th><th class="num">p</th><th></th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+<p class="muted">${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${escapeHtml(pValueFootnote(report))}</p>
+</section>`;
+}
+function historySection(view) {
+    const primary = view.report.metrics.find((m) => m.role === 'primary')?.name ?? 'primary metric';
+    const chart = liftChart(view.history, primary);
+    return `<section id="history">
+<h2>${escapeHtml(primary)}: relative lift over the looks</h2>
+${chart ?? '<p class="muted">No history yet: the lift over the runs appears once the store has kept two looks at this experiment.</p>'}
+${chart ? '<p class="muted">Line: the estimate at each look; band: its interval.</p>' : ''}
+</section>`;
+}
+function tasksSection(report) {
+    const tasks = report.tasks;
+    if (!tasks) {
+        return `<section id="tasks">
+<h2>Per task</h2>
+<p class="muted">No task ran in both variants, so there is nothing to compare task by task.</p>
+</section>`;
+    }
+    const sentences = [
+        tasksHeadline(report, tasks),
+        passAtKSentence(report, tasks),
+        robustnessSentence(tasks),
+    ].filter((s) => s !== null);
+    const omitted = tasks.omittedRows > 0
+        ? `<p class="muted">${tasks.omittedRows} less influential tasks are counted above but not listed.</p>`
+        : '';
+    return `<section id="tasks">
+<h2>Per task</h2>
+${sentences.map((s) => `<p>${escapeHtml(s)}</p>`).join('\n')}
+<p class="muted">Click a column to sort. ✓ ${escapeHtml(report.treatment)} better on the task, ✗ worse, = tied. Influence: how far the mean of the per-task differences moves without the task.</p>
+<div class="scroll">
+${taskTable(report)}
+</div>
+${omitted}
+</section>`;
+}
+function methodSection(report) {
+    const { analysis, srm } = report;
+    const tests = report.metrics
+        .map((m) => `<li>${escapeHtml(m.name)}: ${escapeHtml(testLabel(m))}${m.notes.length > 0 ? ` (${escapeHtml(m.notes.join(' '))})` : ''}</li>`)
+        .join('\n');
+    return `<section id="method">
+<h2>Method</h2>
+<p>${escapeHtml(analysis.design)}</p>
+<p>${escapeHtml(methodSentence(report))}</p>
+<ul>
+<li>Significance level ${formatNumber(analysis.alpha)}; equivalence margin ±${escapeHtml(formatPercent(analysis.equivalenceMargin, false))} of ${escapeHtml(report.control)}; minimum effect ${escapeHtml(formatPercent(analysis.minEffect, false))} at ${escapeHtml(formatPercent(analysis.power, false))} power.</li>
+<li>Sample ratio: χ² = ${formatNumber(srm.statistic)}, ${escapeHtml(pEquals(srm.pValue))} against ${srm.expected.map((s) => formatNumber(s)).join('/')}${srm.mismatch ? ' (mismatch)' : ''}.</li>
+</ul>
+<p>Tests:</p>
+<ul>
+${tests}
+</ul>
+</section>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** The report contract v1 as printed by `--json` and written to `report-json`. */
+function renderJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/report/limits.ts
+const ALL = Number.POSITIVE_INFINITY;
+/** From everything to the headline alone; the first that fits is used. */
+const DETAIL_LEVELS = [
+    {
+        metricRows: ALL,
+        historyRows: ALL,
+        chart: true,
+        testDetails: true,
+        notes: ALL,
+        taskRows: ALL,
+        inputDetails: true,
+        storeDetails: ALL,
+        warnings: ALL,
+    },
+    {
+        metricRows: ALL,
+        historyRows: 20,
+        chart: true,
+        testDetails: true,
+        notes: 100,
+        taskRows: 50,
+        inputDetails: true,
+        storeDetails: 50,
+        warnings: 50,
+    },
+    {
+        metricRows: 200,
+        historyRows: 10,
+        chart: true,
+        testDetails: false,
+        notes: 0,
+        taskRows: 30,
+        inputDetails: true,
+        storeDetails: 20,
+        warnings: 20,
+    },
+    {
+        metricRows: 50,
+        historyRows: 5,
+        chart: true,
+        testDetails: false,
+        notes: 0,
+        taskRows: 20,
+        inputDetails: false,
+        storeDetails: 0,
+        warnings: 10,
+    },
+    {
+        metricRows: 10,
+        historyRows: 0,
+        chart: false,
+        testDetails: false,
+        notes: 0,
+        taskRows: 10,
+        inputDetails: false,
+        storeDetails: 0,
+        warnings: 5,
+    },
+    {
+        metricRows: 1,
+        historyRows: 0,
+        chart: false,
+        testDetails: false,
+        notes: 0,
+        taskRows: 0,
+        inputDetails: false,
+        storeDetails: 0,
+        warnings: 3,
+    },
+];
+const FULL_DETAIL = DETAIL_LEVELS[0];
+/** GitHub refuses a comment body over 65,536 characters (HTTP 422). */
+const COMMENT_LIMIT_CHARACTERS = 65_536;
+/** GitHub drops a step summary over 1 MiB whole. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** GitHub counts characters as code points, not UTF-16 units. */
+const countCharacters = (text) => Array.from(text).length;
+const countBytes = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * The first rendering, from the most detailed, whose size is within `limit`; `render` is told
+ * whether detail was dropped so that it can say so. Past the last level the text is cut, which
+ * the levels are sized never to need.
+ */
+function fitToLimit(render, measure, limit) {
+    for (const [index, detail] of DETAIL_LEVELS.entries()) {
+        const text = render(detail, index > 0);
+        if (measure(text) <= limit)
+            return { text, dropped: index > 0 };
+    }
+    const last = render(DETAIL_LEVELS[DETAIL_LEVELS.length - 1], true);
+    let cut = [...last].slice(0, Math.floor(limit / 4)).join('');
+    while (measure(cut) > limit)
+        cut = cut.slice(0, Math.floor(cut.length / 2));
+    return { text: cut, dropped: true };
+}
+
+;// CONCATENATED MODULE: ./src/report/interval-bars.ts
+
+
+
+/** Characters of the drawn axis. */
+const interval_bars_WIDTH = 41;
+/** Changes beyond ±500% are drawn at the edge, with an arrow. */
+const interval_bars_MAX_RANGE = 5;
+/**
+ * Every metric's relative change with its interval, drawn in text on one axis with the margin
+ * and zero marked: a forest plot that renders anywhere a code block does (a PR comment, a
+ * terminal), meant to stand beside the table that gives the numbers. Metric names keep only
+ * plain characters, so nothing can end the code block.
+ */
+function intervalBars(report, metrics) {
+    const drawn = metrics.filter((m) => m.relative.estimate !== null);
+    if (drawn.length === 0)
+        return [];
+    const margins = drawn.map((m) => relativeMargin(report, m));
+    const extent = Math.min(interval_bars_MAX_RANGE, Math.max(0.01, ...drawn.flatMap((m) => (m.relative.ci ?? [m.relative.estimate]).map(Math.abs)), ...margins.map((m) => m ?? 0)) * 1.05);
+    const labels = drawn.map((m) => `${plain(m.name)}${m.role === 'primary' ? ' ★' : m.role === 'guardrail' ? ' ⚑' : ''}`);
+    const pad = Math.max(...labels.map((l) => [...l].length));
+    const axis = axisLine(extent);
+    return [
+        '```text',
+        `${' '.repeat(pad)}  ${axis}`,
+        ...drawn.map((m, i) => `${labels[i].padEnd(pad)}  ${bar(m, margins[i], extent)}  ${formatPercent(m.relative.estimate)}${m.relative.ci ? ` [${formatPercent(m.relative.ci[0])}, ${formatPercent(m.relative.ci[1])}]` : ''}`),
+        `${' '.repeat(pad)}  ● change of ${plain(report.treatment)} vs ${plain(report.control)}  ├─┤ ${Math.round((1 - report.analysis.alpha) * 100)}% interval  ┆ margin  │ no change`,
+        '```',
+    ];
+}
+function bar(metric, margin, extent) {
+    const cells = Array.from({ length: interval_bars_WIDTH }, () => ' ');
+    const at = (x) => Math.round(((clamp(x, extent) + extent) / (2 * extent)) * (interval_bars_WIDTH - 1));
+    if (margin !== null && margin < extent) {
+        cells[at(-margin)] = '┆';
+        cells[at(margin)] = '┆';
+    }
+    cells[at(0)] = '│';
+    const estimate = metric.relative.estimate;
+    const ci = metric.relative.ci;
+    if (ci) {
+        const [lo, hi] = [at(ci[0]), at(ci[1])];
+        for (let i = lo; i <= hi; i++)
+            cells[i] = '─';
+        cells[lo] = ci[0] < -extent ? '◀' : '├';
+        cells[hi] = ci[1] > extent ? '▶' : '┤';
+    }
+    cells[at(estimate)] = '●';
+    return cells.join('');
+}
+/** `-52%` at the left, `0` in the middle, `+52%` at the right. */
+function axisLine(extent) {
+    const left = formatPercent(-extent);
+    const right = formatPercent(extent);
+    const middle = Math.floor((interval_bars_WIDTH - 1) / 2);
+    const line = Array.from({ length: interval_bars_WIDTH }, () => ' ');
+    [...left].forEach((ch, i) => (line[i] = ch));
+    line[middle] = '0';
+    [...right].forEach((ch, i) => (line[interval_bars_WIDTH - right.length + i] = ch));
+    return line.join('');
+}
+function clamp(x, extent) {
+    return Math.max(-extent, Math.min(extent, x));
+}
+function plain(text) {
+    return plainText(text, 40) || '?';
+}
+
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
+
 /** Points a chart shows at most: the latest ones. */
 const CHART_POINTS = 30;
 /**
@@ -53621,7 +54695,7 @@ const CHART_POINTS = 30;
  * estimate and the interval's bounds as three lines. Looks without an interval are left out
  * (the table beside it lists them); null when fewer than two looks remain.
  */
-function liftChart(history, metric) {
+function mermaid_liftChart(history, metric) {
     const numbered = history.map((point, index) => ({ point, look: index + 1 }));
     const charted = numbered.filter(({ point }) => point.lift?.ci != null).slice(-CHART_POINTS);
     if (charted.length < 2)
@@ -53644,10 +54718,81 @@ function percent(fraction) {
 }
 /** Inside a Mermaid string only plain characters: nothing can end the string or the block. */
 function mermaidText(text) {
-    return text.replace(/[^A-Za-z0-9_ .%-]/g, '').slice(0, 60) || 'the primary metric';
+    return plainText(text, 60) || 'the primary metric';
+}
+
+;// CONCATENATED MODULE: ./src/report/task-details.ts
+
+
+
+const NAME = 100;
+const SENTENCE = 1000;
+const task_details_name = (text) => escapeClamped(text, NAME);
+/**
+ * The per-task drill-down as a collapsed Markdown section: the counts, pass@k, whether the verdict
+ * rests on one task, and the tasks, most influential first, at most `maxRows` of them (a note
+ * says where the rest are).
+ */
+function taskDetails(report, maxRows, fullReport) {
+    const tasks = report.tasks;
+    if (!tasks)
+        return [];
+    const { control, treatment } = report;
+    const shown = tasks.rows.slice(0, maxRows);
+    const total = tasks.rows.length + tasks.omittedRows;
+    const sentences = [
+        tasksHeadline(report, tasks),
+        passAtKSentence(report, tasks),
+        robustnessSentence(tasks),
+    ].filter((s) => s !== null);
+    const lines = [
+        `<details><summary>${task_details_name(tasks.metric)} per task: ${task_details_name(treatment)} better on ${tasks.counts.wins} of ${tasks.counts.paired}, worse on ${tasks.counts.losses}${flakyCount(report)}</summary>`,
+        '',
+        ...sentences.map((s) => `- ${escapeClamped(s, SENTENCE)}`),
+    ];
+    if (shown.length > 0) {
+        const solved = tasks.outcome !== null;
+        lines.push('', `| task | category | sessions | ${task_details_name(control)} | ${task_details_name(treatment)} | ${task_details_name(treatment)} − ${task_details_name(control)} | |${solved ? ` solved ${task_details_name(control)} | solved ${task_details_name(treatment)} | note |` : ''}`, `| --- | --- | ---: | ---: | ---: | ---: | --- |${solved ? ' ---: | ---: | --- |' : ''}`, ...shown.map((row) => task_details_taskRow(report, row, solved)));
+    }
+    if (total > shown.length) {
+        const where = fullReport ? `the full report (${fullReport})` : 'the JSON report (--json)';
+        lines.push('', `<sub>${shown.length === 0 ? 'No tasks listed' : `The ${shown.length} most influential of ${total} tasks`}; all are in ${escapeClamped(where, SENTENCE)}.</sub>`);
+    }
+    lines.push('', '</details>');
+    return lines;
+}
+function task_details_taskRow(report, row, solved) {
+    const signed = (v) => v !== null && v > 0 ? `+${formatNumber(v)}` : formatNumber(v);
+    const cells = [
+        task_details_name(row.task),
+        row.category === null ? '' : task_details_name(row.category),
+        `${row.sessions.control} / ${row.sessions.treatment}`,
+        formatNumber(row.control),
+        formatNumber(row.treatment),
+        signed(row.difference),
+        outcomeMark(row),
+        ...(solved
+            ? [
+                solvedText(row.solved.control),
+                solvedText(row.solved.treatment),
+                escapeClamped(rowNote(report, row), SENTENCE),
+            ]
+            : []),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+function flakyCount(report) {
+    const tasks = report.tasks;
+    if (tasks.outcome === null)
+        return '';
+    const { flipped, flaky } = tasks.counts;
+    return ` · ${flipped.control + flipped.treatment} flipped · flaky in ${task_details_name(report.control)} ${flaky.control}, ${task_details_name(report.treatment)} ${flaky.treatment}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
 
 
 
@@ -53663,12 +54808,12 @@ const VERDICT_ICONS = {
     'insufficient-data': '🔍',
 };
 /** Longest text kept from a result file, by kind: long strings cannot crowd out the rest. */
-const NAME = 100;
-const SENTENCE = 1000;
+const markdown_NAME = 100;
+const markdown_SENTENCE = 1000;
 /** A link target that cannot end the link or carry markup. */
 const SAFE_URL = /^https?:\/\/[\w.:/-]+$/;
-const markdown_name = (text) => escapeClamped(text, NAME);
-const sentence = (text) => escapeClamped(text, SENTENCE);
+const markdown_name = (text) => escapeClamped(text, markdown_NAME);
+const sentence = (text) => escapeClamped(text, markdown_SENTENCE);
 /** The report alone as GitHub-flavoured Markdown, everything shown (the CLI's `--markdown`). */
 function renderMarkdown(report) {
     return renderDocument({ report, store: null, history: [], fullReport: null, runUrl: null }, FULL_DETAIL, false);
@@ -53688,17 +54833,21 @@ function renderDocument(view, detail, dropped) {
         '',
         ...(failure ? [`> [!CAUTION]\n> ${sentence(failure)}`, ''] : []),
         sentence(rec.reason),
+        ...restsOn(report),
         '',
         ...metricTable(report, detail.metricRows),
         '',
         `<sub>${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${pValueFootnote(report)} ${sessionsSentence(report, view.store)}</sub>`,
     ];
+    if (detail.chart)
+        append(lines, ['', ...intervalBars(report, rowsToShow(report.metrics, detail.metricRows))]);
     append(lines, designLines(report));
     if (typeof rec.sessionsNeeded === 'number') {
         lines.push('', `**To decide:** about ${rec.sessionsNeeded} sessions per arm.`);
     }
     append(lines, warnings(report.warnings, detail.warnings));
     append(lines, markdown_history(view, detail));
+    append(lines, ['', ...taskDetails(report, detail.taskRows, view.fullReport)]);
     if (detail.testDetails)
         append(lines, segmentDetails(report));
     if (detail.testDetails || detail.notes > 0)
@@ -53715,6 +54864,11 @@ function renderDocument(view, detail, dropped) {
         lines.push('', `<sub>ab-verdict · [workflow run](${view.runUrl})</sub>`);
     }
     return lines.join('\n').trimEnd() + '\n';
+}
+/** A verdict that one task or category carries says so under the reason. */
+function restsOn(report) {
+    const text = restsOnSentence(report.tasks);
+    return text ? ['', `> [!WARNING]\n> ${sentence(text)}`] : [];
 }
 /** `lines.push(...more)` for any length: a spread of 100,000 lines overflows the call stack. */
 function append(lines, more) {
@@ -53772,7 +54926,7 @@ function markdown_history(view, detail) {
     if (view.history.length === 0 || (detail.historyRows === 0 && !detail.chart))
         return [];
     const primary = view.report.metrics.find((m) => m.role === 'primary')?.name ?? 'primary metric';
-    const chart = detail.chart ? liftChart(view.history, primary) : null;
+    const chart = detail.chart ? mermaid_liftChart(view.history, primary) : null;
     const table = detail.historyRows > 0 ? historyTable(view.history, detail.historyRows) : [];
     if (!chart && table.length === 0)
         return [];
@@ -53900,13 +55054,74 @@ function alignColumns(rows) {
         .trimEnd());
 }
 
+;// CONCATENATED MODULE: ./src/report/task-lines.ts
+
+
+
+/**
+ * The drill-down for the terminal: its sentences, and with `rows` the tasks as a table, most
+ * influential first (every task the report lists: the terminal has no size limit).
+ */
+function taskLines(report, rows) {
+    const tasks = report.tasks;
+    if (!tasks)
+        return [];
+    const sentences = [
+        tasksHeadline(report, tasks),
+        passAtKSentence(report, tasks),
+        robustnessSentence(tasks),
+    ].filter((s) => s !== null);
+    if (!rows)
+        return ['', ...sentences, '(--tasks lists every task.)'];
+    const { control, treatment } = report;
+    const solved = tasks.outcome !== null;
+    const header = [
+        'task',
+        'category',
+        'sessions',
+        control,
+        treatment,
+        `${treatment} − ${control}`,
+        '',
+        ...(solved ? [`solved ${control}`, `solved ${treatment}`, 'note'] : []),
+    ];
+    const table = tasks.rows.map((row) => [
+        `  ${row.task}`,
+        row.category ?? '',
+        `${row.sessions.control}/${row.sessions.treatment}`,
+        formatNumber(row.control),
+        formatNumber(row.treatment),
+        formatNumber(row.difference),
+        outcomeMark(row),
+        ...(solved
+            ? [solvedText(row.solved.control), solvedText(row.solved.treatment), rowNote(report, row)]
+            : []),
+    ]);
+    const omitted = tasks.omittedRows > 0
+        ? [`  … ${tasks.omittedRows} less influential tasks (only counted).`]
+        : [];
+    return [
+        '',
+        ...sentences,
+        '',
+        ...alignColumns([[`  ${header[0]}`, ...header.slice(1)], ...table]),
+        ...omitted,
+        `  ✓ ${treatment} better on the task, ✗ worse, = tied; most influential first.`,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
 
 
 
 
-/** The compact report for a terminal: one row per metric, then the verdict in one sentence. */
-function renderTerminal(report) {
+
+
+/**
+ * The compact report for a terminal: one row per metric, the per-task summary (with `tasks`,
+ * every task), then the verdict in one sentence.
+ */
+function renderTerminal(report, options = {}) {
     const { control, treatment } = report;
     const header = [
         'metric',
@@ -53941,8 +55156,10 @@ function renderTerminal(report) {
         methodSentence(report),
         ...chanceLine(report),
         ...report.segments.flatMap(segmentLines),
+        ...taskLines(report, options.tasks === true),
         '',
         `${VERDICT_HEADLINES[rec.verdict].toUpperCase()}${winner}: ${rec.reason}`,
+        ...(restsOnSentence(report.tasks) ? [`warning: ${restsOnSentence(report.tasks)}`] : []),
         ...report.warnings.map((warning) => `warning: ${warning}`),
     ];
     return lines.join('\n') + '\n';
@@ -53996,6 +55213,7 @@ function intervalLevel(report) {
 
 
 
+
 /** The analysis settings both forms of `analyze` take, and how the report is printed. */
 const ANALYSIS_FLAGS = {
     control: { type: 'string' },
@@ -54015,6 +55233,8 @@ const ANALYSIS_FLAGS = {
     metrics: { type: 'string' },
     json: { type: 'boolean' },
     markdown: { type: 'boolean' },
+    tasks: { type: 'boolean' },
+    html: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 };
 /** The settings as the config expects them; `--metrics` may name a file, read here. */
@@ -54044,7 +55264,22 @@ async function analysisInputs(values, cwd) {
 function renderReport(report, values) {
     if (values.json)
         return renderJson(report);
-    return values.markdown ? renderMarkdown(report) : renderTerminal(report);
+    return values.markdown
+        ? renderMarkdown(report)
+        : renderTerminal(report, { tasks: values.tasks === true });
+}
+/** `--html FILE`: the self-contained HTML report, written besides what is printed. */
+async function writeHtml(report, values, cwd) {
+    if (values.html === undefined)
+        return;
+    const file = (0,external_node_path_namespaceObject.resolve)(cwd, values.html);
+    const view = { report, store: null, history: [], fullReport: null, runUrl: null };
+    try {
+        await (0,promises_.writeFile)(file, renderHtml(view));
+    }
+    catch (error) {
+        throw new UsageError(`--html: cannot write ${JSON.stringify(values.html)} (${error.code ?? error.message})`, 'analyze');
+    }
 }
 /** `--metrics` takes JSON inline or the path of a JSON file. */
 async function metricsBlock(value, cwd) {
@@ -54159,7 +55394,11 @@ Options:
   --metrics <json|file>        metric settings: {"cost_usd": {"better": "lower", "role": "guardrail"}}
   --on-invalid <fail|skip>     stop on invalid records, or analyse the valid ones (default: fail)
   --json                       print the report contract v1 as JSON
-  --markdown                   print the report as Markdown
+  --markdown                   print the report as Markdown (with every task)
+  --tasks                      list every task in the terminal report: the primary metric per
+                               arm, the difference, flipped and flaky tasks
+  --html <file>                also write the report as one self-contained HTML page (charts,
+                               sortable task table; opens offline)
   -h, --help                   show this help
 
 ${SOURCE_HELP}
@@ -54186,6 +55425,7 @@ async function analyzeCommand(args, io) {
     });
     const source = await sourceSettings(values, 'analyze', io.cwd);
     const report = await analyzeFiles(positionals, config, io, source);
+    await writeHtml(report, values, io.cwd);
     io.stdout(renderReport(report, values));
 }
 
@@ -54413,6 +55653,7 @@ function oneLine(text) {
 
 
 
+
 const ANALYZE_STORE_HELP = `Usage: ab-verdict analyze <id> [options]
 
 Analyse an experiment of the local store (see 'ab-verdict create'), with the options above
@@ -54481,7 +55722,10 @@ async function analyzeStoreCommand(args, io) {
         recordsRead: table.size,
         skippedInvalid: 0,
         otherExperiments: {},
-    });
+    }, 
+    // The looks the store remembers (the Action's runs) set the sequential boundary.
+    { priorLooks: looksOf(manifest.history ?? []) });
+    await writeHtml(report, values, io.cwd);
     io.stdout(renderReport(report, values));
 }
 

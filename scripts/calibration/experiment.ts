@@ -69,10 +69,12 @@ export function runRegimeExperiment(
   const { sessions, difficulty } = drawExperiment(random, regime.layout, world, effect);
   const table = new ColumnarSessionTable();
   for (const session of sessions) table.add(session);
-  const report = analyze(table, regimeConfig(regime, 'fixed-horizon'), {
-    ...FACTS,
-    recordsRead: table.size,
-  });
+  const report = analyze(
+    table,
+    regimeConfig(regime, 'fixed-horizon'),
+    { ...FACTS, recordsRead: table.size },
+    { tasks: false },
+  );
   return outcome(report, regime.primary, world, effect, sessions, difficulty);
 }
 

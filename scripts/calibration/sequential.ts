@@ -76,7 +76,7 @@ export function runSequentialExperiment(
     const facts = { ...FACTS, recordsRead: table.size };
     const results = SEQUENTIAL_METHODS.map((method) => {
       const config = { ...regimeConfig(regime, method), expectedSessions: planned };
-      const report = analyze(table, config, facts, priorLooks);
+      const report = analyze(table, config, facts, { priorLooks, tasks: false });
       return outcome(report, regime.primary, world, effect, sessions, difficulty);
     });
     results.forEach((result, m) => {
@@ -86,7 +86,9 @@ export function runSequentialExperiment(
     });
     if (look === looks) {
       coveredFinal = results.map((r) => r.coveredDifference === true);
-      const report = analyze(table, regimeConfig(regime, 'fixed-horizon'), facts);
+      const report = analyze(table, regimeConfig(regime, 'fixed-horizon'), facts, {
+        tasks: false,
+      });
       fixed = outcome(report, regime.primary, world, effect, sessions, difficulty);
     }
     priorLooks.push(table.size);

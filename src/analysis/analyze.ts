@@ -10,6 +10,7 @@ import type { InputSummary, Report } from './report-types.js';
 import { armSamples, rowsOfVariant } from './samples.js';
 import { sampleRatio } from './sample-ratio.js';
 import { segmentBreakdowns } from './segments.js';
+import { taskDrilldown } from './task-drilldown.js';
 import { inputWarnings } from './warnings.js';
 
 /** What the reader learnt about the input, beyond the table itself. */
@@ -18,13 +19,14 @@ export type InputFacts = Omit<InputSummary, 'duplicates' | 'otherVariants'>;
 /**
  * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
  * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
- * sequential design's boundary at this look depends on them.
+ * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
+ * per-task drill-down, whose verdict check runs this analysis again without some tasks.
  */
 export function analyze(
   table: SessionTable,
   config: ExperimentConfig,
   input: InputFacts,
-  priorLooks: readonly number[] = [],
+  options: { priorLooks?: readonly number[]; tasks?: boolean } = {},
 ): Report {
   const experiment = config.experiment ?? singleExperiment(table);
   const controlRows = rowsOfVariant(table, config.control);
@@ -34,7 +36,11 @@ export function analyze(
     names: table.columnNames(),
     column: (name) => table.column(name),
   });
-  const look = lookLevel(config, priorLooks, controlRows.length + treatmentRows.length);
+  const look = lookLevel(
+    config,
+    options.priorLooks ?? [],
+    controlRows.length + treatmentRows.length,
+  );
   const reports = definitions.map((definition) =>
     metricReport(
       definition,
@@ -52,6 +58,12 @@ export function analyze(
     otherVariants: otherVariants(table, config),
   };
 
+  const recommendation = decide(metrics, definitions, config);
+  const reanalyze = (without: SessionTable) =>
+    analyze(without, { ...config, segments: [] }, input, {
+      priorLooks: options.priorLooks,
+      tasks: false,
+    }).recommendation;
   return {
     schemaVersion: 1,
     experiment,
@@ -76,8 +88,12 @@ export function analyze(
       definitions.find((d) => d.role === 'primary')!,
       config,
     ),
+    tasks:
+      options.tasks === false
+        ? null
+        : taskDrilldown(table, definitions, config, recommendation, reanalyze),
     srm,
-    recommendation: decide(metrics, definitions, config),
+    recommendation,
     warnings: inputWarnings(summary, srm, {
       control: config.control,
       treatment: config.treatment,

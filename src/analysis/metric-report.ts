@@ -233,7 +233,7 @@ function logScale(
   if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
     return false;
   }
-  const positive = (values: Float64Array) => values.every((v) => v > 0);
+  const positive = (values: Float64Array) => values.length > 0 && values.every((v) => v > 0);
   if (positive(control.values) && positive(treatment.values)) return true;
   notes.push(
     `${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`,

@@ -284,6 +284,105 @@ export const inputSummarySchema = z.object({
   otherExperiments: counts.describe('Records of other experiments, left out.'),
 });
 
+const arm = z.enum(['control', 'treatment']);
+const solvedSchema = z
+  .object({ solved: count, sessions: count })
+  .describe(
+    'Sessions of one arm on one task that solved it, out of those that say whether they did.',
+  );
+
+export const taskRowSchema = z
+  .object({
+    task: z.string(),
+    category: z.string().nullable().describe("The task's category, as its first session names it."),
+    sessions: z.object({ control: count, treatment: count }),
+    control: num
+      .nullable()
+      .describe(
+        "The primary metric over the task's sessions of the arm: a mean, or Σ/Σ for a ratio.",
+      ),
+    treatment: num.nullable(),
+    difference: num
+      .nullable()
+      .describe('Treatment minus control; null unless both arms ran the task.'),
+    outcome: z
+      .enum(['win', 'loss', 'tie'])
+      .nullable()
+      .describe('For the treatment: better (win), worse (loss) or equal (tie).'),
+    influence: num
+      .nullable()
+      .describe(
+        'How far the mean of the per-task differences moves when this task is left out; null unless both arms ran it.',
+      ),
+    solved: z.object({ control: solvedSchema.nullable(), treatment: solvedSchema.nullable() }),
+    flipped: arm
+      .nullable()
+      .describe('The arm that solved the task every time while the other never did.'),
+    flaky: z
+      .array(arm)
+      .describe('The arms whose repetitions disagree: solved in some and not in others.'),
+  })
+  .describe(
+    'One task: the primary metric per arm, the paired difference, how often each arm solved it.',
+  );
+
+export const verdictCheckSchema = z
+  .object({
+    kind: z.enum(['task', 'category']),
+    name: z.string(),
+    sessions: count.describe('Sessions left out with it, both arms.'),
+    verdict: verdictSchema,
+    winner: z.string().nullable(),
+  })
+  .describe('The verdict with one task or one category left out.');
+
+export const passAtKSchema = z
+  .object({
+    k: count,
+    tasks: count.describe(
+      'Tasks with at least k sessions in each arm, which the averages are over.',
+    ),
+    control: z.object({ passAtK: num, passHatK: num }),
+    treatment: z.object({ passAtK: num, passHatK: num }),
+  })
+  .describe(
+    'pass@k (solved at least once in k tries) and pass^k (solved all k times), averaged over tasks.',
+  );
+
+export const taskDrilldownSchema = z
+  .object({
+    metric: z.string().describe('The primary metric, compared per task.'),
+    better: z.enum(DIRECTIONS),
+    outcome: z
+      .string()
+      .nullable()
+      .describe(
+        'The metric that says whether a session solved its task (for flipped, flaky and pass@k): the primary metric when binary, else success.',
+      ),
+    counts: z.object({
+      paired: count.describe('Tasks both arms ran.'),
+      controlOnly: count,
+      treatmentOnly: count,
+      wins: count,
+      losses: count,
+      ties: count,
+      flipped: z.object({ control: count, treatment: count }),
+      flaky: z.object({ control: count, treatment: count }),
+    }),
+    passAtK: passAtKSchema
+      .nullable()
+      .describe('With repetitions (k ≥ 2 sessions per task in each arm).'),
+    robustness: z
+      .object({ checks: z.array(verdictCheckSchema), restsOn: verdictCheckSchema.nullable() })
+      .nullable()
+      .describe(
+        'Whether the verdict survives leaving out its most influential tasks and category, each in turn until one changes it (restsOn); null unless the verdict is a decision.',
+      ),
+    rows: z.array(taskRowSchema).describe('The tasks, most influential first, at most 5,000.'),
+    omittedRows: count.describe('Tasks left out of rows by that limit: the least influential.'),
+  })
+  .describe('The per-task drill-down of the primary metric.');
+
 export const reportSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -315,6 +414,11 @@ export const reportSchema = z
       .describe(
         'Breakdowns of the primary metric by the configured fields; empty when none were asked for.',
       ),
+    tasks: taskDrilldownSchema
+      .nullable()
+      .describe(
+        'The per-task drill-down of the primary metric; null unless some task ran in both arms.',
+      ),
     srm: srmReportSchema,
     recommendation: recommendationSchema,
     warnings: z.array(z.string()),
@@ -342,3 +446,7 @@ export type SrmReport = z.infer<typeof srmReportSchema>;
 export type Recommendation = z.infer<typeof recommendationSchema>;
 export type InputSummary = z.infer<typeof inputSummarySchema>;
 export type Report = z.infer<typeof reportSchema>;
+export type TaskRow = z.infer<typeof taskRowSchema>;
+export type VerdictCheck = z.infer<typeof verdictCheckSchema>;
+export type PassAtK = z.infer<typeof passAtKSchema>;
+export type TaskDrilldown = z.infer<typeof taskDrilldownSchema>;

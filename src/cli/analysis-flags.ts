@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Report } from '../analysis/report-types.js';
 import type { RawInputs } from '../config/parse-inputs.js';
+import { renderHtml } from '../report/html/html-report.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
@@ -26,6 +27,8 @@ export const ANALYSIS_FLAGS = {
   metrics: { type: 'string' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  tasks: { type: 'boolean' },
+  html: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,7 +68,28 @@ export async function analysisInputs(
 /** The report as JSON, Markdown or the terminal table, as the flags ask. */
 export function renderReport(report: Report, values: AnalysisFlagValues): string {
   if (values.json) return renderJson(report);
-  return values.markdown ? renderMarkdown(report) : renderTerminal(report);
+  return values.markdown
+    ? renderMarkdown(report)
+    : renderTerminal(report, { tasks: values.tasks === true });
+}
+
+/** `--html FILE`: the self-contained HTML report, written besides what is printed. */
+export async function writeHtml(
+  report: Report,
+  values: AnalysisFlagValues,
+  cwd: string,
+): Promise<void> {
+  if (values.html === undefined) return;
+  const file = resolve(cwd, values.html);
+  const view = { report, store: null, history: [], fullReport: null, runUrl: null };
+  try {
+    await writeFile(file, renderHtml(view));
+  } catch (error) {
+    throw new UsageError(
+      `--html: cannot write ${JSON.stringify(values.html)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'analyze',
+    );
+  }
 }
 
 /** `--metrics` takes JSON inline or the path of a JSON file. */

@@ -1,5 +1,5 @@
 import { parseInputs } from '../config/parse-inputs.js';
-import { ANALYSIS_FLAGS, analysisInputs, renderReport } from './analysis-flags.js';
+import { ANALYSIS_FLAGS, analysisInputs, renderReport, writeHtml } from './analysis-flags.js';
 import { parseFlags } from './parse-flags.js';
 import { analyzeFiles } from './analyze-files.js';
 import { SOURCE_FLAGS, SOURCE_HELP, sourceSettings } from './source-flags.js';
@@ -32,7 +32,11 @@ Options:
   --metrics <json|file>        metric settings: {"cost_usd": {"better": "lower", "role": "guardrail"}}
   --on-invalid <fail|skip>     stop on invalid records, or analyse the valid ones (default: fail)
   --json                       print the report contract v1 as JSON
-  --markdown                   print the report as Markdown
+  --markdown                   print the report as Markdown (with every task)
+  --tasks                      list every task in the terminal report: the primary metric per
+                               arm, the difference, flipped and flaky tasks
+  --html <file>                also write the report as one self-contained HTML page (charts,
+                               sortable task table; opens offline)
   -h, --help                   show this help
 
 ${SOURCE_HELP}
@@ -67,5 +71,6 @@ export async function analyzeCommand(args: string[], io: CommandIO): Promise<voi
 
   const source = await sourceSettings(values, 'analyze', io.cwd);
   const report = await analyzeFiles(positionals, config, io, source);
+  await writeHtml(report, values, io.cwd);
   io.stdout(renderReport(report, values));
 }

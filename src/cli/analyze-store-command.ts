@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/analyze.js';
 import { parseInputs } from '../config/parse-inputs.js';
-import { ANALYSIS_FLAGS, analysisInputs, renderReport } from './analysis-flags.js';
+import { looksOf } from '../report/history.js';
+import { ANALYSIS_FLAGS, analysisInputs, renderReport, writeHtml } from './analysis-flags.js';
 import { withDuplicates } from '../store/store-table.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze-command.js';
 import { parseFlags } from './parse-flags.js';
@@ -94,6 +95,9 @@ export async function analyzeStoreCommand(args: string[], io: StoreIO): Promise<
       skippedInvalid: 0,
       otherExperiments: {},
     },
+    // The looks the store remembers (the Action's runs) set the sequential boundary.
+    { priorLooks: looksOf(manifest.history ?? []) },
   );
+  await writeHtml(report, values, io.cwd);
   io.stdout(renderReport(report, values));
 }

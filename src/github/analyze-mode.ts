@@ -3,7 +3,7 @@ import { analyze } from '../analysis/analyze.js';
 import type { Report } from '../analysis/report-types.js';
 import type { ActionSettings } from '../config/action-inputs.js';
 import { buildComment, commentMarker } from '../report/comment.js';
-import { historyPointOf } from '../report/history.js';
+import { historyPointOf, looksOf } from '../report/history.js';
 import { buildSummary } from '../report/summary.js';
 import type { ReportView, StoreView } from '../report/view.js';
 import {
@@ -27,7 +27,7 @@ import type { Environment } from './environment.js';
 import { setOutputs } from './outputs.js';
 import { StepError } from './step-error.js';
 import { postComment } from './post-comment.js';
-import { writeReportFiles } from './report-files.js';
+import { writeReportFiles, type ReportFiles } from './report-files.js';
 import { checkResults } from './results-problems.js';
 import { storeBackend } from './store-backend.js';
 import { failsOn } from './verdict-gate.js';
@@ -69,12 +69,18 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
   const update = updateStore(read.snapshots, fresh);
   const sessions = update.union.sessions();
   const report = inInputNames(() =>
-    analyze(storeTable(sessions, update.duplicates, config.segments), config, {
-      files: results.files,
-      recordsRead: results.recordsRead,
-      skippedInvalid: results.skipped,
-      otherExperiments: results.otherExperiments,
-    }),
+    analyze(
+      storeTable(sessions, update.duplicates, config.segments),
+      config,
+      {
+        files: results.files,
+        recordsRead: results.recordsRead,
+        skippedInvalid: results.skipped,
+        otherExperiments: results.otherExperiments,
+      },
+      // Every earlier run was a look: the sequential boundary of this one depends on them.
+      { priorLooks: looksOf(update.history) },
+    ),
   );
   const look = historyPointOf(report, { ...context, time: now });
   const snapshot = snapshotOf(update, config.experiment, look, now, sessions);
@@ -97,7 +103,7 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
     report,
     store: { ...storeView(backend, read, written, update, sessions), failure: storeFailure },
     history: snapshot.manifest.history,
-    fullReport: `in the report-markdown file, uploaded as artifact ${artifactName}`,
+    fullReport: `in report.html and report.md of the artifact ${artifactName}`,
     runUrl: context.runUrl,
   };
   const files = await writeReportFiles(env.tempDir, view, {
@@ -124,6 +130,7 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
   setOutputs(report, {
     reportJson: files.json,
     reportMarkdown: files.markdown,
+    reportHtml: files.html,
     commentUrl,
     storeArtifactId: written?.artifactId ?? null,
   });
@@ -176,7 +183,7 @@ async function uploadReport(
   env: Environment,
   settings: ActionSettings,
   name: string,
-  files: { dir: string; json: string; markdown: string; view: string },
+  files: ReportFiles,
 ): Promise<void> {
   if (!env.artifacts) return;
   try {
@@ -184,7 +191,7 @@ async function uploadReport(
       env.artifacts,
       name,
       files.dir,
-      [files.json, files.markdown, files.view],
+      [files.json, files.markdown, files.html, files.view],
       { retentionDays: settings.retentionDays, info: (message) => core.info(`report: ${message}`) },
     );
     core.info(`report: uploaded artifact ${uploaded} (id ${id})`);

@@ -4,6 +4,7 @@ import type { Report } from '../analysis/report-types.js';
 export interface OutputExtras {
   reportJson: string;
   reportMarkdown: string;
+  reportHtml: string;
   commentUrl: string | null;
   storeArtifactId: number | null;
 }
@@ -24,6 +25,7 @@ export function setOutputs(report: Report, extras: OutputExtras): void {
     'sessions-treatment': text(report.sessions[report.treatment] ?? 0),
     'report-json': extras.reportJson,
     'report-markdown': extras.reportMarkdown,
+    'report-html': extras.reportHtml,
     'comment-url': text(extras.commentUrl),
     'store-artifact-id': text(extras.storeArtifactId),
   };

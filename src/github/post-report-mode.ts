@@ -71,6 +71,7 @@ export async function postReportMode(settings: ActionSettings, env: Environment)
   setOutputs(view.report, {
     reportJson: '',
     reportMarkdown: '',
+    reportHtml: '',
     commentUrl,
     storeArtifactId: null,
   });

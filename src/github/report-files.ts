@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderHtml } from '../report/html/html-report.js';
 import { FULL_DETAIL } from '../report/limits.js';
 import { renderJson } from '../report/json.js';
 import { renderDocument } from '../report/markdown.js';
@@ -8,6 +9,7 @@ import { experimentSlug } from '../store/names.js';
 
 export const REPORT_JSON = 'report.json';
 export const REPORT_MARKDOWN = 'report.md';
+export const REPORT_HTML = 'report.html';
 /** What `post-report` renders from: the view, and the pull request it is for. */
 export const REPORT_VIEW = 'report-view.json';
 
@@ -23,12 +25,13 @@ export interface ReportFiles {
   dir: string;
   json: string;
   markdown: string;
+  html: string;
   view: string;
 }
 
 /**
  * The report as files for later steps and for the report artifact: the JSON contract, the full
- * Markdown (no size limit), and the view for `post-report`.
+ * Markdown (no size limit), the HTML page, and the view for `post-report`.
  */
 export async function writeReportFiles(
   root: string,
@@ -41,11 +44,13 @@ export async function writeReportFiles(
     dir,
     json: join(dir, REPORT_JSON),
     markdown: join(dir, REPORT_MARKDOWN),
+    html: join(dir, REPORT_HTML),
     view: join(dir, REPORT_VIEW),
   };
   const viewFile: ReportViewFile = { version: 1, view, ...context };
   await writeFile(files.json, renderJson(view.report));
   await writeFile(files.markdown, renderDocument(view, FULL_DETAIL, false));
+  await writeFile(files.html, renderHtml(view));
   await writeFile(files.view, `${JSON.stringify(viewFile)}\n`);
   return files;
 }

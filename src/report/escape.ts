@@ -30,3 +30,8 @@ export function clampText(text: string, max: number): string {
 export function escapeClamped(text: string, max: number): string {
   return escapeMarkdown(clampText(text, max));
 }
+
+/** Only letters, digits and `_ .%-`, at most `max` of them: for code blocks and charts, where escapes do not work. */
+export function plainText(text: string, max: number): string {
+  return text.replace(/[^A-Za-z0-9_ .%-]/g, '').slice(0, max);
+}

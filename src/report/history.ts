@@ -25,6 +25,11 @@ export function historyPointOf(
   };
 }
 
+/** The sessions (both arms) of each earlier look, for the sequential design's boundary. */
+export function looksOf(history: readonly Pick<HistoryPoint, 'sessions'>[]): number[] {
+  return history.map((point) => point.sessions.control + point.sessions.treatment);
+}
+
 /** `6001`, or `6001 (attempt 2)`. */
 export function runLabel(point: HistoryPoint): string {
   if (point.runId === null) return '—';

@@ -11,6 +11,8 @@ export interface Detail {
   notes: number;
   /** Files read, variants and experiments left out. */
   inputDetails: boolean;
+  /** Rows of the per-task drill-down (the most influential tasks). */
+  taskRows: number;
   /** Store artifacts listed as read or skipped. */
   storeDetails: number;
   warnings: number;
@@ -26,6 +28,7 @@ export const DETAIL_LEVELS: readonly Detail[] = [
     chart: true,
     testDetails: true,
     notes: ALL,
+    taskRows: ALL,
     inputDetails: true,
     storeDetails: ALL,
     warnings: ALL,
@@ -36,6 +39,7 @@ export const DETAIL_LEVELS: readonly Detail[] = [
     chart: true,
     testDetails: true,
     notes: 100,
+    taskRows: 50,
     inputDetails: true,
     storeDetails: 50,
     warnings: 50,
@@ -46,6 +50,7 @@ export const DETAIL_LEVELS: readonly Detail[] = [
     chart: true,
     testDetails: false,
     notes: 0,
+    taskRows: 30,
     inputDetails: true,
     storeDetails: 20,
     warnings: 20,
@@ -56,6 +61,7 @@ export const DETAIL_LEVELS: readonly Detail[] = [
     chart: true,
     testDetails: false,
     notes: 0,
+    taskRows: 20,
     inputDetails: false,
     storeDetails: 0,
     warnings: 10,
@@ -66,6 +72,7 @@ export const DETAIL_LEVELS: readonly Detail[] = [
     chart: false,
     testDetails: false,
     notes: 0,
+    taskRows: 10,
     inputDetails: false,
     storeDetails: 0,
     warnings: 5,
@@ -76,6 +83,7 @@ export const DETAIL_LEVELS: readonly Detail[] = [
     chart: false,
     testDetails: false,
     notes: 0,
+    taskRows: 0,
     inputDetails: false,
     storeDetails: 0,
     warnings: 3,

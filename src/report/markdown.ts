@@ -15,7 +15,10 @@ import {
   valueWithInterval,
   VERDICT_HEADLINES,
 } from './metric-cells.js';
+import { intervalBars } from './interval-bars.js';
 import { liftChart } from './mermaid.js';
+import { taskDetails } from './task-details.js';
+import { restsOnSentence } from './task-text.js';
 import type { ReportView, StoreView } from './view.js';
 
 const VERDICT_ICONS: Record<Report['recommendation']['verdict'], string> = {
@@ -58,17 +61,21 @@ export function renderDocument(view: ReportView, detail: Detail, dropped: boolea
     '',
     ...(failure ? [`> [!CAUTION]\n> ${sentence(failure)}`, ''] : []),
     sentence(rec.reason),
+    ...restsOn(report),
     '',
     ...metricTable(report, detail.metricRows),
     '',
     `<sub>${Math.round((1 - report.analysis.alpha) * 100)}% intervals. ✓ better, ✗ worse, ~ no significant difference. ${pValueFootnote(report)} ${sessionsSentence(report, view.store)}</sub>`,
   ];
+  if (detail.chart)
+    append(lines, ['', ...intervalBars(report, rowsToShow(report.metrics, detail.metricRows))]);
   append(lines, designLines(report));
   if (typeof rec.sessionsNeeded === 'number') {
     lines.push('', `**To decide:** about ${rec.sessionsNeeded} sessions per arm.`);
   }
   append(lines, warnings(report.warnings, detail.warnings));
   append(lines, history(view, detail));
+  append(lines, ['', ...taskDetails(report, detail.taskRows, view.fullReport)]);
   if (detail.testDetails) append(lines, segmentDetails(report));
   if (detail.testDetails || detail.notes > 0) append(lines, ['', ...testDetails(report, detail)]);
   if (detail.inputDetails) append(lines, ['', ...inputDetails(report)]);
@@ -85,6 +92,12 @@ export function renderDocument(view: ReportView, detail: Detail, dropped: boolea
     lines.push('', `<sub>ab-verdict · [workflow run](${view.runUrl})</sub>`);
   }
   return lines.join('\n').trimEnd() + '\n';
+}
+
+/** A verdict that one task or category carries says so under the reason. */
+function restsOn(report: Report): string[] {
+  const text = restsOnSentence(report.tasks);
+  return text ? ['', `> [!WARNING]\n> ${sentence(text)}`] : [];
 }
 
 /** `lines.push(...more)` for any length: a spread of 100,000 lines overflows the call stack. */

@@ -1,3 +1,4 @@
+import { plainText } from './escape.js';
 import type { HistoryPoint } from './view.js';
 
 /** Points a chart shows at most: the latest ones. */
@@ -33,5 +34,5 @@ function percent(fraction: number): string {
 
 /** Inside a Mermaid string only plain characters: nothing can end the string or the block. */
 function mermaidText(text: string): string {
-  return text.replace(/[^A-Za-z0-9_ .%-]/g, '').slice(0, 60) || 'the primary metric';
+  return plainText(text, 60) || 'the primary metric';
 }

@@ -2,6 +2,8 @@ import { formatPercent, formatPValue } from '../analysis/format-number.js';
 import type { Report, SegmentReport } from '../analysis/report-types.js';
 import { alignColumns } from './align-columns.js';
 import { methodSentence } from './method-sentence.js';
+import { taskLines } from './task-lines.js';
+import { restsOnSentence } from './task-text.js';
 import {
   differenceCell,
   MARK_LEGEND,
@@ -13,8 +15,11 @@ import {
   VERDICT_HEADLINES,
 } from './metric-cells.js';
 
-/** The compact report for a terminal: one row per metric, then the verdict in one sentence. */
-export function renderTerminal(report: Report): string {
+/**
+ * The compact report for a terminal: one row per metric, the per-task summary (with `tasks`,
+ * every task), then the verdict in one sentence.
+ */
+export function renderTerminal(report: Report, options: { tasks?: boolean } = {}): string {
   const { control, treatment } = report;
   const header = [
     'metric',
@@ -49,8 +54,10 @@ export function renderTerminal(report: Report): string {
     methodSentence(report),
     ...chanceLine(report),
     ...report.segments.flatMap(segmentLines),
+    ...taskLines(report, options.tasks === true),
     '',
     `${VERDICT_HEADLINES[rec.verdict].toUpperCase()}${winner}: ${rec.reason}`,
+    ...(restsOnSentence(report.tasks) ? [`warning: ${restsOnSentence(report.tasks)}`] : []),
     ...report.warnings.map((warning) => `warning: ${warning}`),
   ];
   return lines.join('\n') + '\n';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ROW_LIMIT } from '../analysis/task-drilldown.js';
 import type { ReportView } from './view.js';
 
 /**
@@ -84,6 +85,55 @@ const segment = z.object({
     1000,
   ),
 });
+const count = z.number().int().min(0);
+const arms = z.object({ control: count, treatment: count });
+const solved = z.object({ solved: count, sessions: count }).nullable();
+const verdictCheck = z.object({
+  kind: z.enum(['task', 'category']),
+  name: z.string(),
+  sessions: count,
+  verdict,
+  winner: z.string().nullable(),
+});
+const passRates = z.object({ passAtK: num, passHatK: num });
+const tasks = z.object({
+  metric: z.string(),
+  better: z.enum(['higher', 'lower']),
+  outcome: z.string().nullable(),
+  counts: z.object({
+    paired: count,
+    controlOnly: count,
+    treatmentOnly: count,
+    wins: count,
+    losses: count,
+    ties: count,
+    flipped: arms,
+    flaky: arms,
+  }),
+  passAtK: z
+    .object({ k: count, tasks: count, control: passRates, treatment: passRates })
+    .nullable(),
+  robustness: z
+    .object({ checks: list(verdictCheck, 20), restsOn: verdictCheck.nullable() })
+    .nullable(),
+  rows: list(
+    z.object({
+      task: z.string(),
+      category: z.string().nullable(),
+      sessions: arms,
+      control: num.nullable(),
+      treatment: num.nullable(),
+      difference: num.nullable(),
+      outcome: z.enum(['win', 'loss', 'tie']).nullable(),
+      influence: num.nullable(),
+      solved: z.object({ control: solved, treatment: solved }),
+      flipped: z.enum(['control', 'treatment']).nullable(),
+      flaky: list(z.enum(['control', 'treatment']), 2),
+    }),
+    ROW_LIMIT,
+  ),
+  omittedRows: count,
+});
 const counts = z.record(z.string(), z.number().int().min(0));
 const report = z.object({
   schemaVersion: z.literal(1),
@@ -115,6 +165,7 @@ const report = z.object({
   }),
   metrics: list(metric, 500),
   segments: list(segment, 50).optional(),
+  tasks: tasks.nullable().optional(),
   srm: z.object({
     statistic: num.nullable(),
     pValue: num.nullable(),

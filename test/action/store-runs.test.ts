@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readZip } from '../fake-github/read-zip.js';
 import { NODE24 } from '../support/run-action.js';
 import { annotations, log, step, useFakeGitHub } from './fixture.js';
 import { sessions, snapshotZip } from './sessions.js';
@@ -52,6 +53,14 @@ describe('the artifact store across runs', () => {
       .artifacts()
       .filter((a) => a.name === 'ab-verdict-report-exp');
     expect(reportArtifacts).toHaveLength(1);
+    const html = readFileSync(result.outputs['report-html'] ?? '', 'utf8');
+    expect(html).toContain('<svg id="forest-plot"');
+    expect(html).toContain('<table id="task-table"');
+    const artifactFiles = await readZip(reportArtifacts[0]?.zipBytes ?? Buffer.alloc(0));
+    expect(Object.keys(artifactFiles).sort()).toEqual(
+      ['report-view.json', 'report.html', 'report.json', 'report.md'].sort(),
+    );
+    expect(artifactFiles['report.html']?.toString()).toBe(html);
   });
 
   it('breaks the stored sessions down by a record field named in segments', async () => {

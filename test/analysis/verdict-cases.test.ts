@@ -24,7 +24,7 @@ function run(
 ): Report {
   const table = new ColumnarSessionTable();
   records.forEach((record, i) => table.add({ ...record, session_id: `s${i}` } as SessionRecord));
-  return analyze(table, { ...DEFAULT_CONFIG, ...config }, FACTS, priorLooks);
+  return analyze(table, { ...DEFAULT_CONFIG, ...config }, FACTS, { priorLooks });
 }
 
 function metric(report: Report, name: string): MetricReport {
