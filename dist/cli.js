@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8787:
+/***/ 68787:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -45,7 +45,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 // MODULES //
 
-var main = __nccwpck_require__( 3742 );
+var main = __nccwpck_require__( 13742 );
 
 
 // EXPORTS //
@@ -55,7 +55,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3742:
+/***/ 13742:
 /***/ ((module) => {
 
 /**
@@ -115,7 +115,7 @@ module.exports = filled;
 
 /***/ }),
 
-/***/ 1830:
+/***/ 21830:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -187,7 +187,7 @@ module.exports = main;
 
 // MODULES //
 
-var filled = __nccwpck_require__( 8787 );
+var filled = __nccwpck_require__( 68787 );
 
 
 // MAIN //
@@ -214,7 +214,7 @@ module.exports = zeros;
 
 /***/ }),
 
-/***/ 9979:
+/***/ 69979:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -251,9 +251,9 @@ module.exports = zeros;
 
 // MODULES //
 
-var hasFloat64ArraySupport = __nccwpck_require__( 9714 );
-var builtin = __nccwpck_require__( 5878 );
-var polyfill = __nccwpck_require__( 8520 );
+var hasFloat64ArraySupport = __nccwpck_require__( 39714 );
+var builtin = __nccwpck_require__( 15878 );
+var polyfill = __nccwpck_require__( 98520 );
 
 
 // MAIN //
@@ -273,7 +273,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 5878:
+/***/ 15878:
 /***/ ((module) => {
 
 /**
@@ -308,7 +308,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 8520:
+/***/ 98520:
 /***/ ((module) => {
 
 /**
@@ -352,7 +352,7 @@ module.exports = polyfill;
 
 /***/ }),
 
-/***/ 4826:
+/***/ 14826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -389,9 +389,9 @@ module.exports = polyfill;
 
 // MODULES //
 
-var hasUint16ArraySupport = __nccwpck_require__( 5613 );
-var builtin = __nccwpck_require__( 3405 );
-var polyfill = __nccwpck_require__( 523 );
+var hasUint16ArraySupport = __nccwpck_require__( 55613 );
+var builtin = __nccwpck_require__( 43405 );
+var polyfill = __nccwpck_require__( 40523 );
 
 
 // MAIN //
@@ -411,7 +411,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 3405:
+/***/ 43405:
 /***/ ((module) => {
 
 /**
@@ -446,7 +446,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 523:
+/***/ 40523:
 /***/ ((module) => {
 
 /**
@@ -490,7 +490,7 @@ module.exports = polyfill;
 
 /***/ }),
 
-/***/ 7096:
+/***/ 47096:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -527,9 +527,9 @@ module.exports = polyfill;
 
 // MODULES //
 
-var hasUint32ArraySupport = __nccwpck_require__( 4171 );
-var builtin = __nccwpck_require__( 2399 );
-var polyfill = __nccwpck_require__( 3689 );
+var hasUint32ArraySupport = __nccwpck_require__( 44171 );
+var builtin = __nccwpck_require__( 62399 );
+var polyfill = __nccwpck_require__( 83689 );
 
 
 // MAIN //
@@ -549,7 +549,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 2399:
+/***/ 62399:
 /***/ ((module) => {
 
 /**
@@ -584,7 +584,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 3689:
+/***/ 83689:
 /***/ ((module) => {
 
 /**
@@ -628,7 +628,7 @@ module.exports = polyfill;
 
 /***/ }),
 
-/***/ 5183:
+/***/ 65183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -666,8 +666,8 @@ module.exports = polyfill;
 // MODULES //
 
 var hasUint8ArraySupport = __nccwpck_require__( 4246 );
-var builtin = __nccwpck_require__( 8570 );
-var polyfill = __nccwpck_require__( 7540 );
+var builtin = __nccwpck_require__( 78570 );
+var polyfill = __nccwpck_require__( 97540 );
 
 
 // MAIN //
@@ -687,7 +687,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 8570:
+/***/ 78570:
 /***/ ((module) => {
 
 /**
@@ -722,7 +722,7 @@ module.exports = ctor;
 
 /***/ }),
 
-/***/ 7540:
+/***/ 97540:
 /***/ ((module) => {
 
 /**
@@ -801,7 +801,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9714:
+/***/ 39714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -838,7 +838,7 @@ module.exports = main;
 
 // MODULES //
 
-var hasFloat64ArraySupport = __nccwpck_require__( 6405 );
+var hasFloat64ArraySupport = __nccwpck_require__( 16405 );
 
 
 // EXPORTS //
@@ -848,7 +848,7 @@ module.exports = hasFloat64ArraySupport;
 
 /***/ }),
 
-/***/ 6405:
+/***/ 16405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -873,7 +873,7 @@ module.exports = hasFloat64ArraySupport;
 
 // MODULES //
 
-var isFloat64Array = __nccwpck_require__( 5672 );
+var isFloat64Array = __nccwpck_require__( 25672 );
 var GlobalFloat64Array = __nccwpck_require__( 5265 );
 
 
@@ -919,7 +919,7 @@ module.exports = hasFloat64ArraySupport;
 
 /***/ }),
 
-/***/ 2878:
+/***/ 67640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -956,7 +956,7 @@ module.exports = hasFloat64ArraySupport;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3103 );
+var main = __nccwpck_require__( 43103 );
 
 
 // EXPORTS //
@@ -966,7 +966,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3103:
+/***/ 43103:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -991,7 +991,7 @@ module.exports = main;
 
 // MODULES //
 
-var evil = __nccwpck_require__( 3595 );
+var evil = __nccwpck_require__( 13595 );
 
 
 // MAIN //
@@ -1024,7 +1024,7 @@ module.exports = hasGeneratorSupport;
 
 /***/ }),
 
-/***/ 1907:
+/***/ 31907:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1068,7 +1068,7 @@ module.exports = hasGeneratorSupport;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4270 );
+var main = __nccwpck_require__( 54270 );
 
 
 // EXPORTS //
@@ -1078,7 +1078,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4270:
+/***/ 54270:
 /***/ ((module) => {
 
 /**
@@ -1149,7 +1149,7 @@ module.exports = hasOwnProp;
 
 /***/ }),
 
-/***/ 5547:
+/***/ 75547:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1282,7 +1282,7 @@ module.exports = hasSymbolSupport;
 
 // MODULES //
 
-var main = __nccwpck_require__( 6284 );
+var main = __nccwpck_require__( 36284 );
 
 
 // EXPORTS //
@@ -1292,7 +1292,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6284:
+/***/ 36284:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1317,7 +1317,7 @@ module.exports = main;
 
 // MODULES //
 
-var hasSymbols = __nccwpck_require__( 5547 );
+var hasSymbols = __nccwpck_require__( 75547 );
 
 
 // VARIABLES //
@@ -1348,7 +1348,7 @@ module.exports = hasToStringTagSupport;
 
 /***/ }),
 
-/***/ 5613:
+/***/ 55613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1385,7 +1385,7 @@ module.exports = hasToStringTagSupport;
 
 // MODULES //
 
-var hasUint16ArraySupport = __nccwpck_require__( 2364 );
+var hasUint16ArraySupport = __nccwpck_require__( 62364 );
 
 
 // EXPORTS //
@@ -1395,7 +1395,7 @@ module.exports = hasUint16ArraySupport;
 
 /***/ }),
 
-/***/ 2364:
+/***/ 62364:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1420,8 +1420,8 @@ module.exports = hasUint16ArraySupport;
 
 // MODULES //
 
-var isUint16Array = __nccwpck_require__( 3599 );
-var UINT16_MAX = __nccwpck_require__( 6653 );
+var isUint16Array = __nccwpck_require__( 63599 );
+var UINT16_MAX = __nccwpck_require__( 26653 );
 var GlobalUint16Array = __nccwpck_require__( 5929 );
 
 
@@ -1504,7 +1504,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4171:
+/***/ 44171:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1576,9 +1576,9 @@ module.exports = hasUint32ArraySupport;
 
 // MODULES //
 
-var isUint32Array = __nccwpck_require__( 3209 );
-var UINT32_MAX = __nccwpck_require__( 8035 );
-var GlobalUint32Array = __nccwpck_require__( 2709 );
+var isUint32Array = __nccwpck_require__( 13209 );
+var UINT32_MAX = __nccwpck_require__( 98035 );
+var GlobalUint32Array = __nccwpck_require__( 22709 );
 
 
 // MAIN //
@@ -1625,7 +1625,7 @@ module.exports = hasUint32ArraySupport;
 
 /***/ }),
 
-/***/ 2709:
+/***/ 22709:
 /***/ ((module) => {
 
 /**
@@ -1697,7 +1697,7 @@ module.exports = main;
 
 // MODULES //
 
-var hasUint8ArraySupport = __nccwpck_require__( 249 );
+var hasUint8ArraySupport = __nccwpck_require__( 90249 );
 
 
 // EXPORTS //
@@ -1707,7 +1707,7 @@ module.exports = hasUint8ArraySupport;
 
 /***/ }),
 
-/***/ 249:
+/***/ 90249:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1732,9 +1732,9 @@ module.exports = hasUint8ArraySupport;
 
 // MODULES //
 
-var isUint8Array = __nccwpck_require__( 228 );
-var UINT8_MAX = __nccwpck_require__( 2732 );
-var GlobalUint8Array = __nccwpck_require__( 5545 );
+var isUint8Array = __nccwpck_require__( 10228 );
+var UINT8_MAX = __nccwpck_require__( 92732 );
+var GlobalUint8Array = __nccwpck_require__( 85545 );
 
 
 // MAIN //
@@ -1781,7 +1781,7 @@ module.exports = hasUint8ArraySupport;
 
 /***/ }),
 
-/***/ 5545:
+/***/ 85545:
 /***/ ((module) => {
 
 /**
@@ -1816,7 +1816,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 5672:
+/***/ 25672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1857,7 +1857,7 @@ module.exports = main;
 
 // MODULES //
 
-var isFloat64Array = __nccwpck_require__( 7439 );
+var isFloat64Array = __nccwpck_require__( 87439 );
 
 
 // EXPORTS //
@@ -1867,7 +1867,7 @@ module.exports = isFloat64Array;
 
 /***/ }),
 
-/***/ 7439:
+/***/ 87439:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1933,7 +1933,7 @@ module.exports = isFloat64Array;
 
 /***/ }),
 
-/***/ 7604:
+/***/ 57604:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -1958,8 +1958,8 @@ module.exports = isFloat64Array;
 
 // MODULES //
 
-var Uint8Array = __nccwpck_require__( 5183 );
-var Uint16Array = __nccwpck_require__( 4826 );
+var Uint8Array = __nccwpck_require__( 65183 );
+var Uint16Array = __nccwpck_require__( 14826 );
 
 
 // MAIN //
@@ -1977,7 +1977,7 @@ module.exports = ctors;
 
 /***/ }),
 
-/***/ 347:
+/***/ 40347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2014,7 +2014,7 @@ module.exports = ctors;
 
 // MODULES //
 
-var IS_LITTLE_ENDIAN = __nccwpck_require__( 7158 );
+var IS_LITTLE_ENDIAN = __nccwpck_require__( 77158 );
 
 
 // EXPORTS //
@@ -2024,7 +2024,7 @@ module.exports = IS_LITTLE_ENDIAN;
 
 /***/ }),
 
-/***/ 7158:
+/***/ 77158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2049,7 +2049,7 @@ module.exports = IS_LITTLE_ENDIAN;
 
 // MODULES //
 
-var ctors = __nccwpck_require__( 7604 );
+var ctors = __nccwpck_require__( 57604 );
 
 
 // VARIABLES //
@@ -2102,7 +2102,7 @@ module.exports = bool;
 
 /***/ }),
 
-/***/ 3599:
+/***/ 63599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2143,7 +2143,7 @@ module.exports = bool;
 
 // MODULES //
 
-var isUint16Array = __nccwpck_require__( 2394 );
+var isUint16Array = __nccwpck_require__( 82394 );
 
 
 // EXPORTS //
@@ -2153,7 +2153,7 @@ module.exports = isUint16Array;
 
 /***/ }),
 
-/***/ 2394:
+/***/ 82394:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2219,7 +2219,7 @@ module.exports = isUint16Array;
 
 /***/ }),
 
-/***/ 3209:
+/***/ 13209:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2260,7 +2260,7 @@ module.exports = isUint16Array;
 
 // MODULES //
 
-var isUint32Array = __nccwpck_require__( 8168 );
+var isUint32Array = __nccwpck_require__( 98168 );
 
 
 // EXPORTS //
@@ -2270,7 +2270,7 @@ module.exports = isUint32Array;
 
 /***/ }),
 
-/***/ 8168:
+/***/ 98168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2336,7 +2336,7 @@ module.exports = isUint32Array;
 
 /***/ }),
 
-/***/ 228:
+/***/ 10228:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2377,7 +2377,7 @@ module.exports = isUint32Array;
 
 // MODULES //
 
-var isUint8Array = __nccwpck_require__( 7755 );
+var isUint8Array = __nccwpck_require__( 37755 );
 
 
 // EXPORTS //
@@ -2387,7 +2387,7 @@ module.exports = isUint8Array;
 
 /***/ }),
 
-/***/ 7755:
+/***/ 37755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -2453,7 +2453,7 @@ module.exports = isUint8Array;
 
 /***/ }),
 
-/***/ 9951:
+/***/ 79951:
 /***/ ((module) => {
 
 /**
@@ -2516,7 +2516,7 @@ module.exports = FLOAT32_MAX;
 
 /***/ }),
 
-/***/ 8858:
+/***/ 28858:
 /***/ ((module) => {
 
 /**
@@ -2585,7 +2585,7 @@ module.exports = FLOAT32_SMALLEST_NORMAL;
 
 /***/ }),
 
-/***/ 45:
+/***/ 20045:
 /***/ ((module) => {
 
 /**
@@ -2641,7 +2641,7 @@ module.exports = E;
 
 /***/ }),
 
-/***/ 5088:
+/***/ 55088:
 /***/ ((module) => {
 
 /**
@@ -2705,7 +2705,7 @@ module.exports = FLOAT64_EPSILON;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 82404:
 /***/ ((module) => {
 
 /**
@@ -2761,7 +2761,7 @@ module.exports = EULERGAMMA;
 
 /***/ }),
 
-/***/ 1877:
+/***/ 11877:
 /***/ ((module) => {
 
 /**
@@ -2826,7 +2826,7 @@ module.exports = FLOAT64_EXPONENT_BIAS;
 
 /***/ }),
 
-/***/ 6862:
+/***/ 86862:
 /***/ ((module) => {
 
 /**
@@ -2881,7 +2881,7 @@ module.exports = FOURTH_PI;
 
 /***/ }),
 
-/***/ 3822:
+/***/ 13822:
 /***/ ((module) => {
 
 /**
@@ -2936,7 +2936,7 @@ module.exports = FLOAT64_GAMMA_LANCZOS_G;
 
 /***/ }),
 
-/***/ 9475:
+/***/ 29475:
 /***/ ((module) => {
 
 /**
@@ -2993,7 +2993,7 @@ module.exports = HALF_LN2;
 
 /***/ }),
 
-/***/ 7934:
+/***/ 5553:
 /***/ ((module) => {
 
 /**
@@ -3048,7 +3048,7 @@ module.exports = HALF_PI;
 
 /***/ }),
 
-/***/ 3935:
+/***/ 43935:
 /***/ ((module) => {
 
 /**
@@ -3111,7 +3111,7 @@ module.exports = FLOAT64_HIGH_WORD_ABS_MASK;
 
 /***/ }),
 
-/***/ 222:
+/***/ 30222:
 /***/ ((module) => {
 
 /**
@@ -3174,7 +3174,7 @@ module.exports = FLOAT64_HIGH_WORD_EXPONENT_MASK;
 
 /***/ }),
 
-/***/ 5976:
+/***/ 45976:
 /***/ ((module) => {
 
 /**
@@ -3237,7 +3237,7 @@ module.exports = FLOAT64_HIGH_WORD_SIGN_MASK;
 
 /***/ }),
 
-/***/ 8910:
+/***/ 28910:
 /***/ ((module) => {
 
 /**
@@ -3300,7 +3300,7 @@ module.exports = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
 
 /***/ }),
 
-/***/ 4322:
+/***/ 74322:
 /***/ ((module) => {
 
 /**
@@ -3358,7 +3358,7 @@ module.exports = LN_SQRT_TWO_PI;
 
 /***/ }),
 
-/***/ 1239:
+/***/ 81239:
 /***/ ((module) => {
 
 /**
@@ -3416,7 +3416,7 @@ module.exports = LN2;
 
 /***/ }),
 
-/***/ 2656:
+/***/ 92656:
 /***/ ((module) => {
 
 /**
@@ -3477,7 +3477,7 @@ module.exports = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
 
 /***/ }),
 
-/***/ 6276:
+/***/ 46276:
 /***/ ((module) => {
 
 /**
@@ -3538,7 +3538,7 @@ module.exports = FLOAT64_MAX_BASE2_EXPONENT;
 
 /***/ }),
 
-/***/ 4193:
+/***/ 74193:
 /***/ ((module) => {
 
 /**
@@ -3601,7 +3601,7 @@ module.exports = FLOAT64_MAX_LN;
 
 /***/ }),
 
-/***/ 313:
+/***/ 30313:
 /***/ ((module) => {
 
 /**
@@ -3657,7 +3657,7 @@ module.exports = FLOAT64_MAX_NTH_FACTORIAL;
 
 /***/ }),
 
-/***/ 6622:
+/***/ 44241:
 /***/ ((module) => {
 
 /**
@@ -3721,7 +3721,7 @@ module.exports = FLOAT64_MAX_SAFE_INTEGER;
 
 /***/ }),
 
-/***/ 3424:
+/***/ 83424:
 /***/ ((module) => {
 
 /**
@@ -3784,7 +3784,7 @@ module.exports = FLOAT64_MAX;
 
 /***/ }),
 
-/***/ 4862:
+/***/ 34862:
 /***/ ((module) => {
 
 /**
@@ -3845,7 +3845,7 @@ module.exports = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
 
 /***/ }),
 
-/***/ 7999:
+/***/ 67999:
 /***/ ((module) => {
 
 /**
@@ -3908,7 +3908,7 @@ module.exports = FLOAT64_MIN_LN;
 
 /***/ }),
 
-/***/ 1475:
+/***/ 81475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -3944,7 +3944,7 @@ module.exports = FLOAT64_MIN_LN;
 
 // MODULES //
 
-var Number = __nccwpck_require__( 4241 );
+var Number = __nccwpck_require__( 84241 );
 
 
 // MAIN //
@@ -3975,7 +3975,7 @@ module.exports = FLOAT64_NINF;
 
 /***/ }),
 
-/***/ 1277:
+/***/ 31277:
 /***/ ((module) => {
 
 /**
@@ -4029,7 +4029,7 @@ module.exports = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
 
 /***/ }),
 
-/***/ 9701:
+/***/ 39701:
 /***/ ((module) => {
 
 /**
@@ -4084,7 +4084,7 @@ module.exports = PI;
 
 /***/ }),
 
-/***/ 469:
+/***/ 50469:
 /***/ ((module) => {
 
 /**
@@ -4147,7 +4147,7 @@ module.exports = FLOAT64_PINF;
 
 /***/ }),
 
-/***/ 5417:
+/***/ 55417:
 /***/ ((module) => {
 
 /**
@@ -4216,7 +4216,7 @@ module.exports = FLOAT64_SMALLEST_NORMAL;
 
 /***/ }),
 
-/***/ 3975:
+/***/ 33975:
 /***/ ((module) => {
 
 /**
@@ -4285,7 +4285,7 @@ module.exports = FLOAT64_SMALLEST_SUBNORMAL;
 
 /***/ }),
 
-/***/ 8159:
+/***/ 58159:
 /***/ ((module) => {
 
 /**
@@ -4345,7 +4345,7 @@ module.exports = FLOAT64_SQRT_EPSILON;
 
 /***/ }),
 
-/***/ 2385:
+/***/ 62385:
 /***/ ((module) => {
 
 /**
@@ -4400,7 +4400,7 @@ module.exports = SQRT_TWO_PI;
 
 /***/ }),
 
-/***/ 6515:
+/***/ 96515:
 /***/ ((module) => {
 
 /**
@@ -4458,7 +4458,7 @@ module.exports = SQRT2;
 
 /***/ }),
 
-/***/ 4739:
+/***/ 7120:
 /***/ ((module) => {
 
 /**
@@ -4513,7 +4513,7 @@ module.exports = TWO_PI;
 
 /***/ }),
 
-/***/ 3960:
+/***/ 83960:
 /***/ ((module) => {
 
 /**
@@ -4581,7 +4581,7 @@ module.exports = INT32_MAX;
 
 /***/ }),
 
-/***/ 6653:
+/***/ 26653:
 /***/ ((module) => {
 
 /**
@@ -4649,7 +4649,7 @@ module.exports = UINT16_MAX;
 
 /***/ }),
 
-/***/ 8035:
+/***/ 98035:
 /***/ ((module) => {
 
 /**
@@ -4717,7 +4717,7 @@ module.exports = UINT32_MAX;
 
 /***/ }),
 
-/***/ 2732:
+/***/ 92732:
 /***/ ((module) => {
 
 /**
@@ -4785,7 +4785,7 @@ module.exports = UINT8_MAX;
 
 /***/ }),
 
-/***/ 6990:
+/***/ 36990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -4824,7 +4824,7 @@ module.exports = UINT8_MAX;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4209 );
+var main = __nccwpck_require__( 74209 );
 
 
 // EXPORTS //
@@ -4834,7 +4834,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4209:
+/***/ 74209:
 /***/ ((module) => {
 
 /**
@@ -4885,7 +4885,7 @@ module.exports = Fcn;
 
 /***/ }),
 
-/***/ 530:
+/***/ 20530:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -4931,7 +4931,7 @@ module.exports = Fcn;
 
 // MODULES //
 
-var main = __nccwpck_require__( 8085 );
+var main = __nccwpck_require__( 18085 );
 
 
 // EXPORTS //
@@ -4941,7 +4941,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 8085:
+/***/ 18085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5005,7 +5005,7 @@ module.exports = isEven;
 
 /***/ }),
 
-/***/ 7234:
+/***/ 57234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5051,7 +5051,7 @@ module.exports = isEven;
 
 // MODULES //
 
-var main = __nccwpck_require__( 661 );
+var main = __nccwpck_require__( 50661 );
 
 
 // EXPORTS //
@@ -5061,7 +5061,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 661:
+/***/ 50661:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5086,8 +5086,8 @@ module.exports = main;
 
 // MODULES //
 
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
 
 
 // MAIN //
@@ -5166,7 +5166,7 @@ module.exports = isInfinite;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3835 );
+var main = __nccwpck_require__( 63835 );
 
 
 // EXPORTS //
@@ -5176,7 +5176,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3835:
+/***/ 63835:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5201,7 +5201,7 @@ module.exports = main;
 
 // MODULES //
 
-var floor = __nccwpck_require__( 2334 );
+var floor = __nccwpck_require__( 42334 );
 
 
 // MAIN //
@@ -5232,7 +5232,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 6523:
+/***/ 86523:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5272,7 +5272,7 @@ module.exports = isInteger;
 
 // MODULES //
 
-var main = __nccwpck_require__( 9382 );
+var main = __nccwpck_require__( 49382 );
 
 
 // EXPORTS //
@@ -5282,7 +5282,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9382:
+/***/ 49382:
 /***/ ((module) => {
 
 /**
@@ -5333,7 +5333,7 @@ module.exports = isnan;
 
 /***/ }),
 
-/***/ 3270:
+/***/ 23270:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5373,7 +5373,7 @@ module.exports = isnan;
 
 // MODULES //
 
-var main = __nccwpck_require__( 8121 );
+var main = __nccwpck_require__( 48121 );
 
 
 // EXPORTS //
@@ -5383,7 +5383,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 8121:
+/***/ 48121:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5408,7 +5408,7 @@ module.exports = main;
 
 // MODULES //
 
-var NINF = __nccwpck_require__( 1475 );
+var NINF = __nccwpck_require__( 81475 );
 
 
 // MAIN //
@@ -5439,7 +5439,7 @@ module.exports = isNegativeZero;
 
 /***/ }),
 
-/***/ 7687:
+/***/ 97687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5520,7 +5520,7 @@ module.exports = main;
 
 // MODULES //
 
-var isEven = __nccwpck_require__( 530 );
+var isEven = __nccwpck_require__( 20530 );
 
 
 // MAIN //
@@ -5563,7 +5563,7 @@ module.exports = isOdd;
 
 /***/ }),
 
-/***/ 866:
+/***/ 30866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5638,7 +5638,7 @@ module.exports = main;
 
 // MODULES //
 
-var PINF = __nccwpck_require__( 469 );
+var PINF = __nccwpck_require__( 50469 );
 
 
 // MAIN //
@@ -5669,7 +5669,7 @@ module.exports = isPositiveZero;
 
 /***/ }),
 
-/***/ 6260:
+/***/ 66260:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5718,7 +5718,7 @@ module.exports = isPositiveZero;
 
 // MODULES //
 
-var main = __nccwpck_require__( 6443 );
+var main = __nccwpck_require__( 76443 );
 
 
 // EXPORTS //
@@ -5728,7 +5728,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6443:
+/***/ 76443:
 /***/ ((module) => {
 
 /**
@@ -5791,7 +5791,7 @@ module.exports = abs;
 
 /***/ }),
 
-/***/ 9418:
+/***/ 99418:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5834,7 +5834,7 @@ module.exports = abs;
 
 // MODULES //
 
-var main = __nccwpck_require__( 989 );
+var main = __nccwpck_require__( 80989 );
 
 
 // EXPORTS //
@@ -5844,7 +5844,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 989:
+/***/ 80989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -5883,10 +5883,10 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var asin = __nccwpck_require__( 9827 );
-var sqrt = __nccwpck_require__( 5478 );
-var PIO4 = __nccwpck_require__( 6862 );
+var isnan = __nccwpck_require__( 86523 );
+var asin = __nccwpck_require__( 49827 );
+var sqrt = __nccwpck_require__( 15478 );
+var PIO4 = __nccwpck_require__( 86862 );
 
 
 // VARIABLES //
@@ -5968,7 +5968,7 @@ module.exports = acos;
 
 /***/ }),
 
-/***/ 9827:
+/***/ 49827:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6014,7 +6014,7 @@ module.exports = acos;
 
 // MODULES //
 
-var main = __nccwpck_require__( 7841 );
+var main = __nccwpck_require__( 222 );
 
 
 // EXPORTS //
@@ -6024,7 +6024,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7841:
+/***/ 222:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6063,11 +6063,11 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var sqrt = __nccwpck_require__( 5478 );
-var PIO4 = __nccwpck_require__( 6862 );
-var ratevalPQ = __nccwpck_require__( 7947 );
-var ratevalRS = __nccwpck_require__( 35 );
+var isnan = __nccwpck_require__( 86523 );
+var sqrt = __nccwpck_require__( 15478 );
+var PIO4 = __nccwpck_require__( 86862 );
+var ratevalPQ = __nccwpck_require__( 27947 );
+var ratevalRS = __nccwpck_require__( 50035 );
 
 
 // VARIABLES //
@@ -6169,7 +6169,7 @@ module.exports = asin;
 
 /***/ }),
 
-/***/ 7947:
+/***/ 27947:
 /***/ ((module) => {
 
 /**
@@ -6240,7 +6240,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 35:
+/***/ 50035:
 /***/ ((module) => {
 
 /**
@@ -6311,7 +6311,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 1354:
+/***/ 91354:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6363,7 +6363,7 @@ module.exports = evalrational;
 
 // MODULES //
 
-var main = __nccwpck_require__( 1165 );
+var main = __nccwpck_require__( 91165 );
 
 
 // EXPORTS //
@@ -6373,7 +6373,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9530:
+/***/ 59530:
 /***/ ((module) => {
 
 /**
@@ -6444,7 +6444,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 1165:
+/***/ 91165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6482,15 +6482,15 @@ module.exports = evalrational;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var log1p = __nccwpck_require__( 7260 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
+var isnan = __nccwpck_require__( 86523 );
+var log1p = __nccwpck_require__( 74879 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var E = __nccwpck_require__( 45 );
-var EPSILON = __nccwpck_require__( 5088 );
-var lanczosSumExpGScaled = __nccwpck_require__( 9530 ); // Lanczos approximation scaled by exp(G)
+var E = __nccwpck_require__( 20045 );
+var EPSILON = __nccwpck_require__( 55088 );
+var lanczosSumExpGScaled = __nccwpck_require__( 59530 ); // Lanczos approximation scaled by exp(G)
 
 
 // VARIABLES //
@@ -6604,7 +6604,7 @@ module.exports = beta;
 
 /***/ }),
 
-/***/ 9986:
+/***/ 89986:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6650,7 +6650,7 @@ module.exports = beta;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4757 );
+var main = __nccwpck_require__( 44757 );
 
 
 // EXPORTS //
@@ -6660,7 +6660,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4757:
+/***/ 44757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6685,7 +6685,7 @@ module.exports = main;
 
 // MODULES //
 
-var kernelBetainc = (__nccwpck_require__(9818).assign);
+var kernelBetainc = (__nccwpck_require__(59818).assign);
 
 
 // MAIN //
@@ -6728,7 +6728,7 @@ module.exports = betainc;
 
 /***/ }),
 
-/***/ 7548:
+/***/ 17548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6783,7 +6783,7 @@ module.exports = betainc;
 
 // MODULES //
 
-var main = __nccwpck_require__( 7811 );
+var main = __nccwpck_require__( 67811 );
 
 
 // EXPORTS //
@@ -6793,7 +6793,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7811:
+/***/ 67811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -6818,13 +6818,13 @@ module.exports = main;
 
 // MODULES //
 
-var MAX_SAFE_INTEGER = __nccwpck_require__( 6622 );
-var PINF = __nccwpck_require__( 469 );
+var MAX_SAFE_INTEGER = __nccwpck_require__( 44241 );
+var PINF = __nccwpck_require__( 50469 );
 var isInteger = __nccwpck_require__( 2804 );
-var isnan = __nccwpck_require__( 6523 );
-var isOdd = __nccwpck_require__( 7687 );
-var floor = __nccwpck_require__( 2334 );
-var gcd = __nccwpck_require__( 4370 );
+var isnan = __nccwpck_require__( 86523 );
+var isOdd = __nccwpck_require__( 97687 );
+var floor = __nccwpck_require__( 42334 );
+var gcd = __nccwpck_require__( 24370 );
 
 
 // MAIN //
@@ -7002,7 +7002,7 @@ module.exports = binomcoef;
 
 // MODULES //
 
-var main = __nccwpck_require__( 7640 );
+var main = __nccwpck_require__( 27640 );
 
 
 // EXPORTS //
@@ -7012,7 +7012,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7640:
+/***/ 27640:
 /***/ ((module) => {
 
 /**
@@ -7069,7 +7069,7 @@ module.exports = ceil;
 
 /***/ }),
 
-/***/ 910:
+/***/ 35672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -7118,7 +7118,7 @@ module.exports = ceil;
 
 // MODULES //
 
-var main = __nccwpck_require__( 9775 );
+var main = __nccwpck_require__( 39775 );
 
 
 // EXPORTS //
@@ -7128,7 +7128,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9775:
+/***/ 39775:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -7153,11 +7153,11 @@ module.exports = main;
 
 // MODULES //
 
-var SIGN_MASK = __nccwpck_require__( 5976 );
-var ABS_MASK = __nccwpck_require__( 3935 );
-var toWords = __nccwpck_require__( 7949 );
+var SIGN_MASK = __nccwpck_require__( 45976 );
+var ABS_MASK = __nccwpck_require__( 43935 );
+var toWords = __nccwpck_require__( 87949 );
 var getHighWord = __nccwpck_require__( 2882 );
-var fromWords = __nccwpck_require__( 7844 );
+var fromWords = __nccwpck_require__( 17844 );
 
 
 // VARIABLES //
@@ -7227,7 +7227,7 @@ module.exports = copysign;
 
 /***/ }),
 
-/***/ 9191:
+/***/ 99191:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -7270,7 +7270,7 @@ module.exports = copysign;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4274 );
+var main = __nccwpck_require__( 84274 );
 
 
 // EXPORTS //
@@ -7280,7 +7280,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4274:
+/***/ 84274:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -7320,11 +7320,11 @@ module.exports = main;
 // MODULES //
 
 var getHighWord = __nccwpck_require__( 2882 );
-var kernelCos = __nccwpck_require__( 1567 );
-var kernelSin = __nccwpck_require__( 186 );
-var rempio2 = __nccwpck_require__( 3982 );
-var ABS_MASK = __nccwpck_require__( 3935 );
-var EXPONENT_MASK = __nccwpck_require__( 222 );
+var kernelCos = __nccwpck_require__( 71567 );
+var kernelSin = __nccwpck_require__( 70186 );
+var rempio2 = __nccwpck_require__( 93982 );
+var ABS_MASK = __nccwpck_require__( 43935 );
+var EXPONENT_MASK = __nccwpck_require__( 30222 );
 
 
 // VARIABLES //
@@ -7419,7 +7419,7 @@ module.exports = cos;
 
 /***/ }),
 
-/***/ 988:
+/***/ 30988:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -7471,7 +7471,7 @@ module.exports = cos;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4387 );
+var main = __nccwpck_require__( 84387 );
 
 
 // EXPORTS //
@@ -7481,7 +7481,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4387:
+/***/ 84387:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -7520,19 +7520,19 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var exp = __nccwpck_require__( 1851 );
-var setLowWord = __nccwpck_require__( 3786 );
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var polyvalPP = __nccwpck_require__( 8300 );
-var polyvalQQ = __nccwpck_require__( 8018 );
-var polyvalPA = __nccwpck_require__( 675 );
-var polyvalQA = __nccwpck_require__( 5266 );
-var polyvalRA = __nccwpck_require__( 8925 );
-var polyvalSA = __nccwpck_require__( 1332 );
+var isnan = __nccwpck_require__( 86523 );
+var exp = __nccwpck_require__( 31851 );
+var setLowWord = __nccwpck_require__( 23786 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var polyvalPP = __nccwpck_require__( 48300 );
+var polyvalQQ = __nccwpck_require__( 98018 );
+var polyvalPA = __nccwpck_require__( 60675 );
+var polyvalQA = __nccwpck_require__( 25266 );
+var polyvalRA = __nccwpck_require__( 98925 );
+var polyvalSA = __nccwpck_require__( 61332 );
 var polyvalRB = __nccwpck_require__( 516 );
-var polyvalSB = __nccwpck_require__( 9101 );
+var polyvalSB = __nccwpck_require__( 99101 );
 
 
 // VARIABLES //
@@ -7898,7 +7898,7 @@ module.exports = erfc;
 
 /***/ }),
 
-/***/ 675:
+/***/ 60675:
 /***/ ((module) => {
 
 /**
@@ -7952,7 +7952,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 8300:
+/***/ 48300:
 /***/ ((module) => {
 
 /**
@@ -8006,7 +8006,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5266:
+/***/ 25266:
 /***/ ((module) => {
 
 /**
@@ -8060,7 +8060,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 8018:
+/***/ 98018:
 /***/ ((module) => {
 
 /**
@@ -8114,7 +8114,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 8925:
+/***/ 98925:
 /***/ ((module) => {
 
 /**
@@ -8222,7 +8222,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 1332:
+/***/ 61332:
 /***/ ((module) => {
 
 /**
@@ -8276,7 +8276,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 9101:
+/***/ 99101:
 /***/ ((module) => {
 
 /**
@@ -8330,7 +8330,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 119:
+/***/ 80119:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -8379,7 +8379,7 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4306 );
+var main = __nccwpck_require__( 44306 );
 
 
 // EXPORTS //
@@ -8389,7 +8389,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4306:
+/***/ 44306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -8427,16 +8427,16 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var sqrt = __nccwpck_require__( 5478 );
-var ln = __nccwpck_require__( 1550 );
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var rationalFcnR1 = __nccwpck_require__( 4801 );
-var rationalFcnR2 = __nccwpck_require__( 9945 );
-var rationalFcnR3 = __nccwpck_require__( 5733 );
-var rationalFcnR4 = __nccwpck_require__( 5917 );
-var rationalFcnR5 = __nccwpck_require__( 8097 );
+var isnan = __nccwpck_require__( 86523 );
+var sqrt = __nccwpck_require__( 15478 );
+var ln = __nccwpck_require__( 51550 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var rationalFcnR1 = __nccwpck_require__( 54801 );
+var rationalFcnR2 = __nccwpck_require__( 29945 );
+var rationalFcnR3 = __nccwpck_require__( 55733 );
+var rationalFcnR4 = __nccwpck_require__( 95917 );
+var rationalFcnR5 = __nccwpck_require__( 98097 );
 
 
 // VARIABLES //
@@ -8621,7 +8621,7 @@ module.exports = erfcinv;
 
 /***/ }),
 
-/***/ 4801:
+/***/ 54801:
 /***/ ((module) => {
 
 /**
@@ -8692,7 +8692,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 9945:
+/***/ 29945:
 /***/ ((module) => {
 
 /**
@@ -8763,7 +8763,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 5733:
+/***/ 55733:
 /***/ ((module) => {
 
 /**
@@ -8834,7 +8834,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 5917:
+/***/ 95917:
 /***/ ((module) => {
 
 /**
@@ -8905,7 +8905,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 8097:
+/***/ 98097:
 /***/ ((module) => {
 
 /**
@@ -8976,7 +8976,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 3034:
+/***/ 13034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -9031,7 +9031,7 @@ module.exports = evalrational;
 
 // MODULES //
 
-var main = __nccwpck_require__( 8349 );
+var main = __nccwpck_require__( 78349 );
 
 
 // EXPORTS //
@@ -9041,7 +9041,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 8349:
+/***/ 78349:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -9079,16 +9079,16 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var sqrt = __nccwpck_require__( 5478 );
-var ln = __nccwpck_require__( 1550 );
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var rationalFcnR1 = __nccwpck_require__( 8944 );
-var rationalFcnR2 = __nccwpck_require__( 8776 );
-var rationalFcnR3 = __nccwpck_require__( 1964 );
-var rationalFcnR4 = __nccwpck_require__( 4932 );
-var rationalFcnR5 = __nccwpck_require__( 1376 );
+var isnan = __nccwpck_require__( 86523 );
+var sqrt = __nccwpck_require__( 15478 );
+var ln = __nccwpck_require__( 51550 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var rationalFcnR1 = __nccwpck_require__( 98944 );
+var rationalFcnR2 = __nccwpck_require__( 58776 );
+var rationalFcnR3 = __nccwpck_require__( 71964 );
+var rationalFcnR4 = __nccwpck_require__( 14932 );
+var rationalFcnR5 = __nccwpck_require__( 21376 );
 
 
 // VARIABLES //
@@ -9277,7 +9277,7 @@ module.exports = erfinv;
 
 /***/ }),
 
-/***/ 8944:
+/***/ 98944:
 /***/ ((module) => {
 
 /**
@@ -9348,7 +9348,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 8776:
+/***/ 58776:
 /***/ ((module) => {
 
 /**
@@ -9419,7 +9419,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 1964:
+/***/ 71964:
 /***/ ((module) => {
 
 /**
@@ -9490,7 +9490,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 4932:
+/***/ 14932:
 /***/ ((module) => {
 
 /**
@@ -9561,7 +9561,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 1376:
+/***/ 21376:
 /***/ ((module) => {
 
 /**
@@ -9632,7 +9632,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 6567:
+/***/ 36567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -9701,8 +9701,8 @@ module.exports = evalrational;
 
 // MODULES //
 
-var ldexp = __nccwpck_require__( 3291 );
-var polyvalP = __nccwpck_require__( 1589 );
+var ldexp = __nccwpck_require__( 83291 );
+var polyvalP = __nccwpck_require__( 71589 );
 
 
 // MAIN //
@@ -9738,7 +9738,7 @@ module.exports = expmulti;
 
 /***/ }),
 
-/***/ 1851:
+/***/ 31851:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -9784,7 +9784,7 @@ module.exports = expmulti;
 
 // MODULES //
 
-var main = __nccwpck_require__( 1878 );
+var main = __nccwpck_require__( 81878 );
 
 
 // EXPORTS //
@@ -9794,7 +9794,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 1878:
+/***/ 81878:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -9863,11 +9863,11 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var trunc = __nccwpck_require__( 1262 );
-var NINF = __nccwpck_require__( 1475 );
-var PINF = __nccwpck_require__( 469 );
-var expmulti = __nccwpck_require__( 6567 );
+var isnan = __nccwpck_require__( 86523 );
+var trunc = __nccwpck_require__( 81262 );
+var NINF = __nccwpck_require__( 81475 );
+var PINF = __nccwpck_require__( 50469 );
+var expmulti = __nccwpck_require__( 36567 );
 
 
 // VARIABLES //
@@ -10035,7 +10035,7 @@ module.exports = exp;
 
 /***/ }),
 
-/***/ 1589:
+/***/ 71589:
 /***/ ((module) => {
 
 /**
@@ -10089,7 +10089,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 141:
+/***/ 40141:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -10135,7 +10135,7 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var expm1 = __nccwpck_require__( 6172 );
+var expm1 = __nccwpck_require__( 56172 );
 
 
 // EXPORTS //
@@ -10145,7 +10145,7 @@ module.exports = expm1;
 
 /***/ }),
 
-/***/ 6172:
+/***/ 56172:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -10184,15 +10184,15 @@ module.exports = expm1;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 var getHighWord = __nccwpck_require__( 2882 );
-var setHighWord = __nccwpck_require__( 5990 );
-var fromWords = __nccwpck_require__( 7844 );
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var FLOAT64_EXPONENT_BIAS = __nccwpck_require__( 1877 );
-var HALF_LN2 = __nccwpck_require__( 9475 );
-var polyval = __nccwpck_require__( 6736 );
+var setHighWord = __nccwpck_require__( 45990 );
+var fromWords = __nccwpck_require__( 17844 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var FLOAT64_EXPONENT_BIAS = __nccwpck_require__( 11877 );
+var HALF_LN2 = __nccwpck_require__( 29475 );
+var polyval = __nccwpck_require__( 46736 );
 
 
 // VARIABLES //
@@ -10511,7 +10511,7 @@ module.exports = expm1;
 
 /***/ }),
 
-/***/ 6736:
+/***/ 46736:
 /***/ ((module) => {
 
 /**
@@ -10565,7 +10565,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 9119:
+/***/ 79119:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -10620,7 +10620,7 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var main = __nccwpck_require__( 2938 );
+var main = __nccwpck_require__( 42938 );
 
 
 // EXPORTS //
@@ -10630,7 +10630,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 2938:
+/***/ 42938:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -10655,12 +10655,12 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 var isInteger = __nccwpck_require__( 2804 );
-var gamma = __nccwpck_require__( 905 );
-var PINF = __nccwpck_require__( 469 );
-var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 313 );
-var FACTORIALS = __nccwpck_require__( 7994 );
+var gamma = __nccwpck_require__( 40905 );
+var PINF = __nccwpck_require__( 50469 );
+var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 30313 );
+var FACTORIALS = __nccwpck_require__( 75613 );
 
 
 // MAIN //
@@ -10723,7 +10723,7 @@ module.exports = factorial;
 
 /***/ }),
 
-/***/ 2334:
+/***/ 42334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -10769,7 +10769,7 @@ module.exports = factorial;
 
 // MODULES //
 
-var main = __nccwpck_require__( 5681 );
+var main = __nccwpck_require__( 55681 );
 
 
 // EXPORTS //
@@ -10779,7 +10779,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 5681:
+/***/ 55681:
 /***/ ((module) => {
 
 /**
@@ -10836,7 +10836,7 @@ module.exports = floor;
 
 /***/ }),
 
-/***/ 1011:
+/***/ 11011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -10877,16 +10877,16 @@ module.exports = floor;
 
 // MODULES //
 
-var lanczosSum = __nccwpck_require__( 2950 );
-var gamma = __nccwpck_require__( 905 );
-var log1p = __nccwpck_require__( 7260 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
+var lanczosSum = __nccwpck_require__( 82950 );
+var gamma = __nccwpck_require__( 40905 );
+var log1p = __nccwpck_require__( 74879 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var EPSILON = __nccwpck_require__( 5088 );
-var E = __nccwpck_require__( 45 );
-var G = __nccwpck_require__( 3822 );
-var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 313 );
+var EPSILON = __nccwpck_require__( 55088 );
+var E = __nccwpck_require__( 20045 );
+var G = __nccwpck_require__( 13822 );
+var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 30313 );
 
 
 // VARIABLES //
@@ -10957,7 +10957,7 @@ module.exports = gammaDeltaRatioLanczos;
 
 /***/ }),
 
-/***/ 4320:
+/***/ 84320:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11000,7 +11000,7 @@ module.exports = gammaDeltaRatioLanczos;
 
 // MODULES //
 
-var main = __nccwpck_require__( 2503 );
+var main = __nccwpck_require__( 72503 );
 
 
 // EXPORTS //
@@ -11010,7 +11010,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 2503:
+/***/ 72503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11051,12 +11051,12 @@ module.exports = main;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var floor = __nccwpck_require__( 2334 );
-var gamma = __nccwpck_require__( 905 );
-var factorial = __nccwpck_require__( 9119 );
-var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 313 );
-var gammaDeltaRatioLanczos = __nccwpck_require__( 1011 );
+var abs = __nccwpck_require__( 66260 );
+var floor = __nccwpck_require__( 42334 );
+var gamma = __nccwpck_require__( 40905 );
+var factorial = __nccwpck_require__( 79119 );
+var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 30313 );
+var gammaDeltaRatioLanczos = __nccwpck_require__( 11011 );
 
 
 // MAIN //
@@ -11143,7 +11143,7 @@ module.exports = gammaDeltaRatio;
 
 /***/ }),
 
-/***/ 2638:
+/***/ 82638:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11195,7 +11195,7 @@ module.exports = gammaDeltaRatio;
 
 // MODULES //
 
-var main = __nccwpck_require__( 2193 );
+var main = __nccwpck_require__( 62193 );
 
 
 // EXPORTS //
@@ -11205,7 +11205,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 2193:
+/***/ 62193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11275,7 +11275,7 @@ module.exports = main;
 * var v = gammaLanczosSumExpGScaled( NaN );
 * // returns NaN
 */
-var gammaLanczosSumExpGScaled = __nccwpck_require__( 9497 );
+var gammaLanczosSumExpGScaled = __nccwpck_require__( 61878 );
 
 
 // EXPORTS //
@@ -11285,7 +11285,7 @@ module.exports = gammaLanczosSumExpGScaled;
 
 /***/ }),
 
-/***/ 9497:
+/***/ 61878:
 /***/ ((module) => {
 
 /**
@@ -11356,7 +11356,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 2950:
+/***/ 82950:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11408,7 +11408,7 @@ module.exports = evalrational;
 
 // MODULES //
 
-var main = __nccwpck_require__( 2185 );
+var main = __nccwpck_require__( 92185 );
 
 
 // EXPORTS //
@@ -11418,7 +11418,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 2185:
+/***/ 92185:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11488,7 +11488,7 @@ module.exports = main;
 * var v = gammaLanczosSum( NaN );
 * // returns NaN
 */
-var gammaLanczosSum = __nccwpck_require__( 350 );
+var gammaLanczosSum = __nccwpck_require__( 90350 );
 
 
 // EXPORTS //
@@ -11498,7 +11498,7 @@ module.exports = gammaLanczosSum;
 
 /***/ }),
 
-/***/ 350:
+/***/ 90350:
 /***/ ((module) => {
 
 /**
@@ -11569,7 +11569,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 905:
+/***/ 40905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11624,7 +11624,7 @@ module.exports = evalrational;
 
 // MODULES //
 
-var main = __nccwpck_require__( 9848 );
+var main = __nccwpck_require__( 19848 );
 
 
 // EXPORTS //
@@ -11634,7 +11634,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9848:
+/***/ 19848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11673,18 +11673,18 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 var isInteger = __nccwpck_require__( 2804 );
-var isNegativeZero = __nccwpck_require__( 3270 );
-var abs = __nccwpck_require__( 6260 );
-var floor = __nccwpck_require__( 2334 );
-var sin = __nccwpck_require__( 1794 );
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var PI = __nccwpck_require__( 9701 );
-var stirlingApprox = __nccwpck_require__( 101 );
-var smallApprox = __nccwpck_require__( 6630 );
-var rateval = __nccwpck_require__( 3381 );
+var isNegativeZero = __nccwpck_require__( 23270 );
+var abs = __nccwpck_require__( 66260 );
+var floor = __nccwpck_require__( 42334 );
+var sin = __nccwpck_require__( 61794 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var PI = __nccwpck_require__( 39701 );
+var stirlingApprox = __nccwpck_require__( 90101 );
+var smallApprox = __nccwpck_require__( 76630 );
+var rateval = __nccwpck_require__( 63381 );
 
 
 // MAIN //
@@ -11876,7 +11876,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 3381:
+/***/ 63381:
 /***/ ((module) => {
 
 /**
@@ -11947,7 +11947,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 6630:
+/***/ 76630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -11986,7 +11986,7 @@ module.exports = evalrational;
 
 // MODULES //
 
-var EULER = __nccwpck_require__( 2404 );
+var EULER = __nccwpck_require__( 82404 );
 
 
 // MAIN //
@@ -12011,7 +12011,7 @@ module.exports = gamma;
 
 /***/ }),
 
-/***/ 101:
+/***/ 90101:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -12050,9 +12050,9 @@ module.exports = gamma;
 
 // MODULES //
 
-var SQRT_TWO_PI = __nccwpck_require__( 2385 );
+var SQRT_TWO_PI = __nccwpck_require__( 62385 );
 var pow = __nccwpck_require__( 6310 );
-var exp = __nccwpck_require__( 1851 );
+var exp = __nccwpck_require__( 31851 );
 var polyval = __nccwpck_require__( 6886 );
 
 
@@ -12097,7 +12097,7 @@ module.exports = gamma;
 
 /***/ }),
 
-/***/ 7186:
+/***/ 27186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -12143,7 +12143,7 @@ module.exports = gamma;
 
 // MODULES //
 
-var gamma1pm1 = __nccwpck_require__( 7013 );
+var gamma1pm1 = __nccwpck_require__( 67013 );
 
 
 // EXPORTS //
@@ -12153,7 +12153,7 @@ module.exports = gamma1pm1;
 
 /***/ }),
 
-/***/ 3256:
+/***/ 23256:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -12194,11 +12194,11 @@ module.exports = gamma1pm1;
 
 // MODULES //
 
-var ln = __nccwpck_require__( 1550 );
-var EPS = __nccwpck_require__( 5088 );
-var rateval1 = __nccwpck_require__( 8280 );
+var ln = __nccwpck_require__( 51550 );
+var EPS = __nccwpck_require__( 55088 );
+var rateval1 = __nccwpck_require__( 38280 );
 var rateval2 = __nccwpck_require__( 1440 );
-var rateval3 = __nccwpck_require__( 7492 );
+var rateval3 = __nccwpck_require__( 87492 );
 
 
 // VARIABLES //
@@ -12311,7 +12311,7 @@ module.exports = lgammaSmallImp;
 
 /***/ }),
 
-/***/ 7013:
+/***/ 67013:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -12352,11 +12352,11 @@ module.exports = lgammaSmallImp;
 
 // MODULES //
 
-var gamma = __nccwpck_require__( 905 );
-var expm1 = __nccwpck_require__( 141 );
-var log1p = __nccwpck_require__( 7260 );
-var isnan = __nccwpck_require__( 6523 );
-var lgammaSmallImp = __nccwpck_require__( 3256 );
+var gamma = __nccwpck_require__( 40905 );
+var expm1 = __nccwpck_require__( 40141 );
+var log1p = __nccwpck_require__( 74879 );
+var isnan = __nccwpck_require__( 86523 );
+var lgammaSmallImp = __nccwpck_require__( 23256 );
 
 
 // MAIN //
@@ -12415,7 +12415,7 @@ module.exports = gamma1pm1;
 
 /***/ }),
 
-/***/ 8280:
+/***/ 38280:
 /***/ ((module) => {
 
 /**
@@ -12557,7 +12557,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 7492:
+/***/ 87492:
 /***/ ((module) => {
 
 /**
@@ -12628,7 +12628,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 7078:
+/***/ 17078:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -12667,7 +12667,7 @@ module.exports = evalrational;
 
 // MODULES //
 
-var exp = __nccwpck_require__( 1851 );
+var exp = __nccwpck_require__( 31851 );
 
 
 // MAIN //
@@ -12707,7 +12707,7 @@ module.exports = finiteGammaQ;
 
 /***/ }),
 
-/***/ 5120:
+/***/ 25120:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -12746,10 +12746,10 @@ module.exports = finiteGammaQ;
 
 // MODULES //
 
-var erfc = __nccwpck_require__( 988 );
-var sqrt = __nccwpck_require__( 5478 );
-var exp = __nccwpck_require__( 1851 );
-var PI = __nccwpck_require__( 9701 );
+var erfc = __nccwpck_require__( 30988 );
+var sqrt = __nccwpck_require__( 15478 );
+var exp = __nccwpck_require__( 31851 );
+var PI = __nccwpck_require__( 39701 );
 
 
 // MAIN //
@@ -12794,7 +12794,7 @@ module.exports = finiteHalfGammaQ;
 
 /***/ }),
 
-/***/ 5852:
+/***/ 85852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -12833,11 +12833,11 @@ module.exports = finiteHalfGammaQ;
 
 // MODULES //
 
-var exp = __nccwpck_require__( 1851 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var ln = __nccwpck_require__( 1550 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var MIN_LN = __nccwpck_require__( 7999 );
+var ln = __nccwpck_require__( 51550 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var MIN_LN = __nccwpck_require__( 67999 );
 
 
 // MAIN //
@@ -12923,23 +12923,23 @@ module.exports = fullIGammaPrefix;
 
 // MODULES //
 
-var floor = __nccwpck_require__( 2334 );
-var gamma = __nccwpck_require__( 905 );
-var abs = __nccwpck_require__( 6260 );
+var floor = __nccwpck_require__( 42334 );
+var gamma = __nccwpck_require__( 40905 );
+var abs = __nccwpck_require__( 66260 );
 var pow = __nccwpck_require__( 6310 );
-var ln = __nccwpck_require__( 1550 );
-var SQRT_EPSILON = __nccwpck_require__( 8159 );
-var FLOAT64_MAX = __nccwpck_require__( 3424 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var tgammaILargeX = __nccwpck_require__( 3781 );
-var finiteGammaQ = __nccwpck_require__( 7078 );
-var finiteHalfGammaQ = __nccwpck_require__( 5120 );
-var fullIGammaPrefix = __nccwpck_require__( 5852 );
-var igammaTemmeLarge = __nccwpck_require__( 712 );
-var lowerGammaSeries = __nccwpck_require__( 7178 );
-var regularisedGammaPrefix = __nccwpck_require__( 4175 );
-var tgammaSmallUpperPart = __nccwpck_require__( 97 );
-var upperGammaFraction = __nccwpck_require__( 386 );
+var ln = __nccwpck_require__( 51550 );
+var SQRT_EPSILON = __nccwpck_require__( 58159 );
+var FLOAT64_MAX = __nccwpck_require__( 83424 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var tgammaILargeX = __nccwpck_require__( 23781 );
+var finiteGammaQ = __nccwpck_require__( 17078 );
+var finiteHalfGammaQ = __nccwpck_require__( 25120 );
+var fullIGammaPrefix = __nccwpck_require__( 85852 );
+var igammaTemmeLarge = __nccwpck_require__( 10712 );
+var lowerGammaSeries = __nccwpck_require__( 47178 );
+var regularisedGammaPrefix = __nccwpck_require__( 94175 );
+var tgammaSmallUpperPart = __nccwpck_require__( 80097 );
+var upperGammaFraction = __nccwpck_require__( 20386 );
 
 
 // MAIN //
@@ -13149,7 +13149,7 @@ module.exports = igammaFinal;
 
 /***/ }),
 
-/***/ 712:
+/***/ 10712:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -13188,21 +13188,21 @@ module.exports = igammaFinal;
 
 // MODULES //
 
-var evalpoly = __nccwpck_require__( 2096 );
-var log1pmx = __nccwpck_require__( 5430 );
-var erfc = __nccwpck_require__( 988 );
-var sqrt = __nccwpck_require__( 5478 );
-var exp = __nccwpck_require__( 1851 );
-var TWO_PI = __nccwpck_require__( 4739 );
+var evalpoly = __nccwpck_require__( 62096 );
+var log1pmx = __nccwpck_require__( 15430 );
+var erfc = __nccwpck_require__( 30988 );
+var sqrt = __nccwpck_require__( 15478 );
+var exp = __nccwpck_require__( 31851 );
+var TWO_PI = __nccwpck_require__( 7120 );
 var polyvalC0 = __nccwpck_require__( 4410 );
-var polyvalC1 = __nccwpck_require__( 5273 );
-var polyvalC2 = __nccwpck_require__( 736 );
+var polyvalC1 = __nccwpck_require__( 35273 );
+var polyvalC2 = __nccwpck_require__( 50736 );
 var polyvalC3 = __nccwpck_require__( 8135 );
-var polyvalC4 = __nccwpck_require__( 6870 );
-var polyvalC5 = __nccwpck_require__( 7589 );
+var polyvalC4 = __nccwpck_require__( 36870 );
+var polyvalC5 = __nccwpck_require__( 67589 );
 var polyvalC6 = __nccwpck_require__( 3164 );
 var polyvalC7 = __nccwpck_require__( 8099 );
-var polyvalC8 = __nccwpck_require__( 9413 );
+var polyvalC8 = __nccwpck_require__( 81794 );
 
 
 // VARIABLES //
@@ -13262,7 +13262,7 @@ module.exports = igammaTemmeLarge;
 
 /***/ }),
 
-/***/ 5479:
+/***/ 55479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -13314,7 +13314,7 @@ module.exports = igammaTemmeLarge;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3218 );
+var main = __nccwpck_require__( 63218 );
 
 
 // EXPORTS //
@@ -13324,7 +13324,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7178:
+/***/ 47178:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -13363,8 +13363,8 @@ module.exports = main;
 
 // MODULES //
 
-var sumSeries = __nccwpck_require__( 6491 );
-var lowerIncompleteGammaSeries = __nccwpck_require__( 3027 );
+var sumSeries = __nccwpck_require__( 96491 );
+var lowerIncompleteGammaSeries = __nccwpck_require__( 53027 );
 
 
 // MAIN //
@@ -13403,7 +13403,7 @@ module.exports = lowerGammaSeries;
 
 /***/ }),
 
-/***/ 3027:
+/***/ 53027:
 /***/ ((module) => {
 
 /**
@@ -13478,7 +13478,7 @@ module.exports = lowerIncompleteGammaSeries;
 
 /***/ }),
 
-/***/ 3218:
+/***/ 63218:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -13519,16 +13519,16 @@ module.exports = lowerIncompleteGammaSeries;
 
 // MODULES //
 
-var gammaln = __nccwpck_require__( 7711 );
-var exp = __nccwpck_require__( 1851 );
-var ln = __nccwpck_require__( 1550 );
-var SQRT_TWO_PI = __nccwpck_require__( 2385 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var PINF = __nccwpck_require__( 469 );
-var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 313 );
+var gammaln = __nccwpck_require__( 67711 );
+var exp = __nccwpck_require__( 31851 );
+var ln = __nccwpck_require__( 51550 );
+var SQRT_TWO_PI = __nccwpck_require__( 62385 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var PINF = __nccwpck_require__( 50469 );
+var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 30313 );
 var igammaFinal = __nccwpck_require__( 6144 );
-var lowerGammaSeries = __nccwpck_require__( 7178 );
-var upperGammaFraction = __nccwpck_require__( 386 );
+var lowerGammaSeries = __nccwpck_require__( 47178 );
+var upperGammaFraction = __nccwpck_require__( 20386 );
 
 
 // MAIN //
@@ -13681,7 +13681,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5273:
+/***/ 35273:
 /***/ ((module) => {
 
 /**
@@ -13735,7 +13735,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 736:
+/***/ 50736:
 /***/ ((module) => {
 
 /**
@@ -13843,7 +13843,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 6870:
+/***/ 36870:
 /***/ ((module) => {
 
 /**
@@ -13897,7 +13897,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 7589:
+/***/ 67589:
 /***/ ((module) => {
 
 /**
@@ -14059,7 +14059,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 9413:
+/***/ 81794:
 /***/ ((module) => {
 
 /**
@@ -14113,7 +14113,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 4175:
+/***/ 94175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -14154,22 +14154,22 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var lanczosSumExpGScaled = __nccwpck_require__( 2638 );
-var gammaln = __nccwpck_require__( 7711 );
-var gamma = __nccwpck_require__( 905 );
-var log1pmx = __nccwpck_require__( 5430 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
+var lanczosSumExpGScaled = __nccwpck_require__( 82638 );
+var gammaln = __nccwpck_require__( 67711 );
+var gamma = __nccwpck_require__( 40905 );
+var log1pmx = __nccwpck_require__( 15430 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var max = __nccwpck_require__( 2974 );
-var min = __nccwpck_require__( 8008 );
-var ln = __nccwpck_require__( 1550 );
-var FLOAT64_MAX = __nccwpck_require__( 3424 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
-var E = __nccwpck_require__( 45 );
+var max = __nccwpck_require__( 32974 );
+var min = __nccwpck_require__( 38008 );
+var ln = __nccwpck_require__( 51550 );
+var FLOAT64_MAX = __nccwpck_require__( 83424 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var MIN_LN = __nccwpck_require__( 67999 );
+var G = __nccwpck_require__( 13822 );
+var E = __nccwpck_require__( 20045 );
 
 
 // MAIN //
@@ -14255,7 +14255,7 @@ module.exports = regularisedGammaPrefix;
 
 /***/ }),
 
-/***/ 7708:
+/***/ 27708:
 /***/ ((module) => {
 
 /**
@@ -14336,7 +14336,7 @@ module.exports = smallGamma2Series;
 
 /***/ }),
 
-/***/ 3781:
+/***/ 23781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -14375,8 +14375,8 @@ module.exports = smallGamma2Series;
 
 // MODULES //
 
-var sumSeries = __nccwpck_require__( 6491 );
-var tgammaILargeXSeries = __nccwpck_require__( 4809 );
+var sumSeries = __nccwpck_require__( 96491 );
+var tgammaILargeXSeries = __nccwpck_require__( 94809 );
 
 
 // MAIN //
@@ -14406,7 +14406,7 @@ module.exports = tgammaILargeX;
 
 /***/ }),
 
-/***/ 4809:
+/***/ 94809:
 /***/ ((module) => {
 
 /**
@@ -14481,7 +14481,7 @@ module.exports = tgammaILargeXSeries;
 
 /***/ }),
 
-/***/ 97:
+/***/ 80097:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -14520,10 +14520,10 @@ module.exports = tgammaILargeXSeries;
 
 // MODULES //
 
-var powm1 = __nccwpck_require__( 4756 );
-var sumSeries = __nccwpck_require__( 6491 );
-var gamma1pm1 = __nccwpck_require__( 7186 );
-var smallGamma2Series = __nccwpck_require__( 7708 );
+var powm1 = __nccwpck_require__( 74756 );
+var sumSeries = __nccwpck_require__( 96491 );
+var gamma1pm1 = __nccwpck_require__( 27186 );
+var smallGamma2Series = __nccwpck_require__( 27708 );
 
 
 // MAIN //
@@ -14569,7 +14569,7 @@ module.exports = tgammaSmallUpperPart;
 
 /***/ }),
 
-/***/ 386:
+/***/ 20386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -14608,8 +14608,8 @@ module.exports = tgammaSmallUpperPart;
 
 // MODULES //
 
-var continuedFraction = __nccwpck_require__( 508 );
-var upperIncompleteGammaFract = __nccwpck_require__( 2923 );
+var continuedFraction = __nccwpck_require__( 30508 );
+var upperIncompleteGammaFract = __nccwpck_require__( 12923 );
 
 
 // MAIN //
@@ -14635,7 +14635,7 @@ module.exports = upperGammaFraction;
 
 /***/ }),
 
-/***/ 2923:
+/***/ 12923:
 /***/ ((module) => {
 
 /**
@@ -14712,7 +14712,7 @@ module.exports = upperIncompleteGammaFract;
 
 /***/ }),
 
-/***/ 3474:
+/***/ 33474:
 /***/ ((module) => {
 
 /**
@@ -14798,7 +14798,7 @@ module.exports = chepolsum;
 
 /***/ }),
 
-/***/ 8819:
+/***/ 28819:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -14826,25 +14826,25 @@ module.exports = chepolsum;
 // MODULES //
 
 var logger = __nccwpck_require__( 5932 );
-var evalpoly = __nccwpck_require__( 2096 );
-var gammaln = __nccwpck_require__( 7711 );
-var erfcinv = __nccwpck_require__( 119 );
-var gamma = __nccwpck_require__( 905 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
-var min = __nccwpck_require__( 8008 );
+var evalpoly = __nccwpck_require__( 62096 );
+var gammaln = __nccwpck_require__( 67711 );
+var erfcinv = __nccwpck_require__( 80119 );
+var gamma = __nccwpck_require__( 40905 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
+var min = __nccwpck_require__( 38008 );
 var pow = __nccwpck_require__( 6310 );
-var ln = __nccwpck_require__( 1550 );
-var SQRT_TWO_PI = __nccwpck_require__( 2385 );
-var MAX_FLOAT32 = __nccwpck_require__( 9951 );
-var TWO_PI = __nccwpck_require__( 4739 );
-var higherNewton = __nccwpck_require__( 4984 );
-var lambdaeta = __nccwpck_require__( 787 );
-var gamstar = __nccwpck_require__( 8201 );
+var ln = __nccwpck_require__( 51550 );
+var SQRT_TWO_PI = __nccwpck_require__( 62385 );
+var MAX_FLOAT32 = __nccwpck_require__( 79951 );
+var TWO_PI = __nccwpck_require__( 7120 );
+var higherNewton = __nccwpck_require__( 17841 );
+var lambdaeta = __nccwpck_require__( 40787 );
+var gamstar = __nccwpck_require__( 48201 );
 var eps1 = __nccwpck_require__( 2469 );
-var eps2 = __nccwpck_require__( 351 );
-var eps3 = __nccwpck_require__( 8195 );
+var eps2 = __nccwpck_require__( 72732 );
+var eps3 = __nccwpck_require__( 28195 );
 
 
 // VARIABLES //
@@ -15108,10 +15108,10 @@ module.exports = compute;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var ln = __nccwpck_require__( 1550 );
-var lambdaeta = __nccwpck_require__( 787 );
-var rateval = __nccwpck_require__( 2556 );
+var abs = __nccwpck_require__( 66260 );
+var ln = __nccwpck_require__( 51550 );
+var lambdaeta = __nccwpck_require__( 40787 );
+var rateval = __nccwpck_require__( 32556 );
 
 
 // MAIN //
@@ -15140,7 +15140,7 @@ module.exports = eps1;
 
 /***/ }),
 
-/***/ 351:
+/***/ 72732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -15165,10 +15165,10 @@ module.exports = eps1;
 
 // MODULES //
 
-var ln = __nccwpck_require__( 1550 );
-var rateval1 = __nccwpck_require__( 8654 );
-var rateval2 = __nccwpck_require__( 5356 );
-var rateval3 = __nccwpck_require__( 5482 );
+var ln = __nccwpck_require__( 51550 );
+var rateval1 = __nccwpck_require__( 48654 );
+var rateval2 = __nccwpck_require__( 75356 );
+var rateval3 = __nccwpck_require__( 45482 );
 
 
 // MAIN //
@@ -15209,7 +15209,7 @@ module.exports = eps2;
 
 /***/ }),
 
-/***/ 8195:
+/***/ 28195:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -15234,11 +15234,11 @@ module.exports = eps2;
 
 // MODULES //
 
-var ln = __nccwpck_require__( 1550 );
-var rational1 = __nccwpck_require__( 3679 );
-var rational2 = __nccwpck_require__( 7086 );
-var rational3 = __nccwpck_require__( 4364 );
-var rational4 = __nccwpck_require__( 2594 );
+var ln = __nccwpck_require__( 51550 );
+var rational1 = __nccwpck_require__( 6060 );
+var rational2 = __nccwpck_require__( 37086 );
+var rational3 = __nccwpck_require__( 94364 );
+var rational4 = __nccwpck_require__( 12594 );
 var rational5 = __nccwpck_require__( 2924 );
 
 
@@ -15288,7 +15288,7 @@ module.exports = eps3;
 
 /***/ }),
 
-/***/ 8201:
+/***/ 48201:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -15313,12 +15313,12 @@ module.exports = eps3;
 
 // MODULES //
 
-var exp = __nccwpck_require__( 1851 );
-var gamma = __nccwpck_require__( 905 );
-var ln = __nccwpck_require__( 1550 );
-var FLOAT32_MAX = __nccwpck_require__( 9951 );
-var SQRT_TWO_PI = __nccwpck_require__( 2385 );
-var stirling = __nccwpck_require__( 5324 );
+var exp = __nccwpck_require__( 31851 );
+var gamma = __nccwpck_require__( 40905 );
+var ln = __nccwpck_require__( 51550 );
+var FLOAT32_MAX = __nccwpck_require__( 79951 );
+var SQRT_TWO_PI = __nccwpck_require__( 62385 );
+var stirling = __nccwpck_require__( 95324 );
 
 
 // MAIN //
@@ -15349,7 +15349,7 @@ module.exports = gamstar;
 
 /***/ }),
 
-/***/ 4984:
+/***/ 17841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -15375,11 +15375,11 @@ module.exports = gamstar;
 // MODULES //
 
 var logger = __nccwpck_require__( 5932 );
-var gammainc = __nccwpck_require__( 5479 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
-var ln = __nccwpck_require__( 1550 );
-var MAX_FLOAT32 = __nccwpck_require__( 9951 );
+var gammainc = __nccwpck_require__( 55479 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
+var ln = __nccwpck_require__( 51550 );
+var MAX_FLOAT32 = __nccwpck_require__( 79951 );
 
 
 // VARIABLES //
@@ -15478,7 +15478,7 @@ module.exports = higherNewton;
 
 /***/ }),
 
-/***/ 5778:
+/***/ 85778:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -15530,7 +15530,7 @@ module.exports = higherNewton;
 
 // MODULES //
 
-var main = __nccwpck_require__( 5762 );
+var main = __nccwpck_require__( 93381 );
 
 
 // EXPORTS //
@@ -15540,7 +15540,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 787:
+/***/ 40787:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -15565,12 +15565,12 @@ module.exports = main;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
-var ln = __nccwpck_require__( 1550 );
-var evalpoly = __nccwpck_require__( 2096 );
-var polyvalAK1 = __nccwpck_require__( 3923 );
-var polyvalAK2 = __nccwpck_require__( 454 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
+var ln = __nccwpck_require__( 51550 );
+var evalpoly = __nccwpck_require__( 62096 );
+var polyvalAK1 = __nccwpck_require__( 53923 );
+var polyvalAK2 = __nccwpck_require__( 60454 );
 
 
 // VARIABLES //
@@ -15655,7 +15655,7 @@ module.exports = lambdaeta;
 
 /***/ }),
 
-/***/ 5762:
+/***/ 93381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -15693,10 +15693,10 @@ module.exports = lambdaeta;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var FLOAT32_SMALLEST = __nccwpck_require__( 8858 );
-var PINF = __nccwpck_require__( 469 );
-var compute = __nccwpck_require__( 8819 );
+var isnan = __nccwpck_require__( 86523 );
+var FLOAT32_SMALLEST = __nccwpck_require__( 28858 );
+var PINF = __nccwpck_require__( 50469 );
+var compute = __nccwpck_require__( 28819 );
 
 
 // MAIN //
@@ -15760,7 +15760,7 @@ module.exports = gammaincinv;
 
 /***/ }),
 
-/***/ 3923:
+/***/ 53923:
 /***/ ((module) => {
 
 /**
@@ -15814,7 +15814,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 454:
+/***/ 60454:
 /***/ ((module) => {
 
 /**
@@ -15868,7 +15868,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 2095:
+/***/ 77333:
 /***/ ((module) => {
 
 /**
@@ -15922,7 +15922,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 6832:
+/***/ 76832:
 /***/ ((module) => {
 
 /**
@@ -15976,7 +15976,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 2556:
+/***/ 32556:
 /***/ ((module) => {
 
 /**
@@ -16047,7 +16047,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 8654:
+/***/ 48654:
 /***/ ((module) => {
 
 /**
@@ -16118,7 +16118,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 5356:
+/***/ 75356:
 /***/ ((module) => {
 
 /**
@@ -16189,7 +16189,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 5482:
+/***/ 45482:
 /***/ ((module) => {
 
 /**
@@ -16260,7 +16260,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 3679:
+/***/ 6060:
 /***/ ((module) => {
 
 /**
@@ -16331,7 +16331,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 7086:
+/***/ 37086:
 /***/ ((module) => {
 
 /**
@@ -16402,7 +16402,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 4364:
+/***/ 94364:
 /***/ ((module) => {
 
 /**
@@ -16473,7 +16473,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 2594:
+/***/ 12594:
 /***/ ((module) => {
 
 /**
@@ -16615,7 +16615,7 @@ module.exports = evalrational;
 
 /***/ }),
 
-/***/ 5324:
+/***/ 95324:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -16640,14 +16640,14 @@ module.exports = evalrational;
 
 // MODULES //
 
-var gammaln = __nccwpck_require__( 7711 );
-var ln = __nccwpck_require__( 1550 );
-var LN_SQRT_TWO_PI = __nccwpck_require__( 4322 );
-var SMALLEST_FLOAT32 = __nccwpck_require__( 8858 );
-var MAX_FLOAT32 = __nccwpck_require__( 9951 );
-var chepolsum = __nccwpck_require__( 3474 );
-var polyvalC = __nccwpck_require__( 2095 );
-var polyvalD = __nccwpck_require__( 6832 );
+var gammaln = __nccwpck_require__( 67711 );
+var ln = __nccwpck_require__( 51550 );
+var LN_SQRT_TWO_PI = __nccwpck_require__( 74322 );
+var SMALLEST_FLOAT32 = __nccwpck_require__( 28858 );
+var MAX_FLOAT32 = __nccwpck_require__( 79951 );
+var chepolsum = __nccwpck_require__( 33474 );
+var polyvalC = __nccwpck_require__( 77333 );
+var polyvalD = __nccwpck_require__( 76832 );
 
 
 // VARIABLES //
@@ -16701,7 +16701,7 @@ module.exports = stirling;
 
 /***/ }),
 
-/***/ 3752:
+/***/ 13752:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
@@ -16710,7 +16710,7 @@ module.exports = stirling;
  * Expose `debug()` as the module.
  */
 
-exports = module.exports = __nccwpck_require__(1427);
+exports = module.exports = __nccwpck_require__(81427);
 exports.log = log;
 exports.formatArgs = formatArgs;
 exports.save = save;
@@ -16893,7 +16893,7 @@ function localstorage() {
 
 /***/ }),
 
-/***/ 1427:
+/***/ 81427:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -16909,7 +16909,7 @@ exports.coerce = coerce;
 exports.disable = disable;
 exports.enable = enable;
 exports.enabled = enabled;
-exports.humanize = __nccwpck_require__(8566);
+exports.humanize = __nccwpck_require__(28566);
 
 /**
  * The currently active debug mode names, and names to skip.
@@ -17111,23 +17111,23 @@ function coerce(val) {
  */
 
 if (typeof process !== 'undefined' && process.type === 'renderer') {
-  module.exports = __nccwpck_require__(3752);
+  module.exports = __nccwpck_require__(13752);
 } else {
-  module.exports = __nccwpck_require__(8250);
+  module.exports = __nccwpck_require__(48250);
 }
 
 
 /***/ }),
 
-/***/ 8250:
+/***/ 48250:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
  * Module dependencies.
  */
 
-var tty = __nccwpck_require__(2018);
-var util = __nccwpck_require__(9023);
+var tty = __nccwpck_require__(52018);
+var util = __nccwpck_require__(39023);
 
 /**
  * This is the Node.js implementation of `debug()`.
@@ -17135,7 +17135,7 @@ var util = __nccwpck_require__(9023);
  * Expose `debug()` as the module.
  */
 
-exports = module.exports = __nccwpck_require__(1427);
+exports = module.exports = __nccwpck_require__(81427);
 exports.init = init;
 exports.log = log;
 exports.formatArgs = formatArgs;
@@ -17307,14 +17307,14 @@ function createWritableStdioStream (fd) {
       break;
 
     case 'FILE':
-      var fs = __nccwpck_require__(9896);
+      var fs = __nccwpck_require__(79896);
       stream = new fs.SyncWriteStream(fd, { autoClose: false });
       stream._type = 'fs';
       break;
 
     case 'PIPE':
     case 'TCP':
-      var net = __nccwpck_require__(9278);
+      var net = __nccwpck_require__(69278);
       stream = new net.Socket({
         fd: fd,
         readable: false,
@@ -17374,7 +17374,7 @@ exports.enable(load());
 
 /***/ }),
 
-/***/ 8566:
+/***/ 28566:
 /***/ ((module) => {
 
 /**
@@ -17533,7 +17533,7 @@ function plural(ms, n, name) {
 
 /***/ }),
 
-/***/ 7711:
+/***/ 67711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -17588,7 +17588,7 @@ function plural(ms, n, name) {
 
 // MODULES //
 
-var main = __nccwpck_require__( 8554 );
+var main = __nccwpck_require__( 28554 );
 
 
 // EXPORTS //
@@ -17598,7 +17598,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 8554:
+/***/ 28554:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -17637,24 +17637,24 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var isInfinite = __nccwpck_require__( 7234 );
-var abs = __nccwpck_require__( 6260 );
-var ln = __nccwpck_require__( 1550 );
-var trunc = __nccwpck_require__( 1262 );
-var sinpi = __nccwpck_require__( 8901 );
-var PI = __nccwpck_require__( 9701 );
-var PINF = __nccwpck_require__( 469 );
-var polyvalA1 = __nccwpck_require__( 9303 );
-var polyvalA2 = __nccwpck_require__( 5690 );
-var polyvalR = __nccwpck_require__( 1271 );
-var polyvalS = __nccwpck_require__( 7120 );
-var polyvalT1 = __nccwpck_require__( 2778 );
-var polyvalT2 = __nccwpck_require__( 6503 );
-var polyvalT3 = __nccwpck_require__( 2352 );
-var polyvalU = __nccwpck_require__( 7942 );
-var polyvalV = __nccwpck_require__( 5059 );
-var polyvalW = __nccwpck_require__( 9596 );
+var isnan = __nccwpck_require__( 86523 );
+var isInfinite = __nccwpck_require__( 57234 );
+var abs = __nccwpck_require__( 66260 );
+var ln = __nccwpck_require__( 51550 );
+var trunc = __nccwpck_require__( 81262 );
+var sinpi = __nccwpck_require__( 18901 );
+var PI = __nccwpck_require__( 39701 );
+var PINF = __nccwpck_require__( 50469 );
+var polyvalA1 = __nccwpck_require__( 89303 );
+var polyvalA2 = __nccwpck_require__( 95690 );
+var polyvalR = __nccwpck_require__( 71271 );
+var polyvalS = __nccwpck_require__( 47120 );
+var polyvalT1 = __nccwpck_require__( 62778 );
+var polyvalT2 = __nccwpck_require__( 66503 );
+var polyvalT3 = __nccwpck_require__( 42352 );
+var polyvalU = __nccwpck_require__( 67942 );
+var polyvalV = __nccwpck_require__( 45059 );
+var polyvalW = __nccwpck_require__( 89596 );
 
 
 // VARIABLES //
@@ -18010,7 +18010,7 @@ module.exports = gammaln;
 
 /***/ }),
 
-/***/ 9303:
+/***/ 89303:
 /***/ ((module) => {
 
 /**
@@ -18064,7 +18064,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5690:
+/***/ 95690:
 /***/ ((module) => {
 
 /**
@@ -18118,7 +18118,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 1271:
+/***/ 71271:
 /***/ ((module) => {
 
 /**
@@ -18172,7 +18172,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 7120:
+/***/ 47120:
 /***/ ((module) => {
 
 /**
@@ -18226,7 +18226,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 2778:
+/***/ 62778:
 /***/ ((module) => {
 
 /**
@@ -18280,7 +18280,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 6503:
+/***/ 66503:
 /***/ ((module) => {
 
 /**
@@ -18334,7 +18334,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 2352:
+/***/ 42352:
 /***/ ((module) => {
 
 /**
@@ -18388,7 +18388,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 7942:
+/***/ 67942:
 /***/ ((module) => {
 
 /**
@@ -18442,7 +18442,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5059:
+/***/ 45059:
 /***/ ((module) => {
 
 /**
@@ -18496,7 +18496,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 9596:
+/***/ 89596:
 /***/ ((module) => {
 
 /**
@@ -18550,7 +18550,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 512:
+/***/ 60512:
 /***/ ((module) => {
 
 /**
@@ -18638,7 +18638,7 @@ module.exports = gcd;
 
 /***/ }),
 
-/***/ 9216:
+/***/ 19216:
 /***/ ((module) => {
 
 /**
@@ -18726,7 +18726,7 @@ module.exports = gcd;
 
 /***/ }),
 
-/***/ 4370:
+/***/ 24370:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -18763,7 +18763,7 @@ module.exports = gcd;
 
 // MODULES //
 
-var main = __nccwpck_require__( 1413 );
+var main = __nccwpck_require__( 21413 );
 
 
 // EXPORTS //
@@ -18773,7 +18773,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 1413:
+/***/ 21413:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -18798,13 +18798,13 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 var isInteger = __nccwpck_require__( 2804 );
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var INT32_MAX = __nccwpck_require__( 3960 );
-var bitwise = __nccwpck_require__( 9216 );
-var largeIntegers = __nccwpck_require__( 512 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var INT32_MAX = __nccwpck_require__( 83960 );
+var bitwise = __nccwpck_require__( 19216 );
+var largeIntegers = __nccwpck_require__( 60512 );
 
 
 // MAIN //
@@ -18863,7 +18863,7 @@ module.exports = gcd;
 
 /***/ }),
 
-/***/ 9061:
+/***/ 49061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint-disable max-statements, max-lines */
@@ -18904,29 +18904,29 @@ module.exports = gcd;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var expm1 = __nccwpck_require__( 141 );
-var floor = __nccwpck_require__( 2334 );
-var log1p = __nccwpck_require__( 7260 );
-var asin = __nccwpck_require__( 9827 );
-var beta = __nccwpck_require__( 1354 );
-var sqrt = __nccwpck_require__( 5478 );
-var exp = __nccwpck_require__( 1851 );
+var isnan = __nccwpck_require__( 86523 );
+var expm1 = __nccwpck_require__( 40141 );
+var floor = __nccwpck_require__( 42334 );
+var log1p = __nccwpck_require__( 74879 );
+var asin = __nccwpck_require__( 49827 );
+var beta = __nccwpck_require__( 91354 );
+var sqrt = __nccwpck_require__( 15478 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var max = __nccwpck_require__( 2974 );
-var min = __nccwpck_require__( 8008 );
-var MAX_FLOAT64 = __nccwpck_require__( 3424 );
-var MIN_FLOAT64 = __nccwpck_require__( 5417 );
-var MAX_INT32 = __nccwpck_require__( 3960 );
-var HALF_PI = __nccwpck_require__( 7934 );
-var PI = __nccwpck_require__( 9701 );
-var betaSmallBLargeASeries = __nccwpck_require__( 1471 );
-var risingFactorialRatio = __nccwpck_require__( 1402 );
-var ibetaPowerTerms = __nccwpck_require__( 6005 );
-var ibetaFraction2 = __nccwpck_require__( 2148 );
-var binomialCCDF = __nccwpck_require__( 7531 );
-var ibetaAStep = __nccwpck_require__( 9140 );
-var ibetaSeries = __nccwpck_require__( 6203 );
+var max = __nccwpck_require__( 32974 );
+var min = __nccwpck_require__( 38008 );
+var MAX_FLOAT64 = __nccwpck_require__( 83424 );
+var MIN_FLOAT64 = __nccwpck_require__( 55417 );
+var MAX_INT32 = __nccwpck_require__( 83960 );
+var HALF_PI = __nccwpck_require__( 5553 );
+var PI = __nccwpck_require__( 39701 );
+var betaSmallBLargeASeries = __nccwpck_require__( 51471 );
+var risingFactorialRatio = __nccwpck_require__( 31402 );
+var ibetaPowerTerms = __nccwpck_require__( 96005 );
+var ibetaFraction2 = __nccwpck_require__( 92148 );
+var binomialCCDF = __nccwpck_require__( 9912 );
+var ibetaAStep = __nccwpck_require__( 59140 );
+var ibetaSeries = __nccwpck_require__( 46203 );
 
 
 // VARIABLES //
@@ -19301,7 +19301,7 @@ module.exports = ibetaImp;
 
 /***/ }),
 
-/***/ 1471:
+/***/ 51471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -19339,17 +19339,17 @@ module.exports = ibetaImp;
 
 // MODULES //
 
-var gammaDeltaRatio = __nccwpck_require__( 4320 );
-var factorial = __nccwpck_require__( 9119 );
-var gammainc = __nccwpck_require__( 5479 );
-var log1p = __nccwpck_require__( 7260 );
-var abs = __nccwpck_require__( 6260 );
+var gammaDeltaRatio = __nccwpck_require__( 84320 );
+var factorial = __nccwpck_require__( 79119 );
+var gammainc = __nccwpck_require__( 55479 );
+var log1p = __nccwpck_require__( 74879 );
+var abs = __nccwpck_require__( 66260 );
 var pow = __nccwpck_require__( 6310 );
-var ln = __nccwpck_require__( 1550 );
-var MIN_VALUE = __nccwpck_require__( 5417 );
-var EPSILON = __nccwpck_require__( 5088 );
-var fullIGammaPrefix = __nccwpck_require__( 7499 );
-var regularizedGammaPrefix = __nccwpck_require__( 4141 );
+var ln = __nccwpck_require__( 51550 );
+var MIN_VALUE = __nccwpck_require__( 55417 );
+var EPSILON = __nccwpck_require__( 55088 );
+var fullIGammaPrefix = __nccwpck_require__( 17499 );
+var regularizedGammaPrefix = __nccwpck_require__( 74141 );
 
 
 // VARIABLES //
@@ -19473,7 +19473,7 @@ module.exports = betaSmallBLargeASeries;
 
 /***/ }),
 
-/***/ 7531:
+/***/ 9912:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -19511,10 +19511,10 @@ module.exports = betaSmallBLargeASeries;
 
 // MODULES //
 
-var binomcoef = __nccwpck_require__( 7548 );
-var floor = __nccwpck_require__( 2334 );
+var binomcoef = __nccwpck_require__( 17548 );
+var floor = __nccwpck_require__( 42334 );
 var pow = __nccwpck_require__( 6310 );
-var MIN_VALUE = __nccwpck_require__( 5417 );
+var MIN_VALUE = __nccwpck_require__( 55417 );
 
 
 // MAIN //
@@ -19582,7 +19582,7 @@ module.exports = binomialCCDF;
 
 /***/ }),
 
-/***/ 7499:
+/***/ 17499:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -19621,11 +19621,11 @@ module.exports = binomialCCDF;
 
 // MODULES //
 
-var exp = __nccwpck_require__( 1851 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var ln = __nccwpck_require__( 1550 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var MIN_LN = __nccwpck_require__( 7999 );
+var ln = __nccwpck_require__( 51550 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var MIN_LN = __nccwpck_require__( 67999 );
 
 
 // MAIN //
@@ -19674,7 +19674,7 @@ module.exports = fullIGammaPrefix;
 
 /***/ }),
 
-/***/ 9140:
+/***/ 59140:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -19712,7 +19712,7 @@ module.exports = fullIGammaPrefix;
 
 // MODULES //
 
-var ibetaPowerTerms = __nccwpck_require__( 6005 );
+var ibetaPowerTerms = __nccwpck_require__( 96005 );
 
 
 // MAIN //
@@ -19764,7 +19764,7 @@ module.exports = ibetaAStep;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 92148:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -19802,8 +19802,8 @@ module.exports = ibetaAStep;
 
 // MODULES //
 
-var continuedFraction = __nccwpck_require__( 508 );
-var ibetaPowerTerms = __nccwpck_require__( 6005 );
+var continuedFraction = __nccwpck_require__( 30508 );
+var ibetaPowerTerms = __nccwpck_require__( 96005 );
 
 
 // VARIABLES //
@@ -19892,7 +19892,7 @@ module.exports = ibetaFraction2;
 
 /***/ }),
 
-/***/ 6005:
+/***/ 96005:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -19930,21 +19930,21 @@ module.exports = ibetaFraction2;
 
 // MODULES //
 
-var lanczosSumExpGScaled = __nccwpck_require__( 2638 );
-var maxabs = __nccwpck_require__( 9594 );
-var minabs = __nccwpck_require__( 9912 );
-var expm1 = __nccwpck_require__( 141 );
-var log1p = __nccwpck_require__( 7260 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
+var lanczosSumExpGScaled = __nccwpck_require__( 82638 );
+var maxabs = __nccwpck_require__( 79594 );
+var minabs = __nccwpck_require__( 89912 );
+var expm1 = __nccwpck_require__( 40141 );
+var log1p = __nccwpck_require__( 74879 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var min = __nccwpck_require__( 8008 );
-var ln = __nccwpck_require__( 1550 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
-var E = __nccwpck_require__( 45 );
+var min = __nccwpck_require__( 38008 );
+var ln = __nccwpck_require__( 51550 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var MIN_LN = __nccwpck_require__( 67999 );
+var G = __nccwpck_require__( 13822 );
+var E = __nccwpck_require__( 20045 );
 
 
 // MAIN //
@@ -20147,7 +20147,7 @@ module.exports = ibetaPowerTerms;
 
 /***/ }),
 
-/***/ 6203:
+/***/ 46203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -20185,18 +20185,18 @@ module.exports = ibetaPowerTerms;
 
 // MODULES //
 
-var lanczosSumExpGScaled = __nccwpck_require__( 2638 );
-var sumSeries = __nccwpck_require__( 6491 );
-var log1p = __nccwpck_require__( 7260 );
-var sqrt = __nccwpck_require__( 5478 );
-var exp = __nccwpck_require__( 1851 );
+var lanczosSumExpGScaled = __nccwpck_require__( 82638 );
+var sumSeries = __nccwpck_require__( 96491 );
+var log1p = __nccwpck_require__( 74879 );
+var sqrt = __nccwpck_require__( 15478 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var ln = __nccwpck_require__( 1550 );
-var MIN_VALUE = __nccwpck_require__( 5417 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
-var E = __nccwpck_require__( 45 );
+var ln = __nccwpck_require__( 51550 );
+var MIN_VALUE = __nccwpck_require__( 55417 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var MIN_LN = __nccwpck_require__( 67999 );
+var G = __nccwpck_require__( 13822 );
+var E = __nccwpck_require__( 20045 );
 
 
 // VARIABLES //
@@ -20325,7 +20325,7 @@ module.exports = ibetaSeries;
 
 /***/ }),
 
-/***/ 9818:
+/***/ 59818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -20376,8 +20376,8 @@ module.exports = ibetaSeries;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 6954 );
-var assign = __nccwpck_require__( 9061 );
+var main = __nccwpck_require__( 94573 );
+var assign = __nccwpck_require__( 49061 );
 
 
 // MAIN //
@@ -20392,7 +20392,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6954:
+/***/ 94573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -20417,7 +20417,7 @@ module.exports = main;
 
 // MODULES //
 
-var compute = __nccwpck_require__( 9061 );
+var compute = __nccwpck_require__( 49061 );
 
 
 // MAIN //
@@ -20452,7 +20452,7 @@ module.exports = kernelBetainc;
 
 /***/ }),
 
-/***/ 4141:
+/***/ 74141:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -20493,21 +20493,21 @@ module.exports = kernelBetainc;
 
 // MODULES //
 
-var lanczosSumExpGScaled = __nccwpck_require__( 2638 );
-var gammaln = __nccwpck_require__( 7711 );
-var gamma = __nccwpck_require__( 905 );
-var log1p = __nccwpck_require__( 7260 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
+var lanczosSumExpGScaled = __nccwpck_require__( 82638 );
+var gammaln = __nccwpck_require__( 67711 );
+var gamma = __nccwpck_require__( 40905 );
+var log1p = __nccwpck_require__( 74879 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var max = __nccwpck_require__( 2974 );
-var min = __nccwpck_require__( 8008 );
-var ln = __nccwpck_require__( 1550 );
-var MAX_LN = __nccwpck_require__( 4193 );
-var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
-var E = __nccwpck_require__( 45 );
+var max = __nccwpck_require__( 32974 );
+var min = __nccwpck_require__( 38008 );
+var ln = __nccwpck_require__( 51550 );
+var MAX_LN = __nccwpck_require__( 74193 );
+var MIN_LN = __nccwpck_require__( 67999 );
+var G = __nccwpck_require__( 13822 );
+var E = __nccwpck_require__( 20045 );
 
 
 // MAIN //
@@ -20599,7 +20599,7 @@ module.exports = regularizedGammaPrefix;
 
 /***/ }),
 
-/***/ 1402:
+/***/ 31402:
 /***/ ((module) => {
 
 /**
@@ -20677,7 +20677,7 @@ module.exports = risingFactorialRatio;
 
 /***/ }),
 
-/***/ 5319:
+/***/ 85319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -20716,7 +20716,7 @@ module.exports = risingFactorialRatio;
 
 // MODULES //
 
-var inverseStudentsT = __nccwpck_require__( 3979 );
+var inverseStudentsT = __nccwpck_require__( 43979 );
 
 
 // MAIN //
@@ -20754,7 +20754,7 @@ module.exports = findIBetaInvFromTDist;
 
 /***/ }),
 
-/***/ 177:
+/***/ 30177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -20792,11 +20792,11 @@ module.exports = findIBetaInvFromTDist;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var ldexp = __nccwpck_require__( 3291 );
-var sign = __nccwpck_require__( 9079 );
-var max = __nccwpck_require__( 2974 );
-var MAX_VALUE = __nccwpck_require__( 3424 );
+var abs = __nccwpck_require__( 66260 );
+var ldexp = __nccwpck_require__( 83291 );
+var sign = __nccwpck_require__( 79079 );
+var max = __nccwpck_require__( 32974 );
+var MAX_VALUE = __nccwpck_require__( 83424 );
 
 
 // MAIN //
@@ -20982,7 +20982,7 @@ module.exports = halleyIterate;
 
 /***/ }),
 
-/***/ 8670:
+/***/ 48670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -21021,10 +21021,10 @@ module.exports = halleyIterate;
 
 // MODULES //
 
-var kernelBetainc = (__nccwpck_require__(9818).assign);
-var abs = __nccwpck_require__( 6260 );
-var FLOAT64_MAX = __nccwpck_require__( 3424 );
-var FLOAT64_MIN_NORM = __nccwpck_require__( 5417 );
+var kernelBetainc = (__nccwpck_require__(59818).assign);
+var abs = __nccwpck_require__( 66260 );
+var FLOAT64_MAX = __nccwpck_require__( 83424 );
+var FLOAT64_MIN_NORM = __nccwpck_require__( 55417 );
 
 
 // MAIN //
@@ -21094,7 +21094,7 @@ module.exports = ibetaRoots;
 
 /***/ }),
 
-/***/ 1489:
+/***/ 61489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -21140,7 +21140,7 @@ module.exports = ibetaRoots;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3184 );
+var main = __nccwpck_require__( 33184 );
 
 
 // EXPORTS //
@@ -21150,7 +21150,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3979:
+/***/ 43979:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -21189,21 +21189,21 @@ module.exports = main;
 
 // MODULES //
 
-var erfcinv = __nccwpck_require__( 119 );
-var floor = __nccwpck_require__( 2334 );
-var ldexp = __nccwpck_require__( 3291 );
-var round = __nccwpck_require__( 8972 );
-var acos = __nccwpck_require__( 9418 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var cos = __nccwpck_require__( 9191 );
+var erfcinv = __nccwpck_require__( 80119 );
+var floor = __nccwpck_require__( 42334 );
+var ldexp = __nccwpck_require__( 83291 );
+var round = __nccwpck_require__( 18972 );
+var acos = __nccwpck_require__( 99418 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var cos = __nccwpck_require__( 99191 );
 var pow = __nccwpck_require__( 6310 );
-var sin = __nccwpck_require__( 1794 );
-var SQRT2 = __nccwpck_require__( 6515 );
-var PI = __nccwpck_require__( 9701 );
-var inverseStudentsTBodySeries = __nccwpck_require__( 1256 );
-var inverseStudentsTTailSeries = __nccwpck_require__( 5454 );
-var inverseStudentsTHill = __nccwpck_require__( 9201 );
+var sin = __nccwpck_require__( 61794 );
+var SQRT2 = __nccwpck_require__( 96515 );
+var PI = __nccwpck_require__( 39701 );
+var inverseStudentsTBodySeries = __nccwpck_require__( 31256 );
+var inverseStudentsTTailSeries = __nccwpck_require__( 15454 );
+var inverseStudentsTHill = __nccwpck_require__( 49201 );
 
 
 // VARIABLES //
@@ -21353,7 +21353,7 @@ module.exports = inverseStudentsT;
 
 /***/ }),
 
-/***/ 1256:
+/***/ 31256:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -21392,19 +21392,19 @@ module.exports = inverseStudentsT;
 
 // MODULES //
 
-var gammaDeltaRatio = __nccwpck_require__( 4320 );
-var evalpoly = __nccwpck_require__( 2096 );
-var sqrt = __nccwpck_require__( 5478 );
-var PI = __nccwpck_require__( 9701 );
+var gammaDeltaRatio = __nccwpck_require__( 84320 );
+var evalpoly = __nccwpck_require__( 62096 );
+var sqrt = __nccwpck_require__( 15478 );
+var PI = __nccwpck_require__( 39701 );
 var polyval1 = __nccwpck_require__( 2640 );
-var polyval2 = __nccwpck_require__( 6791 );
-var polyval3 = __nccwpck_require__( 3066 );
-var polyval4 = __nccwpck_require__( 502 );
-var polyval5 = __nccwpck_require__( 4564 );
-var polyval6 = __nccwpck_require__( 6216 );
+var polyval2 = __nccwpck_require__( 26791 );
+var polyval3 = __nccwpck_require__( 23066 );
+var polyval4 = __nccwpck_require__( 78121 );
+var polyval5 = __nccwpck_require__( 54564 );
+var polyval6 = __nccwpck_require__( 53835 );
 var polyval7 = __nccwpck_require__( 7931 );
-var polyval8 = __nccwpck_require__( 3636 );
-var polyval9 = __nccwpck_require__( 1837 );
+var polyval8 = __nccwpck_require__( 43636 );
+var polyval9 = __nccwpck_require__( 71837 );
 
 
 // VARIABLES //
@@ -21460,7 +21460,7 @@ module.exports = inverseStudentsTBodySeries;
 
 /***/ }),
 
-/***/ 9201:
+/***/ 49201:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -21501,12 +21501,12 @@ module.exports = inverseStudentsTBodySeries;
 
 // MODULES //
 
-var erfcinv = __nccwpck_require__( 119 );
-var expm1 = __nccwpck_require__( 141 );
-var sqrt = __nccwpck_require__( 5478 );
+var erfcinv = __nccwpck_require__( 80119 );
+var expm1 = __nccwpck_require__( 40141 );
+var sqrt = __nccwpck_require__( 15478 );
 var pow = __nccwpck_require__( 6310 );
-var HALF_PI = __nccwpck_require__( 7934 );
-var SQRT2 = __nccwpck_require__( 6515 );
+var HALF_PI = __nccwpck_require__( 5553 );
+var SQRT2 = __nccwpck_require__( 96515 );
 
 
 // MAIN //
@@ -21569,7 +21569,7 @@ module.exports = inverseStudentsTHill;
 
 /***/ }),
 
-/***/ 5454:
+/***/ 15454:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -21608,11 +21608,11 @@ module.exports = inverseStudentsTHill;
 
 // MODULES //
 
-var gammaDeltaRatio = __nccwpck_require__( 4320 );
-var evalpoly = __nccwpck_require__( 2096 );
-var sqrt = __nccwpck_require__( 5478 );
+var gammaDeltaRatio = __nccwpck_require__( 84320 );
+var evalpoly = __nccwpck_require__( 62096 );
+var sqrt = __nccwpck_require__( 15478 );
 var pow = __nccwpck_require__( 6310 );
-var PI = __nccwpck_require__( 9701 );
+var PI = __nccwpck_require__( 39701 );
 
 
 // VARIABLES //
@@ -21687,7 +21687,7 @@ module.exports = inverseStudentsTTailSeries;
 
 /***/ }),
 
-/***/ 3184:
+/***/ 33184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint-disable max-statements, max-lines */
@@ -21728,29 +21728,29 @@ module.exports = inverseStudentsTTailSeries;
 
 // MODULES //
 
-var evalpoly = __nccwpck_require__( 2096 );
-var betainc = __nccwpck_require__( 9986 );
-var expm1 = __nccwpck_require__( 141 );
-var log1p = __nccwpck_require__( 7260 );
-var asin = __nccwpck_require__( 9827 );
-var beta = __nccwpck_require__( 1354 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
+var evalpoly = __nccwpck_require__( 62096 );
+var betainc = __nccwpck_require__( 89986 );
+var expm1 = __nccwpck_require__( 40141 );
+var log1p = __nccwpck_require__( 74879 );
+var asin = __nccwpck_require__( 49827 );
+var beta = __nccwpck_require__( 91354 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
 var pow = __nccwpck_require__( 6310 );
-var sin = __nccwpck_require__( 1794 );
-var max = __nccwpck_require__( 2974 );
-var min = __nccwpck_require__( 8008 );
-var ln = __nccwpck_require__( 1550 );
-var FLOAT64_MIN_NORM = __nccwpck_require__( 5417 );
-var HALF_PI = __nccwpck_require__( 7934 );
-var EPSILON = __nccwpck_require__( 5088 );
-var findIBetaInvFromTDist = __nccwpck_require__( 5319 );
-var temme1 = __nccwpck_require__( 5264 );
-var temme2 = __nccwpck_require__( 2259 );
-var temme3 = __nccwpck_require__( 4268 );
-var halleyIterate = __nccwpck_require__( 177 );
-var ibetaRoots = __nccwpck_require__( 8670 );
+var sin = __nccwpck_require__( 61794 );
+var max = __nccwpck_require__( 32974 );
+var min = __nccwpck_require__( 38008 );
+var ln = __nccwpck_require__( 51550 );
+var FLOAT64_MIN_NORM = __nccwpck_require__( 55417 );
+var HALF_PI = __nccwpck_require__( 5553 );
+var EPSILON = __nccwpck_require__( 55088 );
+var findIBetaInvFromTDist = __nccwpck_require__( 85319 );
+var temme1 = __nccwpck_require__( 10502 );
+var temme2 = __nccwpck_require__( 32259 );
+var temme3 = __nccwpck_require__( 34268 );
+var halleyIterate = __nccwpck_require__( 30177 );
+var ibetaRoots = __nccwpck_require__( 48670 );
 
 
 // VARIABLES //
@@ -22127,7 +22127,7 @@ module.exports = ibetaInvImp;
 
 /***/ }),
 
-/***/ 9346:
+/***/ 79346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -22165,10 +22165,10 @@ module.exports = ibetaInvImp;
 
 // MODULES //
 
-var sign = __nccwpck_require__( 9079 );
-var abs = __nccwpck_require__( 6260 );
-var ldexp = __nccwpck_require__( 3291 );
-var MAX_VALUE = __nccwpck_require__( 3424 );
+var sign = __nccwpck_require__( 79079 );
+var abs = __nccwpck_require__( 66260 );
+var ldexp = __nccwpck_require__( 83291 );
+var MAX_VALUE = __nccwpck_require__( 83424 );
 
 
 // MAIN //
@@ -22284,7 +22284,7 @@ module.exports = newtonRaphsonIterate;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((module) => {
 
 /**
@@ -22338,7 +22338,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 1820:
+/***/ 21820:
 /***/ ((module) => {
 
 /**
@@ -22392,7 +22392,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 9811:
+/***/ 19811:
 /***/ ((module) => {
 
 /**
@@ -22446,7 +22446,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 9638:
+/***/ 49638:
 /***/ ((module) => {
 
 /**
@@ -22500,7 +22500,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 7909:
+/***/ 67909:
 /***/ ((module) => {
 
 /**
@@ -22608,7 +22608,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 6791:
+/***/ 26791:
 /***/ ((module) => {
 
 /**
@@ -22662,7 +22662,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 3066:
+/***/ 23066:
 /***/ ((module) => {
 
 /**
@@ -22716,7 +22716,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 502:
+/***/ 78121:
 /***/ ((module) => {
 
 /**
@@ -22770,7 +22770,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 4564:
+/***/ 54564:
 /***/ ((module) => {
 
 /**
@@ -22824,7 +22824,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 6216:
+/***/ 53835:
 /***/ ((module) => {
 
 /**
@@ -22878,7 +22878,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 3259:
+/***/ 73259:
 /***/ ((module) => {
 
 /**
@@ -22986,7 +22986,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 3636:
+/***/ 43636:
 /***/ ((module) => {
 
 /**
@@ -23040,7 +23040,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 1837:
+/***/ 71837:
 /***/ ((module) => {
 
 /**
@@ -23148,7 +23148,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5185:
+/***/ 55185:
 /***/ ((module) => {
 
 /**
@@ -23202,7 +23202,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 7298:
+/***/ 87298:
 /***/ ((module) => {
 
 /**
@@ -23256,7 +23256,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 6255:
+/***/ 26255:
 /***/ ((module) => {
 
 /**
@@ -23310,7 +23310,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 1896:
+/***/ 91896:
 /***/ ((module) => {
 
 /**
@@ -23364,7 +23364,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 7333:
+/***/ 87333:
 /***/ ((module) => {
 
 /**
@@ -23418,7 +23418,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 9590:
+/***/ 19590:
 /***/ ((module) => {
 
 /**
@@ -23472,7 +23472,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 4647:
+/***/ 17028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -23511,8 +23511,8 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var ln = __nccwpck_require__( 1550 );
-var MAX_VALUE = __nccwpck_require__( 3424 );
+var ln = __nccwpck_require__( 51550 );
+var MAX_VALUE = __nccwpck_require__( 83424 );
 
 
 // VARIABLES //
@@ -23566,7 +23566,7 @@ module.exports = temmeRootFinder;
 
 /***/ }),
 
-/***/ 5264:
+/***/ 10502:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -23605,11 +23605,11 @@ module.exports = temmeRootFinder;
 
 // MODULES //
 
-var evalpoly = __nccwpck_require__( 2096 );
-var erfcinv = __nccwpck_require__( 119 );
-var sqrt = __nccwpck_require__( 5478 );
-var exp = __nccwpck_require__( 1851 );
-var SQRT2 = __nccwpck_require__( 6515 );
+var evalpoly = __nccwpck_require__( 62096 );
+var erfcinv = __nccwpck_require__( 80119 );
+var sqrt = __nccwpck_require__( 15478 );
+var exp = __nccwpck_require__( 31851 );
+var SQRT2 = __nccwpck_require__( 96515 );
 
 
 // VARIABLES //
@@ -23706,7 +23706,7 @@ module.exports = temme1;
 
 /***/ }),
 
-/***/ 2259:
+/***/ 32259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -23745,29 +23745,29 @@ module.exports = temme1;
 
 // MODULES //
 
-var evalpoly = __nccwpck_require__( 2096 );
-var erfcinv = __nccwpck_require__( 119 );
-var abs = __nccwpck_require__( 6260 );
-var exp = __nccwpck_require__( 1851 );
-var ln = __nccwpck_require__( 1550 );
-var sqrt = __nccwpck_require__( 5478 );
-var sin = __nccwpck_require__( 1794 );
-var cos = __nccwpck_require__( 9191 );
-var temmeRootFinder = __nccwpck_require__( 4647 );
-var newtonRaphsonIterate = __nccwpck_require__( 9346 );
-var polyval1 = __nccwpck_require__( 8398 );
-var polyval2 = __nccwpck_require__( 3259 );
+var evalpoly = __nccwpck_require__( 62096 );
+var erfcinv = __nccwpck_require__( 80119 );
+var abs = __nccwpck_require__( 66260 );
+var exp = __nccwpck_require__( 31851 );
+var ln = __nccwpck_require__( 51550 );
+var sqrt = __nccwpck_require__( 15478 );
+var sin = __nccwpck_require__( 61794 );
+var cos = __nccwpck_require__( 99191 );
+var temmeRootFinder = __nccwpck_require__( 17028 );
+var newtonRaphsonIterate = __nccwpck_require__( 79346 );
+var polyval1 = __nccwpck_require__( 88398 );
+var polyval2 = __nccwpck_require__( 73259 );
 var polyval3 = __nccwpck_require__( 8164 );
-var polyval4 = __nccwpck_require__( 5185 );
-var polyval5 = __nccwpck_require__( 7298 );
-var polyval6 = __nccwpck_require__( 6255 );
-var polyval7 = __nccwpck_require__( 1896 );
-var polyval8 = __nccwpck_require__( 7333 );
-var polyval9 = __nccwpck_require__( 9590 );
-var polyval10 = __nccwpck_require__( 1820 );
-var polyval11 = __nccwpck_require__( 9811 );
-var polyval12 = __nccwpck_require__( 9638 );
-var polyval13 = __nccwpck_require__( 7909 );
+var polyval4 = __nccwpck_require__( 55185 );
+var polyval5 = __nccwpck_require__( 87298 );
+var polyval6 = __nccwpck_require__( 26255 );
+var polyval7 = __nccwpck_require__( 91896 );
+var polyval8 = __nccwpck_require__( 87333 );
+var polyval9 = __nccwpck_require__( 19590 );
+var polyval10 = __nccwpck_require__( 21820 );
+var polyval11 = __nccwpck_require__( 19811 );
+var polyval12 = __nccwpck_require__( 49638 );
+var polyval13 = __nccwpck_require__( 67909 );
 
 
 // VARIABLES //
@@ -23922,7 +23922,7 @@ module.exports = temme2;
 
 /***/ }),
 
-/***/ 4268:
+/***/ 34268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -23963,12 +23963,12 @@ module.exports = temme2;
 
 // MODULES //
 
-var gammaincinv = __nccwpck_require__( 5778 );
-var ln = __nccwpck_require__( 1550 );
-var sqrt = __nccwpck_require__( 5478 );
-var SMALLEST_SUBNORMAL = __nccwpck_require__( 3975 );
-var temmeRootFinder = __nccwpck_require__( 4647 );
-var newtonRaphsonIterate = __nccwpck_require__( 9346 );
+var gammaincinv = __nccwpck_require__( 85778 );
+var ln = __nccwpck_require__( 51550 );
+var sqrt = __nccwpck_require__( 15478 );
+var SMALLEST_SUBNORMAL = __nccwpck_require__( 33975 );
+var temmeRootFinder = __nccwpck_require__( 17028 );
+var newtonRaphsonIterate = __nccwpck_require__( 79346 );
 
 
 // MAIN //
@@ -24100,7 +24100,7 @@ module.exports = temme3;
 
 /***/ }),
 
-/***/ 1567:
+/***/ 71567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -24146,7 +24146,7 @@ module.exports = temme3;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4010 );
+var main = __nccwpck_require__( 94010 );
 
 
 // EXPORTS //
@@ -24156,7 +24156,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 4010:
+/***/ 94010:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -24195,8 +24195,8 @@ module.exports = main;
 
 // MODULES //
 
-var polyval13 = __nccwpck_require__( 5732 );
-var polyval46 = __nccwpck_require__( 3242 );
+var polyval13 = __nccwpck_require__( 25732 );
+var polyval46 = __nccwpck_require__( 53242 );
 
 
 // MAIN //
@@ -24291,7 +24291,7 @@ module.exports = kernelCos;
 
 /***/ }),
 
-/***/ 5732:
+/***/ 25732:
 /***/ ((module) => {
 
 /**
@@ -24345,7 +24345,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 3242:
+/***/ 53242:
 /***/ ((module) => {
 
 /**
@@ -24399,7 +24399,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 186:
+/***/ 70186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -24451,7 +24451,7 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var main = __nccwpck_require__( 7485 );
+var main = __nccwpck_require__( 97485 );
 
 
 // EXPORTS //
@@ -24461,7 +24461,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7485:
+/***/ 97485:
 /***/ ((module) => {
 
 /**
@@ -24601,7 +24601,7 @@ module.exports = kernelSin;
 
 /***/ }),
 
-/***/ 3291:
+/***/ 83291:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -24656,7 +24656,7 @@ module.exports = kernelSin;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3078 );
+var main = __nccwpck_require__( 23078 );
 
 
 // EXPORTS //
@@ -24666,7 +24666,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3078:
+/***/ 23078:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -24698,19 +24698,19 @@ module.exports = main;
 
 // MODULES //
 
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var BIAS = __nccwpck_require__( 1877 );
-var MAX_EXPONENT = __nccwpck_require__( 6276 );
-var MAX_SUBNORMAL_EXPONENT = __nccwpck_require__( 2656 );
-var MIN_SUBNORMAL_EXPONENT = __nccwpck_require__( 4862 );
-var isnan = __nccwpck_require__( 6523 );
-var isInfinite = __nccwpck_require__( 7234 );
-var copysign = __nccwpck_require__( 910 );
-var normalize = (__nccwpck_require__(9335).assign);
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var BIAS = __nccwpck_require__( 11877 );
+var MAX_EXPONENT = __nccwpck_require__( 46276 );
+var MAX_SUBNORMAL_EXPONENT = __nccwpck_require__( 92656 );
+var MIN_SUBNORMAL_EXPONENT = __nccwpck_require__( 34862 );
+var isnan = __nccwpck_require__( 86523 );
+var isInfinite = __nccwpck_require__( 57234 );
+var copysign = __nccwpck_require__( 35672 );
+var normalize = (__nccwpck_require__(79335).assign);
 var floatExp = __nccwpck_require__( 6075 );
-var toWords = __nccwpck_require__( 7949 );
-var fromWords = __nccwpck_require__( 7844 );
+var toWords = __nccwpck_require__( 87949 );
+var fromWords = __nccwpck_require__( 17844 );
 
 
 // VARIABLES //
@@ -24823,7 +24823,7 @@ module.exports = ldexp;
 
 /***/ }),
 
-/***/ 1550:
+/***/ 51550:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -24872,7 +24872,7 @@ module.exports = ldexp;
 
 // MODULES //
 
-var main = __nccwpck_require__( 5553 );
+var main = __nccwpck_require__( 75553 );
 
 
 // EXPORTS //
@@ -24882,7 +24882,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 5553:
+/***/ 75553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -24922,12 +24922,12 @@ module.exports = main;
 // MODULES //
 
 var getHighWord = __nccwpck_require__( 2882 );
-var setHighWord = __nccwpck_require__( 5990 );
-var isnan = __nccwpck_require__( 6523 );
-var BIAS = __nccwpck_require__( 1877 );
-var NINF = __nccwpck_require__( 1475 );
-var polyvalP = __nccwpck_require__( 6488 );
-var polyvalQ = __nccwpck_require__( 1103 );
+var setHighWord = __nccwpck_require__( 45990 );
+var isnan = __nccwpck_require__( 86523 );
+var BIAS = __nccwpck_require__( 11877 );
+var NINF = __nccwpck_require__( 81475 );
+var polyvalP = __nccwpck_require__( 36488 );
+var polyvalQ = __nccwpck_require__( 71103 );
 
 
 // VARIABLES //
@@ -25063,7 +25063,7 @@ module.exports = ln;
 
 /***/ }),
 
-/***/ 6488:
+/***/ 36488:
 /***/ ((module) => {
 
 /**
@@ -25117,7 +25117,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 1103:
+/***/ 71103:
 /***/ ((module) => {
 
 /**
@@ -25171,7 +25171,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 7260:
+/***/ 74879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -25272,13 +25272,13 @@ module.exports = log1p;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 var getHighWord = __nccwpck_require__( 2882 );
-var setHighWord = __nccwpck_require__( 5990 );
-var PINF = __nccwpck_require__( 469 );
-var NINF = __nccwpck_require__( 1475 );
-var FLOAT64_EXPONENT_BIAS = __nccwpck_require__( 1877 );
-var polyval = __nccwpck_require__( 897 );
+var setHighWord = __nccwpck_require__( 45990 );
+var PINF = __nccwpck_require__( 50469 );
+var NINF = __nccwpck_require__( 81475 );
+var FLOAT64_EXPONENT_BIAS = __nccwpck_require__( 11877 );
+var polyval = __nccwpck_require__( 10897 );
 
 
 // VARIABLES //
@@ -25597,7 +25597,7 @@ module.exports = log1p;
 
 /***/ }),
 
-/***/ 897:
+/***/ 10897:
 /***/ ((module) => {
 
 /**
@@ -25651,7 +25651,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5430:
+/***/ 15430:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -25697,7 +25697,7 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var log1pmx = __nccwpck_require__( 4473 );
+var log1pmx = __nccwpck_require__( 44473 );
 
 
 // EXPORTS //
@@ -25707,7 +25707,7 @@ module.exports = log1pmx;
 
 /***/ }),
 
-/***/ 4781:
+/***/ 44781:
 /***/ ((module) => {
 
 /**
@@ -25779,7 +25779,7 @@ module.exports = log1pSeries;
 
 /***/ }),
 
-/***/ 4473:
+/***/ 44473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -25817,11 +25817,11 @@ module.exports = log1pSeries;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var ln = __nccwpck_require__( 1550 );
-var FLOAT_EPS = __nccwpck_require__( 5088 );
-var sumSeries = __nccwpck_require__( 6491 );
-var log1pSeries = __nccwpck_require__( 4781 );
+var abs = __nccwpck_require__( 66260 );
+var ln = __nccwpck_require__( 51550 );
+var FLOAT_EPS = __nccwpck_require__( 55088 );
+var sumSeries = __nccwpck_require__( 96491 );
+var log1pSeries = __nccwpck_require__( 44781 );
 
 
 // MAIN //
@@ -25879,7 +25879,7 @@ module.exports = log1pmx;
 
 /***/ }),
 
-/***/ 2974:
+/***/ 32974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -25922,7 +25922,7 @@ module.exports = log1pmx;
 
 // MODULES //
 
-var max = __nccwpck_require__( 8641 );
+var max = __nccwpck_require__( 78641 );
 
 
 // EXPORTS //
@@ -25932,7 +25932,7 @@ module.exports = max;
 
 /***/ }),
 
-/***/ 8641:
+/***/ 78641:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -25957,9 +25957,9 @@ module.exports = max;
 
 // MODULES //
 
-var isPositiveZero = __nccwpck_require__( 866 );
-var isnan = __nccwpck_require__( 6523 );
-var PINF = __nccwpck_require__( 469 );
+var isPositiveZero = __nccwpck_require__( 30866 );
+var isnan = __nccwpck_require__( 86523 );
+var PINF = __nccwpck_require__( 50469 );
 
 
 // MAIN //
@@ -26010,7 +26010,7 @@ module.exports = max;
 
 /***/ }),
 
-/***/ 9594:
+/***/ 79594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26053,7 +26053,7 @@ module.exports = max;
 
 // MODULES //
 
-var maxabs = __nccwpck_require__( 3757 );
+var maxabs = __nccwpck_require__( 63757 );
 
 
 // EXPORTS //
@@ -26063,7 +26063,7 @@ module.exports = maxabs;
 
 /***/ }),
 
-/***/ 3757:
+/***/ 63757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26088,8 +26088,8 @@ module.exports = maxabs;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var max = __nccwpck_require__( 2974 );
+var abs = __nccwpck_require__( 66260 );
+var max = __nccwpck_require__( 32974 );
 
 
 // MAIN //
@@ -26125,7 +26125,7 @@ module.exports = maxabs;
 
 /***/ }),
 
-/***/ 8008:
+/***/ 38008:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26168,7 +26168,7 @@ module.exports = maxabs;
 
 // MODULES //
 
-var min = __nccwpck_require__( 9503 );
+var min = __nccwpck_require__( 29503 );
 
 
 // EXPORTS //
@@ -26178,7 +26178,7 @@ module.exports = min;
 
 /***/ }),
 
-/***/ 9503:
+/***/ 29503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26203,9 +26203,9 @@ module.exports = min;
 
 // MODULES //
 
-var isNegativeZero = __nccwpck_require__( 3270 );
-var isnan = __nccwpck_require__( 6523 );
-var NINF = __nccwpck_require__( 1475 );
+var isNegativeZero = __nccwpck_require__( 23270 );
+var isnan = __nccwpck_require__( 86523 );
+var NINF = __nccwpck_require__( 81475 );
 
 
 // MAIN //
@@ -26256,7 +26256,7 @@ module.exports = min;
 
 /***/ }),
 
-/***/ 9912:
+/***/ 89912:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26299,7 +26299,7 @@ module.exports = min;
 
 // MODULES //
 
-var minabs = __nccwpck_require__( 431 );
+var minabs = __nccwpck_require__( 10431 );
 
 
 // EXPORTS //
@@ -26309,7 +26309,7 @@ module.exports = minabs;
 
 /***/ }),
 
-/***/ 431:
+/***/ 10431:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26334,8 +26334,8 @@ module.exports = minabs;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var min = __nccwpck_require__( 8008 );
+var abs = __nccwpck_require__( 66260 );
+var min = __nccwpck_require__( 38008 );
 
 
 // MAIN //
@@ -26429,7 +26429,7 @@ module.exports = minabs;
 
 // MODULES //
 
-var main = __nccwpck_require__( 7609 );
+var main = __nccwpck_require__( 87609 );
 
 
 // EXPORTS //
@@ -26439,7 +26439,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9905:
+/***/ 59905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26479,11 +26479,11 @@ module.exports = main;
 // MODULES //
 
 var getHighWord = __nccwpck_require__( 2882 );
-var setLowWord = __nccwpck_require__( 3786 );
-var setHighWord = __nccwpck_require__( 5990 );
-var BIAS = __nccwpck_require__( 1877 );
-var HIGH_NUM_SIGNIFICAND_BITS = __nccwpck_require__( 1277 );
-var polyvalL = __nccwpck_require__( 3140 );
+var setLowWord = __nccwpck_require__( 23786 );
+var setHighWord = __nccwpck_require__( 45990 );
+var BIAS = __nccwpck_require__( 11877 );
+var HIGH_NUM_SIGNIFICAND_BITS = __nccwpck_require__( 31277 );
+var polyvalL = __nccwpck_require__( 53140 );
 
 
 // VARIABLES //
@@ -26658,7 +26658,7 @@ module.exports = log2ax;
 
 /***/ }),
 
-/***/ 3726:
+/***/ 53726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26697,7 +26697,7 @@ module.exports = log2ax;
 
 // MODULES //
 
-var setLowWord = __nccwpck_require__( 3786 );
+var setLowWord = __nccwpck_require__( 23786 );
 var polyvalW = __nccwpck_require__( 837 );
 
 
@@ -26756,7 +26756,7 @@ module.exports = logx;
 
 /***/ }),
 
-/***/ 7609:
+/***/ 87609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -26795,24 +26795,24 @@ module.exports = logx;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var isOdd = __nccwpck_require__( 7687 );
-var isInfinite = __nccwpck_require__( 7234 );
+var isnan = __nccwpck_require__( 86523 );
+var isOdd = __nccwpck_require__( 97687 );
+var isInfinite = __nccwpck_require__( 57234 );
 var isInteger = __nccwpck_require__( 2804 );
-var sqrt = __nccwpck_require__( 5478 );
-var abs = __nccwpck_require__( 6260 );
-var toWords = __nccwpck_require__( 7949 );
-var setLowWord = __nccwpck_require__( 3786 );
-var uint32ToInt32 = __nccwpck_require__( 6519 );
-var NINF = __nccwpck_require__( 1475 );
-var PINF = __nccwpck_require__( 469 );
-var ABS_MASK = __nccwpck_require__( 3935 );
-var xIsZero = __nccwpck_require__( 2122 );
-var yIsHuge = __nccwpck_require__( 888 );
-var yIsInfinite = __nccwpck_require__( 3355 );
-var log2ax = __nccwpck_require__( 9905 );
-var logx = __nccwpck_require__( 3726 );
-var pow2 = __nccwpck_require__( 5224 );
+var sqrt = __nccwpck_require__( 15478 );
+var abs = __nccwpck_require__( 66260 );
+var toWords = __nccwpck_require__( 87949 );
+var setLowWord = __nccwpck_require__( 23786 );
+var uint32ToInt32 = __nccwpck_require__( 86519 );
+var NINF = __nccwpck_require__( 81475 );
+var PINF = __nccwpck_require__( 50469 );
+var ABS_MASK = __nccwpck_require__( 43935 );
+var xIsZero = __nccwpck_require__( 72122 );
+var yIsHuge = __nccwpck_require__( 30888 );
+var yIsInfinite = __nccwpck_require__( 93355 );
+var log2ax = __nccwpck_require__( 59905 );
+var logx = __nccwpck_require__( 53726 );
+var pow2 = __nccwpck_require__( 55224 );
 
 
 // VARIABLES //
@@ -27147,7 +27147,7 @@ module.exports = pow;
 
 /***/ }),
 
-/***/ 3140:
+/***/ 53140:
 /***/ ((module) => {
 
 /**
@@ -27201,7 +27201,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5568:
+/***/ 35568:
 /***/ ((module) => {
 
 /**
@@ -27309,7 +27309,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 5224:
+/***/ 55224:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -27349,16 +27349,16 @@ module.exports = evalpoly;
 // MODULES //
 
 var getHighWord = __nccwpck_require__( 2882 );
-var setHighWord = __nccwpck_require__( 5990 );
-var setLowWord = __nccwpck_require__( 3786 );
-var uint32ToInt32 = __nccwpck_require__( 6519 );
-var ldexp = __nccwpck_require__( 3291 );
-var LN2 = __nccwpck_require__( 1239 );
-var BIAS = __nccwpck_require__( 1877 );
-var ABS_MASK = __nccwpck_require__( 3935 );
-var HIGH_SIGNIFICAND_MASK = __nccwpck_require__( 8910 );
-var HIGH_NUM_SIGNIFICAND_BITS = __nccwpck_require__( 1277 );
-var polyvalP = __nccwpck_require__( 5568 );
+var setHighWord = __nccwpck_require__( 45990 );
+var setLowWord = __nccwpck_require__( 23786 );
+var uint32ToInt32 = __nccwpck_require__( 86519 );
+var ldexp = __nccwpck_require__( 83291 );
+var LN2 = __nccwpck_require__( 81239 );
+var BIAS = __nccwpck_require__( 11877 );
+var ABS_MASK = __nccwpck_require__( 43935 );
+var HIGH_SIGNIFICAND_MASK = __nccwpck_require__( 28910 );
+var HIGH_NUM_SIGNIFICAND_BITS = __nccwpck_require__( 31277 );
+var polyvalP = __nccwpck_require__( 35568 );
 
 
 // VARIABLES //
@@ -27451,7 +27451,7 @@ module.exports = pow2;
 
 /***/ }),
 
-/***/ 2122:
+/***/ 72122:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -27490,10 +27490,10 @@ module.exports = pow2;
 
 // MODULES //
 
-var isOdd = __nccwpck_require__( 7687 );
-var copysign = __nccwpck_require__( 910 );
-var NINF = __nccwpck_require__( 1475 );
-var PINF = __nccwpck_require__( 469 );
+var isOdd = __nccwpck_require__( 97687 );
+var copysign = __nccwpck_require__( 35672 );
+var NINF = __nccwpck_require__( 81475 );
+var PINF = __nccwpck_require__( 50469 );
 
 
 // MAIN //
@@ -27558,7 +27558,7 @@ module.exports = pow;
 
 /***/ }),
 
-/***/ 888:
+/***/ 30888:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -27597,7 +27597,7 @@ module.exports = pow;
 
 // MODULES //
 
-var ABS_MASK = __nccwpck_require__( 3935 );
+var ABS_MASK = __nccwpck_require__( 43935 );
 var getHighWord = __nccwpck_require__( 2882 );
 
 
@@ -27661,7 +27661,7 @@ module.exports = pow;
 
 /***/ }),
 
-/***/ 3355:
+/***/ 93355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -27686,8 +27686,8 @@ module.exports = pow;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var PINF = __nccwpck_require__( 469 );
+var abs = __nccwpck_require__( 66260 );
+var PINF = __nccwpck_require__( 50469 );
 
 
 // MAIN //
@@ -27756,7 +27756,7 @@ module.exports = pow;
 
 /***/ }),
 
-/***/ 4756:
+/***/ 74756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -27862,13 +27862,13 @@ module.exports = powm1;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var isinfinite = __nccwpck_require__( 7234 );
-var abs = __nccwpck_require__( 6260 );
-var expm1 = __nccwpck_require__( 141 );
-var ln = __nccwpck_require__( 1550 );
+var isnan = __nccwpck_require__( 86523 );
+var isinfinite = __nccwpck_require__( 57234 );
+var abs = __nccwpck_require__( 66260 );
+var expm1 = __nccwpck_require__( 40141 );
+var ln = __nccwpck_require__( 51550 );
 var pow = __nccwpck_require__( 6310 );
-var trunc = __nccwpck_require__( 1262 );
+var trunc = __nccwpck_require__( 81262 );
 
 
 // MAIN //
@@ -27963,7 +27963,7 @@ module.exports = powm1;
 
 /***/ }),
 
-/***/ 3982:
+/***/ 93982:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -28007,7 +28007,7 @@ module.exports = powm1;
 
 // MODULES //
 
-var rempio2 = __nccwpck_require__( 4385 );
+var rempio2 = __nccwpck_require__( 44385 );
 
 
 // EXPORTS //
@@ -28017,7 +28017,7 @@ module.exports = rempio2;
 
 /***/ }),
 
-/***/ 7236:
+/***/ 97236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -28058,9 +28058,9 @@ module.exports = rempio2;
 
 // MODULES //
 
-var floor = __nccwpck_require__( 2334 );
-var ldexp = __nccwpck_require__( 3291 );
-var zeros = __nccwpck_require__( 1830 );
+var floor = __nccwpck_require__( 42334 );
+var ldexp = __nccwpck_require__( 83291 );
+var zeros = __nccwpck_require__( 21830 );
 
 
 // VARIABLES //
@@ -28452,7 +28452,7 @@ module.exports = kernelRempio2;
 
 /***/ }),
 
-/***/ 4385:
+/***/ 44385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -28493,14 +28493,14 @@ module.exports = kernelRempio2;
 
 // MODULES //
 
-var ABS_MASK = __nccwpck_require__( 3935 );
-var EXPONENT_MASK = __nccwpck_require__( 222 );
-var SIGNIFICAND_MASK = __nccwpck_require__( 8910 );
+var ABS_MASK = __nccwpck_require__( 43935 );
+var EXPONENT_MASK = __nccwpck_require__( 30222 );
+var SIGNIFICAND_MASK = __nccwpck_require__( 28910 );
 var getHighWord = __nccwpck_require__( 2882 );
-var getLowWord = __nccwpck_require__( 1662 );
-var fromWords = __nccwpck_require__( 7844 );
-var rempio2Kernel = __nccwpck_require__( 7236 );
-var rempio2Medium = __nccwpck_require__( 499 );
+var getLowWord = __nccwpck_require__( 31662 );
+var fromWords = __nccwpck_require__( 17844 );
+var rempio2Kernel = __nccwpck_require__( 97236 );
+var rempio2Medium = __nccwpck_require__( 92880 );
 
 
 // VARIABLES //
@@ -28711,7 +28711,7 @@ module.exports = rempio2;
 
 /***/ }),
 
-/***/ 499:
+/***/ 92880:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -28750,7 +28750,7 @@ module.exports = rempio2;
 
 // MODULES //
 
-var round = __nccwpck_require__( 8972 );
+var round = __nccwpck_require__( 18972 );
 var getHighWord = __nccwpck_require__( 2882 );
 
 
@@ -28842,7 +28842,7 @@ module.exports = rempio2Medium;
 
 /***/ }),
 
-/***/ 8972:
+/***/ 18972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -28911,7 +28911,7 @@ module.exports = rempio2Medium;
 
 // MODULES //
 
-var main = __nccwpck_require__( 6547 );
+var main = __nccwpck_require__( 66547 );
 
 
 // EXPORTS //
@@ -28921,7 +28921,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6547:
+/***/ 66547:
 /***/ ((module) => {
 
 /**
@@ -29006,7 +29006,7 @@ module.exports = round;
 
 /***/ }),
 
-/***/ 9079:
+/***/ 79079:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29055,7 +29055,7 @@ module.exports = round;
 
 // MODULES //
 
-var main = __nccwpck_require__( 178 );
+var main = __nccwpck_require__( 10178 );
 
 
 // EXPORTS //
@@ -29065,7 +29065,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 178:
+/***/ 10178:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29090,7 +29090,7 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 
 
 // MAIN //
@@ -29136,7 +29136,7 @@ module.exports = signum;
 
 /***/ }),
 
-/***/ 1794:
+/***/ 61794:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29182,7 +29182,7 @@ module.exports = signum;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3205 );
+var main = __nccwpck_require__( 53205 );
 
 
 // EXPORTS //
@@ -29192,7 +29192,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3205:
+/***/ 53205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29231,12 +29231,12 @@ module.exports = main;
 
 // MODULES //
 
-var HIGH_WORD_ABS_MASK = __nccwpck_require__( 3935 );
-var HIGH_WORD_EXPONENT_MASK = __nccwpck_require__( 222 );
+var HIGH_WORD_ABS_MASK = __nccwpck_require__( 43935 );
+var HIGH_WORD_EXPONENT_MASK = __nccwpck_require__( 30222 );
 var getHighWord = __nccwpck_require__( 2882 );
-var kernelCos = __nccwpck_require__( 1567 );
-var kernelSin = __nccwpck_require__( 186 );
-var rempio2 = __nccwpck_require__( 3982 );
+var kernelCos = __nccwpck_require__( 71567 );
+var kernelSin = __nccwpck_require__( 70186 );
+var rempio2 = __nccwpck_require__( 93982 );
 
 
 // VARIABLES //
@@ -29331,7 +29331,7 @@ module.exports = sin;
 
 /***/ }),
 
-/***/ 8901:
+/***/ 18901:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29377,7 +29377,7 @@ module.exports = sin;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3012 );
+var main = __nccwpck_require__( 83012 );
 
 
 // EXPORTS //
@@ -29387,7 +29387,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3012:
+/***/ 83012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29412,13 +29412,13 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
-var isInfinite = __nccwpck_require__( 7234 );
-var cos = __nccwpck_require__( 9191 );
-var sin = __nccwpck_require__( 1794 );
-var abs = __nccwpck_require__( 6260 );
-var copysign = __nccwpck_require__( 910 );
-var PI = __nccwpck_require__( 9701 );
+var isnan = __nccwpck_require__( 86523 );
+var isInfinite = __nccwpck_require__( 57234 );
+var cos = __nccwpck_require__( 99191 );
+var sin = __nccwpck_require__( 61794 );
+var abs = __nccwpck_require__( 66260 );
+var copysign = __nccwpck_require__( 35672 );
+var PI = __nccwpck_require__( 39701 );
 
 
 // MAIN //
@@ -29494,7 +29494,7 @@ module.exports = sinpi;
 
 /***/ }),
 
-/***/ 5478:
+/***/ 15478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29543,7 +29543,7 @@ module.exports = sinpi;
 
 // MODULES //
 
-var main = __nccwpck_require__( 1689 );
+var main = __nccwpck_require__( 91689 );
 
 
 // EXPORTS //
@@ -29553,7 +29553,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 1689:
+/***/ 91689:
 /***/ ((module) => {
 
 /**
@@ -29611,7 +29611,7 @@ module.exports = sqrt;
 
 /***/ }),
 
-/***/ 1262:
+/***/ 81262:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29666,7 +29666,7 @@ module.exports = sqrt;
 
 // MODULES //
 
-var main = __nccwpck_require__( 2657 );
+var main = __nccwpck_require__( 92657 );
 
 
 // EXPORTS //
@@ -29676,7 +29676,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 2657:
+/***/ 92657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29701,7 +29701,7 @@ module.exports = main;
 
 // MODULES //
 
-var floor = __nccwpck_require__( 2334 );
+var floor = __nccwpck_require__( 42334 );
 var ceil = __nccwpck_require__( 3385 );
 
 
@@ -29756,7 +29756,7 @@ module.exports = trunc;
 
 /***/ }),
 
-/***/ 3962:
+/***/ 13962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29781,9 +29781,9 @@ module.exports = trunc;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var EPS = __nccwpck_require__( 5088 );
-var FLOAT32_SMALLEST_NORMAL = __nccwpck_require__( 8858 );
+var abs = __nccwpck_require__( 66260 );
+var EPS = __nccwpck_require__( 55088 );
+var FLOAT32_SMALLEST_NORMAL = __nccwpck_require__( 28858 );
 
 
 // VARIABLES //
@@ -29958,7 +29958,7 @@ module.exports = continuedFraction;
 
 /***/ }),
 
-/***/ 7028:
+/***/ 57028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -29983,9 +29983,9 @@ module.exports = continuedFraction;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var FLOAT32_SMALLEST_NORMAL = __nccwpck_require__( 8858 );
-var EPS = __nccwpck_require__( 5088 );
+var abs = __nccwpck_require__( 66260 );
+var FLOAT32_SMALLEST_NORMAL = __nccwpck_require__( 28858 );
+var EPS = __nccwpck_require__( 55088 );
 
 
 // VARIABLES //
@@ -30200,7 +30200,7 @@ module.exports = continuedFraction;
 
 /***/ }),
 
-/***/ 508:
+/***/ 30508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30247,9 +30247,9 @@ module.exports = continuedFraction;
 
 // MODULES //
 
-var hasGeneratorSupport = __nccwpck_require__( 2878 );
-var generator = __nccwpck_require__( 7028 );
-var basic = __nccwpck_require__( 3962 );
+var hasGeneratorSupport = __nccwpck_require__( 67640 );
+var generator = __nccwpck_require__( 57028 );
+var basic = __nccwpck_require__( 13962 );
 
 
 // MAIN //
@@ -30269,7 +30269,7 @@ module.exports = continuedFraction;
 
 /***/ }),
 
-/***/ 1278:
+/***/ 71278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30294,8 +30294,8 @@ module.exports = continuedFraction;
 
 // MODULES //
 
-var Fcn = __nccwpck_require__( 6990 );
-var evalpoly = __nccwpck_require__( 3767 );
+var Fcn = __nccwpck_require__( 36990 );
+var evalpoly = __nccwpck_require__( 93767 );
 
 
 // MAIN //
@@ -30404,7 +30404,7 @@ module.exports = factory;
 
 /***/ }),
 
-/***/ 2096:
+/***/ 62096:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30453,8 +30453,8 @@ module.exports = factory;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 3767 );
-var factory = __nccwpck_require__( 1278 );
+var main = __nccwpck_require__( 93767 );
+var factory = __nccwpck_require__( 71278 );
 
 
 // MAIN //
@@ -30469,7 +30469,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3767:
+/***/ 93767:
 /***/ ((module) => {
 
 /**
@@ -30540,7 +30540,7 @@ module.exports = evalpoly;
 
 /***/ }),
 
-/***/ 6049:
+/***/ 56049:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30565,8 +30565,8 @@ module.exports = evalpoly;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var EPS = __nccwpck_require__( 5088 );
+var abs = __nccwpck_require__( 66260 );
+var EPS = __nccwpck_require__( 55088 );
 
 
 // VARIABLES //
@@ -30633,7 +30633,7 @@ module.exports = sumSeries;
 
 /***/ }),
 
-/***/ 3333:
+/***/ 13333:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30658,8 +30658,8 @@ module.exports = sumSeries;
 
 // MODULES //
 
-var abs = __nccwpck_require__( 6260 );
-var EPS = __nccwpck_require__( 5088 );
+var abs = __nccwpck_require__( 66260 );
+var EPS = __nccwpck_require__( 55088 );
 
 
 // VARIABLES //
@@ -30739,7 +30739,7 @@ module.exports = sumSeries;
 
 /***/ }),
 
-/***/ 6491:
+/***/ 96491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30785,9 +30785,9 @@ module.exports = sumSeries;
 
 // MODULES //
 
-var hasGeneratorSupport = __nccwpck_require__( 2878 );
-var generator = __nccwpck_require__( 3333 );
-var basic = __nccwpck_require__( 6049 );
+var hasGeneratorSupport = __nccwpck_require__( 67640 );
+var generator = __nccwpck_require__( 13333 );
+var basic = __nccwpck_require__( 56049 );
 
 
 // MAIN //
@@ -30807,7 +30807,7 @@ module.exports = sumSeries;
 
 /***/ }),
 
-/***/ 4241:
+/***/ 84241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30844,7 +30844,7 @@ module.exports = sumSeries;
 
 // MODULES //
 
-var main = __nccwpck_require__( 7696 );
+var main = __nccwpck_require__( 97696 );
 
 
 // EXPORTS //
@@ -30854,7 +30854,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7696:
+/***/ 97696:
 /***/ ((module) => {
 
 /**
@@ -30930,7 +30930,7 @@ module.exports = Number; // eslint-disable-line stdlib/require-globals
 
 // MODULES //
 
-var main = __nccwpck_require__( 7014 );
+var main = __nccwpck_require__( 67014 );
 
 
 // EXPORTS //
@@ -30940,7 +30940,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7014:
+/***/ 67014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -30966,8 +30966,8 @@ module.exports = main;
 // MODULES //
 
 var getHighWord = __nccwpck_require__( 2882 );
-var EXP_MASK = __nccwpck_require__( 222 );
-var BIAS = __nccwpck_require__( 1877 );
+var EXP_MASK = __nccwpck_require__( 30222 );
+var BIAS = __nccwpck_require__( 11877 );
 
 
 // MAIN //
@@ -31013,7 +31013,7 @@ module.exports = exponent;
 
 /***/ }),
 
-/***/ 7844:
+/***/ 17844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31068,7 +31068,7 @@ module.exports = exponent;
 
 // MODULES //
 
-var main = __nccwpck_require__( 5259 );
+var main = __nccwpck_require__( 15259 );
 
 
 // EXPORTS //
@@ -31078,7 +31078,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9593:
+/***/ 99593:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31103,7 +31103,7 @@ module.exports = main;
 
 // MODULES //
 
-var isLittleEndian = __nccwpck_require__( 347 );
+var isLittleEndian = __nccwpck_require__( 40347 );
 
 
 // MAIN //
@@ -31132,7 +31132,7 @@ module.exports = indices;
 
 /***/ }),
 
-/***/ 5259:
+/***/ 15259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31157,9 +31157,9 @@ module.exports = indices;
 
 // MODULES //
 
-var Uint32Array = __nccwpck_require__( 7096 );
-var Float64Array = __nccwpck_require__( 9979 );
-var indices = __nccwpck_require__( 9593 );
+var Uint32Array = __nccwpck_require__( 47096 );
+var Float64Array = __nccwpck_require__( 69979 );
+var indices = __nccwpck_require__( 99593 );
 
 
 // VARIABLES //
@@ -31259,7 +31259,7 @@ module.exports = fromWords;
 
 /***/ }),
 
-/***/ 9828:
+/***/ 69828:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31284,7 +31284,7 @@ module.exports = fromWords;
 
 // MODULES //
 
-var isLittleEndian = __nccwpck_require__( 347 );
+var isLittleEndian = __nccwpck_require__( 40347 );
 
 
 // MAIN //
@@ -31341,7 +31341,7 @@ module.exports = HIGH;
 
 // MODULES //
 
-var main = __nccwpck_require__( 6053 );
+var main = __nccwpck_require__( 16053 );
 
 
 // EXPORTS //
@@ -31351,7 +31351,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6053:
+/***/ 16053:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31376,9 +31376,9 @@ module.exports = main;
 
 // MODULES //
 
-var Uint32Array = __nccwpck_require__( 7096 );
-var Float64Array = __nccwpck_require__( 9979 );
-var HIGH = __nccwpck_require__( 9828 );
+var Uint32Array = __nccwpck_require__( 47096 );
+var Float64Array = __nccwpck_require__( 69979 );
+var HIGH = __nccwpck_require__( 69828 );
 
 
 // VARIABLES //
@@ -31449,7 +31449,7 @@ module.exports = getHighWord;
 
 /***/ }),
 
-/***/ 1662:
+/***/ 31662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31486,7 +31486,7 @@ module.exports = getHighWord;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3761 );
+var main = __nccwpck_require__( 23761 );
 
 
 // EXPORTS //
@@ -31496,7 +31496,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 5844:
+/***/ 75844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31521,7 +31521,7 @@ module.exports = main;
 
 // MODULES //
 
-var isLittleEndian = __nccwpck_require__( 347 );
+var isLittleEndian = __nccwpck_require__( 40347 );
 
 
 // MAIN //
@@ -31541,7 +31541,7 @@ module.exports = LOW;
 
 /***/ }),
 
-/***/ 3761:
+/***/ 23761:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31566,9 +31566,9 @@ module.exports = LOW;
 
 // MODULES //
 
-var Uint32Array = __nccwpck_require__( 7096 );
-var Float64Array = __nccwpck_require__( 9979 );
-var LOW = __nccwpck_require__( 5844 );
+var Uint32Array = __nccwpck_require__( 47096 );
+var Float64Array = __nccwpck_require__( 69979 );
+var LOW = __nccwpck_require__( 75844 );
 
 
 // VARIABLES //
@@ -31639,7 +31639,7 @@ module.exports = getLowWord;
 
 /***/ }),
 
-/***/ 750:
+/***/ 40750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31664,10 +31664,10 @@ module.exports = getLowWord;
 
 // MODULES //
 
-var FLOAT64_SMALLEST_NORMAL = __nccwpck_require__( 5417 );
-var isInfinite = __nccwpck_require__( 7234 );
-var isnan = __nccwpck_require__( 6523 );
-var abs = __nccwpck_require__( 6260 );
+var FLOAT64_SMALLEST_NORMAL = __nccwpck_require__( 55417 );
+var isInfinite = __nccwpck_require__( 57234 );
+var isnan = __nccwpck_require__( 86523 );
+var abs = __nccwpck_require__( 66260 );
 
 
 // VARIABLES //
@@ -31743,7 +31743,7 @@ module.exports = normalize;
 
 /***/ }),
 
-/***/ 9335:
+/***/ 79335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31800,8 +31800,8 @@ module.exports = normalize;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 6754 );
-var assign = __nccwpck_require__( 750 );
+var main = __nccwpck_require__( 86754 );
+var assign = __nccwpck_require__( 40750 );
 
 
 // MAIN //
@@ -31816,7 +31816,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6754:
+/***/ 86754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31841,7 +31841,7 @@ module.exports = main;
 
 // MODULES //
 
-var fcn = __nccwpck_require__( 750 );
+var fcn = __nccwpck_require__( 40750 );
 
 
 // MAIN //
@@ -31896,7 +31896,7 @@ module.exports = normalize;
 
 /***/ }),
 
-/***/ 2880:
+/***/ 72880:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31921,7 +31921,7 @@ module.exports = normalize;
 
 // MODULES //
 
-var isLittleEndian = __nccwpck_require__( 347 );
+var isLittleEndian = __nccwpck_require__( 40347 );
 
 
 // MAIN //
@@ -31941,7 +31941,7 @@ module.exports = HIGH;
 
 /***/ }),
 
-/***/ 5990:
+/***/ 45990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -31990,7 +31990,7 @@ module.exports = HIGH;
 
 // MODULES //
 
-var main = __nccwpck_require__( 6921 );
+var main = __nccwpck_require__( 96921 );
 
 
 // EXPORTS //
@@ -32000,7 +32000,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6921:
+/***/ 96921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32025,9 +32025,9 @@ module.exports = main;
 
 // MODULES //
 
-var Uint32Array = __nccwpck_require__( 7096 );
-var Float64Array = __nccwpck_require__( 9979 );
-var HIGH = __nccwpck_require__( 2880 );
+var Uint32Array = __nccwpck_require__( 47096 );
+var Float64Array = __nccwpck_require__( 69979 );
+var HIGH = __nccwpck_require__( 72880 );
 
 
 // VARIABLES //
@@ -32111,7 +32111,7 @@ module.exports = setHighWord;
 
 /***/ }),
 
-/***/ 3786:
+/***/ 23786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32168,7 +32168,7 @@ module.exports = setHighWord;
 
 // MODULES //
 
-var main = __nccwpck_require__( 253 );
+var main = __nccwpck_require__( 10253 );
 
 
 // EXPORTS //
@@ -32178,7 +32178,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9760:
+/***/ 79760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32203,7 +32203,7 @@ module.exports = main;
 
 // MODULES //
 
-var isLittleEndian = __nccwpck_require__( 347 );
+var isLittleEndian = __nccwpck_require__( 40347 );
 
 
 // MAIN //
@@ -32223,7 +32223,7 @@ module.exports = LOW;
 
 /***/ }),
 
-/***/ 253:
+/***/ 10253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32248,9 +32248,9 @@ module.exports = LOW;
 
 // MODULES //
 
-var Uint32Array = __nccwpck_require__( 7096 );
-var Float64Array = __nccwpck_require__( 9979 );
-var LOW = __nccwpck_require__( 9760 );
+var Uint32Array = __nccwpck_require__( 47096 );
+var Float64Array = __nccwpck_require__( 69979 );
+var LOW = __nccwpck_require__( 79760 );
 
 
 // VARIABLES //
@@ -32342,7 +32342,7 @@ module.exports = setLowWord;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 65132:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32367,9 +32367,9 @@ module.exports = setLowWord;
 
 // MODULES //
 
-var Uint32Array = __nccwpck_require__( 7096 );
-var Float64Array = __nccwpck_require__( 9979 );
-var indices = __nccwpck_require__( 3808 );
+var Uint32Array = __nccwpck_require__( 47096 );
+var Float64Array = __nccwpck_require__( 69979 );
+var indices = __nccwpck_require__( 33808 );
 
 
 // VARIABLES //
@@ -32456,7 +32456,7 @@ module.exports = toWords;
 
 /***/ }),
 
-/***/ 7949:
+/***/ 87949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32506,8 +32506,8 @@ module.exports = toWords;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 6364 );
-var assign = __nccwpck_require__( 5132 );
+var main = __nccwpck_require__( 16364 );
+var assign = __nccwpck_require__( 65132 );
 
 
 // MAIN //
@@ -32522,7 +32522,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3808:
+/***/ 33808:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32547,7 +32547,7 @@ module.exports = main;
 
 // MODULES //
 
-var isLittleEndian = __nccwpck_require__( 347 );
+var isLittleEndian = __nccwpck_require__( 40347 );
 
 
 // MAIN //
@@ -32576,7 +32576,7 @@ module.exports = indices;
 
 /***/ }),
 
-/***/ 6364:
+/***/ 16364:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32601,7 +32601,7 @@ module.exports = indices;
 
 // MODULES //
 
-var fcn = __nccwpck_require__( 5132 );
+var fcn = __nccwpck_require__( 65132 );
 
 
 // MAIN //
@@ -32628,7 +32628,7 @@ module.exports = toWords;
 
 /***/ }),
 
-/***/ 6519:
+/***/ 86519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32669,7 +32669,7 @@ module.exports = toWords;
 
 // MODULES //
 
-var uint32ToInt32 = __nccwpck_require__( 3234 );
+var uint32ToInt32 = __nccwpck_require__( 73234 );
 
 
 // EXPORTS //
@@ -32679,7 +32679,7 @@ module.exports = uint32ToInt32;
 
 /***/ }),
 
-/***/ 3234:
+/***/ 73234:
 /***/ ((module) => {
 
 /**
@@ -32733,7 +32733,7 @@ module.exports = uint32ToInt32;
 
 /***/ }),
 
-/***/ 9073:
+/***/ 19073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32759,7 +32759,7 @@ module.exports = uint32ToInt32;
 // MODULES //
 
 var constantFunction = __nccwpck_require__( 3084 );
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 
 
 // MAIN //
@@ -32815,7 +32815,7 @@ module.exports = factory;
 
 /***/ }),
 
-/***/ 6603:
+/***/ 46603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32864,8 +32864,8 @@ module.exports = factory;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 7782 );
-var factory = __nccwpck_require__( 9073 );
+var main = __nccwpck_require__( 97782 );
+var factory = __nccwpck_require__( 19073 );
 
 
 // MAIN //
@@ -32880,7 +32880,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 7782:
+/***/ 97782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32905,7 +32905,7 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 
 
 // MAIN //
@@ -32952,7 +32952,7 @@ module.exports = cdf;
 
 /***/ }),
 
-/***/ 2895:
+/***/ 42895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -32978,7 +32978,7 @@ module.exports = cdf;
 // MODULES //
 
 var constantFunction = __nccwpck_require__( 3084 );
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 
 
 // MAIN //
@@ -33034,7 +33034,7 @@ module.exports = factory;
 
 /***/ }),
 
-/***/ 3925:
+/***/ 53925:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33080,8 +33080,8 @@ module.exports = factory;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 3844 );
-var factory = __nccwpck_require__( 2895 );
+var main = __nccwpck_require__( 33844 );
+var factory = __nccwpck_require__( 42895 );
 
 
 // MAIN //
@@ -33096,7 +33096,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 3844:
+/***/ 33844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33121,7 +33121,7 @@ module.exports = main;
 
 // MODULES //
 
-var isnan = __nccwpck_require__( 6523 );
+var isnan = __nccwpck_require__( 86523 );
 
 
 // MAIN //
@@ -33172,7 +33172,7 @@ module.exports = quantile;
 
 /***/ }),
 
-/***/ 1250:
+/***/ 21250:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33198,10 +33198,10 @@ module.exports = quantile;
 // MODULES //
 
 var constantFunction = __nccwpck_require__( 3084 );
-var degenerate = (__nccwpck_require__(6603).factory);
-var isnan = __nccwpck_require__( 6523 );
-var sqrt = __nccwpck_require__( 5478 );
-var erfc = __nccwpck_require__( 988 );
+var degenerate = (__nccwpck_require__(46603).factory);
+var isnan = __nccwpck_require__( 86523 );
+var sqrt = __nccwpck_require__( 15478 );
+var erfc = __nccwpck_require__( 30988 );
 
 
 // MAIN //
@@ -33265,7 +33265,7 @@ module.exports = factory;
 
 /***/ }),
 
-/***/ 2484:
+/***/ 72484:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33307,8 +33307,8 @@ module.exports = factory;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 1643 );
-var factory = __nccwpck_require__( 1250 );
+var main = __nccwpck_require__( 21643 );
+var factory = __nccwpck_require__( 21250 );
 
 
 // MAIN //
@@ -33323,7 +33323,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 1643:
+/***/ 21643:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33348,9 +33348,9 @@ module.exports = main;
 
 // MODULES //
 
-var erfc = __nccwpck_require__( 988 );
-var sqrt = __nccwpck_require__( 5478 );
-var isnan = __nccwpck_require__( 6523 );
+var erfc = __nccwpck_require__( 30988 );
+var sqrt = __nccwpck_require__( 15478 );
+var isnan = __nccwpck_require__( 86523 );
 
 
 // MAIN //
@@ -33419,7 +33419,7 @@ module.exports = cdf;
 
 /***/ }),
 
-/***/ 9354:
+/***/ 59354:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33445,10 +33445,10 @@ module.exports = cdf;
 // MODULES //
 
 var constantFunction = __nccwpck_require__( 3084 );
-var degenerate = (__nccwpck_require__(3925).factory);
-var erfinv = __nccwpck_require__( 3034 );
-var isnan = __nccwpck_require__( 6523 );
-var sqrt = __nccwpck_require__( 5478 );
+var degenerate = (__nccwpck_require__(53925).factory);
+var erfinv = __nccwpck_require__( 13034 );
+var isnan = __nccwpck_require__( 86523 );
+var sqrt = __nccwpck_require__( 15478 );
 
 
 // MAIN //
@@ -33508,7 +33508,7 @@ module.exports = factory;
 
 /***/ }),
 
-/***/ 6060:
+/***/ 86060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33550,8 +33550,8 @@ module.exports = factory;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 9977 );
-var factory = __nccwpck_require__( 9354 );
+var main = __nccwpck_require__( 64739 );
+var factory = __nccwpck_require__( 59354 );
 
 
 // MAIN //
@@ -33566,7 +33566,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 9977:
+/***/ 64739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33591,9 +33591,9 @@ module.exports = main;
 
 // MODULES //
 
-var erfinv = __nccwpck_require__( 3034 );
-var isnan = __nccwpck_require__( 6523 );
-var sqrt = __nccwpck_require__( 5478 );
+var erfinv = __nccwpck_require__( 13034 );
+var isnan = __nccwpck_require__( 86523 );
+var sqrt = __nccwpck_require__( 15478 );
 
 
 // MAIN //
@@ -33669,7 +33669,7 @@ module.exports = quantile;
 
 /***/ }),
 
-/***/ 2335:
+/***/ 32335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33695,8 +33695,8 @@ module.exports = quantile;
 // MODULES //
 
 var constantFunction = __nccwpck_require__( 3084 );
-var betainc = __nccwpck_require__( 9986 );
-var isnan = __nccwpck_require__( 6523 );
+var betainc = __nccwpck_require__( 89986 );
+var isnan = __nccwpck_require__( 86523 );
 var pow = __nccwpck_require__( 6310 );
 
 
@@ -33763,7 +33763,7 @@ module.exports = factory;
 
 /***/ }),
 
-/***/ 6021:
+/***/ 86021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33814,8 +33814,8 @@ module.exports = factory;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 1044 );
-var factory = __nccwpck_require__( 2335 );
+var main = __nccwpck_require__( 61044 );
+var factory = __nccwpck_require__( 32335 );
 
 
 // MAIN //
@@ -33830,7 +33830,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 1044:
+/***/ 61044:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33855,8 +33855,8 @@ module.exports = main;
 
 // MODULES //
 
-var betainc = __nccwpck_require__( 9986 );
-var isnan = __nccwpck_require__( 6523 );
+var betainc = __nccwpck_require__( 89986 );
+var isnan = __nccwpck_require__( 86523 );
 var pow = __nccwpck_require__( 6310 );
 
 
@@ -33926,7 +33926,7 @@ module.exports = cdf;
 
 /***/ }),
 
-/***/ 2077:
+/***/ 62077:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -33952,10 +33952,10 @@ module.exports = cdf;
 // MODULES //
 
 var constantFunction = __nccwpck_require__( 3084 );
-var kernelBetaincinv = __nccwpck_require__( 1489 );
-var isnan = __nccwpck_require__( 6523 );
-var sign = __nccwpck_require__( 9079 );
-var sqrt = __nccwpck_require__( 5478 );
+var kernelBetaincinv = __nccwpck_require__( 61489 );
+var isnan = __nccwpck_require__( 86523 );
+var sign = __nccwpck_require__( 79079 );
+var sqrt = __nccwpck_require__( 15478 );
 
 
 // MAIN //
@@ -34015,7 +34015,7 @@ module.exports = factory;
 
 /***/ }),
 
-/***/ 4455:
+/***/ 74455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34067,8 +34067,8 @@ module.exports = factory;
 // MODULES //
 
 var setReadOnly = __nccwpck_require__( 4568 );
-var main = __nccwpck_require__( 5186 );
-var factory = __nccwpck_require__( 2077 );
+var main = __nccwpck_require__( 75186 );
+var factory = __nccwpck_require__( 62077 );
 
 
 // MAIN //
@@ -34083,7 +34083,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 5186:
+/***/ 75186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34108,10 +34108,10 @@ module.exports = main;
 
 // MODULES //
 
-var kernelBetaincinv = __nccwpck_require__( 1489 );
-var isnan = __nccwpck_require__( 6523 );
-var sign = __nccwpck_require__( 9079 );
-var sqrt = __nccwpck_require__( 5478 );
+var kernelBetaincinv = __nccwpck_require__( 61489 );
+var isnan = __nccwpck_require__( 86523 );
+var sign = __nccwpck_require__( 79079 );
+var sqrt = __nccwpck_require__( 15478 );
 
 
 // MAIN //
@@ -34176,7 +34176,7 @@ module.exports = quantile;
 
 /***/ }),
 
-/***/ 2029:
+/***/ 92029:
 /***/ ((module) => {
 
 /**
@@ -34286,7 +34286,7 @@ module.exports = formatDouble;
 
 /***/ }),
 
-/***/ 1836:
+/***/ 91836:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34311,8 +34311,8 @@ module.exports = formatDouble;
 
 // MODULES //
 
-var isNumber = __nccwpck_require__( 6392 );
-var zeroPad = __nccwpck_require__( 122 );
+var isNumber = __nccwpck_require__( 86392 );
+var zeroPad = __nccwpck_require__( 20122 );
 
 // NOTE: for the following, we explicitly avoid using stdlib packages in this particular package in order to avoid circular dependencies.
 var lowercase = String.prototype.toLowerCase;
@@ -34408,7 +34408,7 @@ module.exports = formatInteger;
 
 /***/ }),
 
-/***/ 24:
+/***/ 50024:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34446,7 +34446,7 @@ module.exports = formatInteger;
 
 // MODULES //
 
-var main = __nccwpck_require__( 4879 );
+var main = __nccwpck_require__( 84879 );
 
 
 // EXPORTS //
@@ -34456,7 +34456,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6392:
+/***/ 86392:
 /***/ ((module) => {
 
 /**
@@ -34509,7 +34509,7 @@ module.exports = isNumber;
 
 /***/ }),
 
-/***/ 7852:
+/***/ 97852:
 /***/ ((module) => {
 
 /**
@@ -34558,7 +34558,7 @@ module.exports = isString;
 
 /***/ }),
 
-/***/ 4879:
+/***/ 84879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34583,12 +34583,12 @@ module.exports = isString;
 
 // MODULES //
 
-var formatInteger = __nccwpck_require__( 1836 );
-var isString = __nccwpck_require__( 7852 );
-var isNumber = __nccwpck_require__( 6392 );
-var formatDouble = __nccwpck_require__( 2029 );
-var spacePad = __nccwpck_require__( 4484 );
-var zeroPad = __nccwpck_require__( 122 );
+var formatInteger = __nccwpck_require__( 91836 );
+var isString = __nccwpck_require__( 97852 );
+var isNumber = __nccwpck_require__( 86392 );
+var formatDouble = __nccwpck_require__( 92029 );
+var spacePad = __nccwpck_require__( 34484 );
+var zeroPad = __nccwpck_require__( 20122 );
 
 
 // VARIABLES //
@@ -34808,7 +34808,7 @@ module.exports = formatInterpolate;
 
 /***/ }),
 
-/***/ 4484:
+/***/ 34484:
 /***/ ((module) => {
 
 /**
@@ -34880,7 +34880,7 @@ module.exports = spacePad;
 
 /***/ }),
 
-/***/ 122:
+/***/ 20122:
 /***/ ((module) => {
 
 /**
@@ -34971,7 +34971,7 @@ module.exports = zeroPad;
 
 /***/ }),
 
-/***/ 9340:
+/***/ 19340:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35009,7 +35009,7 @@ module.exports = zeroPad;
 
 // MODULES //
 
-var main = __nccwpck_require__( 8755 );
+var main = __nccwpck_require__( 58755 );
 
 
 // EXPORTS //
@@ -35019,7 +35019,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 8755:
+/***/ 58755:
 /***/ ((module) => {
 
 /**
@@ -35121,7 +35121,7 @@ module.exports = formatTokenize;
 
 /***/ }),
 
-/***/ 7760:
+/***/ 17760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35161,7 +35161,7 @@ module.exports = formatTokenize;
 
 // MODULES //
 
-var main = __nccwpck_require__( 3191 );
+var main = __nccwpck_require__( 63191 );
 
 
 // EXPORTS //
@@ -35171,7 +35171,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 8676:
+/***/ 28676:
 /***/ ((module) => {
 
 /**
@@ -35220,7 +35220,7 @@ module.exports = isString;
 
 /***/ }),
 
-/***/ 3191:
+/***/ 63191:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35245,9 +35245,9 @@ module.exports = isString;
 
 // MODULES //
 
-var interpolate = __nccwpck_require__( 24 );
-var tokenize = __nccwpck_require__( 9340 );
-var isString = __nccwpck_require__( 8676 );
+var interpolate = __nccwpck_require__( 50024 );
+var tokenize = __nccwpck_require__( 19340 );
+var isString = __nccwpck_require__( 28676 );
 
 
 // MAIN //
@@ -35291,7 +35291,7 @@ module.exports = format;
 
 /***/ }),
 
-/***/ 2038:
+/***/ 32038:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35328,7 +35328,7 @@ module.exports = format;
 
 // MODULES //
 
-var main = __nccwpck_require__( 2873 );
+var main = __nccwpck_require__( 62873 );
 
 
 // EXPORTS //
@@ -35338,7 +35338,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 2873:
+/***/ 62873:
 /***/ ((module) => {
 
 /**
@@ -35535,7 +35535,7 @@ module.exports = wrap;
 
 // MODULES //
 
-var main = __nccwpck_require__( 6239 );
+var main = __nccwpck_require__( 26239 );
 
 
 // EXPORTS //
@@ -35545,7 +35545,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 6239:
+/***/ 26239:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35570,7 +35570,7 @@ module.exports = main;
 
 // MODULES //
 
-var defineProperty = __nccwpck_require__( 708 );
+var defineProperty = __nccwpck_require__( 50708 );
 
 
 // MAIN //
@@ -35610,7 +35610,7 @@ module.exports = setNonEnumerableReadOnly;
 
 /***/ }),
 
-/***/ 7619:
+/***/ 97619:
 /***/ ((module) => {
 
 /**
@@ -35678,7 +35678,7 @@ module.exports = defineProperty;
 
 /***/ }),
 
-/***/ 5141:
+/***/ 15141:
 /***/ ((module) => {
 
 /**
@@ -35713,7 +35713,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 2342:
+/***/ 32342:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35738,7 +35738,7 @@ module.exports = main;
 
 // MODULES //
 
-var defineProperty = __nccwpck_require__( 5141 );
+var defineProperty = __nccwpck_require__( 15141 );
 
 
 // MAIN //
@@ -35771,7 +35771,7 @@ module.exports = hasDefinePropertySupport;
 
 /***/ }),
 
-/***/ 708:
+/***/ 50708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35814,9 +35814,9 @@ module.exports = hasDefinePropertySupport;
 
 // MODULES //
 
-var hasDefinePropertySupport = __nccwpck_require__( 2342 );
-var builtin = __nccwpck_require__( 7619 );
-var polyfill = __nccwpck_require__( 61 );
+var hasDefinePropertySupport = __nccwpck_require__( 32342 );
+var builtin = __nccwpck_require__( 97619 );
+var polyfill = __nccwpck_require__( 80061 );
 
 
 // MAIN //
@@ -35836,7 +35836,7 @@ module.exports = defineProperty;
 
 /***/ }),
 
-/***/ 61:
+/***/ 80061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -35863,7 +35863,7 @@ module.exports = defineProperty;
 
 // MODULES //
 
-var format = __nccwpck_require__( 7760 );
+var format = __nccwpck_require__( 17760 );
 
 
 // VARIABLES //
@@ -35965,7 +35965,7 @@ module.exports = defineProperty;
 
 /***/ }),
 
-/***/ 3595:
+/***/ 13595:
 /***/ ((module) => {
 
 /**
@@ -36059,7 +36059,7 @@ module.exports = evil;
 // MODULES //
 
 var hasToStringTag = __nccwpck_require__( 9501 );
-var builtin = __nccwpck_require__( 1006 );
+var builtin = __nccwpck_require__( 31006 );
 var polyfill = __nccwpck_require__( 9728 );
 
 
@@ -36080,7 +36080,7 @@ module.exports = main;
 
 /***/ }),
 
-/***/ 1006:
+/***/ 31006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -36105,7 +36105,7 @@ module.exports = main;
 
 // MODULES //
 
-var toStr = __nccwpck_require__( 5763 );
+var toStr = __nccwpck_require__( 55763 );
 
 
 // MAIN //
@@ -36168,9 +36168,9 @@ module.exports = nativeClass;
 
 // MODULES //
 
-var hasOwnProp = __nccwpck_require__( 1907 );
-var toStringTag = __nccwpck_require__( 4499 );
-var toStr = __nccwpck_require__( 5763 );
+var hasOwnProp = __nccwpck_require__( 31907 );
+var toStringTag = __nccwpck_require__( 94499 );
+var toStr = __nccwpck_require__( 55763 );
 
 
 // MAIN //
@@ -36231,7 +36231,7 @@ module.exports = nativeClass;
 
 /***/ }),
 
-/***/ 5763:
+/***/ 55763:
 /***/ ((module) => {
 
 /**
@@ -36266,7 +36266,7 @@ module.exports = toStr;
 
 /***/ }),
 
-/***/ 4499:
+/***/ 94499:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -36291,7 +36291,7 @@ module.exports = toStr;
 
 // MODULES //
 
-var Symbol = __nccwpck_require__( 2038 );
+var Symbol = __nccwpck_require__( 32038 );
 
 
 // MAIN //
@@ -36306,13 +36306,182 @@ module.exports = toStrTag;
 
 /***/ }),
 
-/***/ 4006:
+/***/ 70744:
+/***/ ((module) => {
+
+/**
+ * Helpers.
+ */
+
+var s = 1000;
+var m = s * 60;
+var h = m * 60;
+var d = h * 24;
+var w = d * 7;
+var y = d * 365.25;
+
+/**
+ * Parse or format the given `val`.
+ *
+ * Options:
+ *
+ *  - `long` verbose formatting [false]
+ *
+ * @param {String|Number} val
+ * @param {Object} [options]
+ * @throws {Error} throw an error if val is not a non-empty string or a number
+ * @return {String|Number}
+ * @api public
+ */
+
+module.exports = function (val, options) {
+  options = options || {};
+  var type = typeof val;
+  if (type === 'string' && val.length > 0) {
+    return parse(val);
+  } else if (type === 'number' && isFinite(val)) {
+    return options.long ? fmtLong(val) : fmtShort(val);
+  }
+  throw new Error(
+    'val is not a non-empty string or a valid number. val=' +
+      JSON.stringify(val)
+  );
+};
+
+/**
+ * Parse the given `str` and return milliseconds.
+ *
+ * @param {String} str
+ * @return {Number}
+ * @api private
+ */
+
+function parse(str) {
+  str = String(str);
+  if (str.length > 100) {
+    return;
+  }
+  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+    str
+  );
+  if (!match) {
+    return;
+  }
+  var n = parseFloat(match[1]);
+  var type = (match[2] || 'ms').toLowerCase();
+  switch (type) {
+    case 'years':
+    case 'year':
+    case 'yrs':
+    case 'yr':
+    case 'y':
+      return n * y;
+    case 'weeks':
+    case 'week':
+    case 'w':
+      return n * w;
+    case 'days':
+    case 'day':
+    case 'd':
+      return n * d;
+    case 'hours':
+    case 'hour':
+    case 'hrs':
+    case 'hr':
+    case 'h':
+      return n * h;
+    case 'minutes':
+    case 'minute':
+    case 'mins':
+    case 'min':
+    case 'm':
+      return n * m;
+    case 'seconds':
+    case 'second':
+    case 'secs':
+    case 'sec':
+    case 's':
+      return n * s;
+    case 'milliseconds':
+    case 'millisecond':
+    case 'msecs':
+    case 'msec':
+    case 'ms':
+      return n;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Short format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtShort(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return Math.round(ms / d) + 'd';
+  }
+  if (msAbs >= h) {
+    return Math.round(ms / h) + 'h';
+  }
+  if (msAbs >= m) {
+    return Math.round(ms / m) + 'm';
+  }
+  if (msAbs >= s) {
+    return Math.round(ms / s) + 's';
+  }
+  return ms + 'ms';
+}
+
+/**
+ * Long format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtLong(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return plural(ms, msAbs, d, 'day');
+  }
+  if (msAbs >= h) {
+    return plural(ms, msAbs, h, 'hour');
+  }
+  if (msAbs >= m) {
+    return plural(ms, msAbs, m, 'minute');
+  }
+  if (msAbs >= s) {
+    return plural(ms, msAbs, s, 'second');
+  }
+  return ms + ' ms';
+}
+
+/**
+ * Pluralization helper.
+ */
+
+function plural(ms, msAbs, n, name) {
+  var isPlural = msAbs >= n * 1.5;
+  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
+}
+
+
+/***/ }),
+
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -36521,13 +36690,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -37953,14 +38122,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -38321,12 +38490,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -38731,7 +38900,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -38810,7 +38979,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 8865:
+/***/ 28865:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -38911,7 +39080,7 @@ return this};g.prototype.Sb=function(f,h){function p(D){x.has(D)||x.set(D,r());r
 f(h,r,u,Number(w))},"viiiij");Ab(this.db,this.fb,0);return this};c.prototype.bind=c.prototype.bind;c.prototype.step=c.prototype.step;c.prototype.get=c.prototype.get;c.prototype.getColumnNames=c.prototype.ub;c.prototype.getAsObject=c.prototype.Gb;c.prototype.getSQL=c.prototype.ac;c.prototype.getNormalizedSQL=c.prototype.Yb;c.prototype.run=c.prototype.run;c.prototype.reset=c.prototype.reset;c.prototype.freemem=c.prototype.freemem;c.prototype.free=c.prototype.eb;e.prototype.next=e.prototype.next;e.prototype.getRemainingSQL=
 e.prototype.Zb;g.prototype.run=g.prototype.run;g.prototype.exec=g.prototype.exec;g.prototype.each=g.prototype.Ub;g.prototype.prepare=g.prototype.yb;g.prototype.iterateStatements=g.prototype.bc;g.prototype["export"]=g.prototype.Wb;g.prototype.close=g.prototype.close;g.prototype.handleError=g.prototype.handleError;g.prototype.getRowsModified=g.prototype.$b;g.prototype.create_function=g.prototype.Tb;g.prototype.create_aggregate=g.prototype.Sb;g.prototype.updateHook=g.prototype.jc;k.Database=g};
 var ta="./this.program",ua=(a,b)=>{throw b;},va=globalThis.document?.currentScript?.src;typeof __filename!=="undefined"?va=__filename:ba&&(va=self.location.href);var wa;
-if(ca){var fs=__nccwpck_require__(3024);wa=a=>{a=xa(a)?new URL(a):a;return fs.readFileSync(a)};process.argv.length>1&&(ta=process.argv[1].replace(/\\/g,"/"));process.argv.slice(2); true&&(module.exports=k);ua=(a,b)=>{process.exitCode=a;throw b;}}else if(aa||ba){try{new URL(".",va)}catch{}ba&&(wa=a=>{var b=new XMLHttpRequest;b.open("GET",a,!1);b.responseType="arraybuffer";b.send(null);return new Uint8Array(b.response)})}
+if(ca){var fs=__nccwpck_require__(73024);wa=a=>{a=xa(a)?new URL(a):a;return fs.readFileSync(a)};process.argv.length>1&&(ta=process.argv[1].replace(/\\/g,"/"));process.argv.slice(2); true&&(module.exports=k);ua=(a,b)=>{process.exitCode=a;throw b;}}else if(aa||ba){try{new URL(".",va)}catch{}ba&&(wa=a=>{var b=new XMLHttpRequest;b.open("GET",a,!1);b.responseType="arraybuffer";b.send(null);return new Uint8Array(b.response)})}
 var ya=console.log.bind(console),za=console.error.bind(console),Aa,Ca=!1,Da,xa=a=>a.startsWith("file://");function Ea(){if(!v?.buffer?.resizable){var a=Fa.buffer;v=new Int8Array(a);Ga=new Int16Array(a);C=new Uint8Array(a);E=new Int32Array(a);H=new Uint32Array(a);Ha=new Float32Array(a);Ia=new Float64Array(a);I=new BigInt64Array(a)}}function Ja(){var a=k.preRun;a&&(typeof a==="function"&&(a=[a]),Ka.push(...a));for(a=Ka;a.length>0;)a.shift()(k)}
 function La(){var a=k.postRun;a&&(typeof a==="function"&&(a=[a]),Ma.push(...a));for(a=Ma;a.length>0;)a.shift()(k)}function Na(a){k.onAbort?.(a);a=`Aborted(${a})`;za(a);Ca=!0;throw new WebAssembly.RuntimeError(a+". Build with -sASSERTIONS for more info.");}var Oa;async function Pa(a){if(!ArrayBuffer.isView(a))if(a==Oa&&Aa)a=new Uint8Array(Aa);else if(wa)a=wa(a);else throw"both async and sync fetching of the wasm failed";return a}
 async function Qa(a){var b=Oa;try{var d=await Pa(b);return await WebAssembly.instantiate(d,a)}catch(c){za(`failed to asynchronously prepare wasm: ${c}`),Na(c)}}async function Ra(a){return Qa(a)}class Ua{name="ExitStatus";constructor(a){this.message=`Program terminated with exit(${a})`;this.status=a}}
@@ -38928,7 +39097,7 @@ d+c),e);a.Wa=Math.max(a.Wa,e+c)}else a.Ua=b.slice(d,d+c),a.Wa=c;return c},Za(a,b
 Mb:e}},ob(a,b,d,c){M.Qa.write(a,b,0,c,d,!1);return 0}}},kb=[],lb=a=>{var b=Za(a,0);return Ya.decode(a.buffer?a.subarray(0,b):new Uint8Array(a.slice(0,b)))},mb=[];function nb(a,b){mb[a]={input:[],output:[],jb:b};ob(a,pb)}
 var pb={open(a){var b=mb[a.node.rdev];if(!b)throw new O(43);a.tty=b;a.seekable=!1},close(a){a.tty.jb.fsync(a.tty)},fsync(a){a.tty.jb.fsync(a.tty)},read(a,b,d,c){if(!a.tty||!a.tty.jb.Jb)throw new O(60);for(var e=0,g=0;g<c;g++){try{var l=a.tty.jb.Jb(a.tty)}catch(t){throw new O(29);}if(l===void 0&&!e)throw new O(6);if(l===null||l===void 0)break;e++;b[d+g]=l;if(l===10)break}e&&(a.node.atime=Date.now());return e},write(a,b,d,c){if(!a.tty||!a.tty.jb.zb)throw new O(60);try{for(var e=0;e<c;e++)a.tty.jb.zb(a.tty,
 b[d+e])}catch(g){throw new O(29);}c&&(a.node.mtime=a.node.ctime=Date.now());return e}},qb={Jb(){a:{if(!kb.length){var a=null;if(ca){var b=Buffer.alloc(256),d=0;try{d=fs.readSync(process.stdin.fd,b,0,256)}catch(c){if(c.toString().includes("EOF"))d=0;else throw c;}d>0&&(a=b.toString("utf-8",0,d))}else globalThis.window?.prompt&&(a=window.prompt("Input: "),a!==null&&(a+="\n"));if(!a){a=null;break a}kb=eb(a)}a=kb.shift()}return a},zb(a,b){b===null||b===10?(ya(lb(a.output)),a.output=[]):b!=0&&a.output.push(b)},
-fsync(a){a.output?.length>0&&(ya(lb(a.output)),a.output=[])},rc(){return{mc:25856,oc:5,lc:191,nc:35387,kc:[3,28,127,21,4,0,1,0,17,19,26,0,18,15,23,22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}},sc(){return 0},tc(){return[24,80]}},rb={zb(a,b){b===null||b===10?(za(lb(a.output)),a.output=[]):b!=0&&a.output.push(b)},fsync(a){a.output?.length>0&&(za(lb(a.output)),a.output=[])}},vb=()=>{if(ca){var a=__nccwpck_require__(7598);return b=>(a.randomFillSync(b),0)}return b=>(crypto.getRandomValues(b),0)},Bb=a=>(Bb=vb())(a),
+fsync(a){a.output?.length>0&&(ya(lb(a.output)),a.output=[])},rc(){return{mc:25856,oc:5,lc:191,nc:35387,kc:[3,28,127,21,4,0,1,0,17,19,26,0,18,15,23,22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}},sc(){return 0},tc(){return[24,80]}},rb={zb(a,b){b===null||b===10?(za(lb(a.output)),a.output=[]):b!=0&&a.output.push(b)},fsync(a){a.output?.length>0&&(za(lb(a.output)),a.output=[])}},vb=()=>{if(ca){var a=__nccwpck_require__(77598);return b=>(a.randomFillSync(b),0)}return b=>(crypto.getRandomValues(b),0)},Bb=a=>(Bb=vb())(a),
 Cb=null,Db={},Eb=[],Fb=1,Q=[],Gb=!1,Hb=!0,Ib={},O=class{name="ErrnoError";constructor(a){this.Sa=a}},Jb=class{shared={};node=null;get flags(){return this.shared.flags}set flags(a){this.shared.flags=a}get position(){return this.shared.position}set position(a){this.shared.position=a}},Kb=class{Ra={};Qa={};hb=null;listeners=null;Ab=0;constructor(a,b,d,c){a||=this;this.parent=a;this.cb=a.cb;this.id=Fb++;this.name=b;this.mode=d;this.rdev=c;this.atime=this.mtime=this.ctime=Date.now()}get read(){return(this.mode&
 365)===365}set read(a){a?this.mode|=365:this.mode&=-366}get write(){return(this.mode&146)===146}set write(a){a?this.mode|=146:this.mode&=-147}ec(){if(this.listeners){var a;for(b of this.listeners)b.exclusive?(a||=[]).push(b):b.Rb(32);if(a){var b=(this.Ab||0)%a.length;this.Ab=b+1;a[b].Rb(32)}}}};
 function B(a,b={}){if(!a)throw new O(44);b.tb??(b.tb=!0);a.charAt(0)==="/"||(a="//"+a);var d=0;a:for(;d<40;d++){a=a.split("/").filter(t=>!!t);for(var c=Cb,e="/",g=0;g<a.length;g++){var l=g===a.length-1;if(l&&b.parent)break;if(a[g]!==".")if(a[g]==="..")if(e=bb(e),c===c.parent){a=e+"/"+a.slice(g+1).join("/");d--;continue a}else c=c.parent;else{e=ab(e+"/"+a[g]);try{c=ib(c,a[g])}catch(t){if(t?.Sa===44&&l&&b.dc)return{path:e};throw t;}!c.hb||l&&!b.tb||(c=c.hb.root);if((c.mode&61440)===40960&&(!l||b.gb)){if(!c.Ra.readlink)throw new O(52);
@@ -39000,14 +39169,14 @@ else {}
 
 /***/ }),
 
-/***/ 5581:
+/***/ 95581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2564);
-/* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11533);
+/* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
 
@@ -39039,7 +39208,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2564:
+/***/ 11533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39051,7 +39220,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAIN_HELP
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
+var schemas = __nccwpck_require__(38816);
 ;// CONCATENATED MODULE: ./src/config/experiment-config.ts
 
 const METRIC_KINDS = ['binary', 'continuous', 'count', 'ratio'];
@@ -39312,12 +39481,12 @@ function defined(values) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -39897,7 +40066,7 @@ var Builder = class {
 //#endregion
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+var picomatch = __nccwpck_require__(14006);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -40208,7 +40377,7 @@ function globSync(globInput, options) {
 
 
 // EXTERNAL MODULE: ./src/records/file-text.ts
-var file_text = __nccwpck_require__(4620);
+var file_text = __nccwpck_require__(84620);
 ;// CONCATENATED MODULE: ./src/records/find-input-files.ts
 
 
@@ -40268,11 +40437,11 @@ async function statOf(file) {
 }
 
 // EXTERNAL MODULE: ./src/records/record-collector.ts
-var record_collector = __nccwpck_require__(8803);
+var record_collector = __nccwpck_require__(28803);
 // EXTERNAL MODULE: ./src/records/describe-value.ts
-var describe_value = __nccwpck_require__(8377);
+var describe_value = __nccwpck_require__(18377);
 // EXTERNAL MODULE: ./src/records/json-error.ts
-var json_error = __nccwpck_require__(5465);
+var json_error = __nccwpck_require__(15465);
 ;// CONCATENATED MODULE: ./src/records/read-seed.ts
 
 const RESULT_LISTS = [
@@ -40418,7 +40587,7 @@ async function readBounded(path) {
 // EXTERNAL MODULE: ./src/records/read-jsonl.ts
 var read_jsonl = __nccwpck_require__(2815);
 // EXTERNAL MODULE: ./src/records/read-jsonl-parallel.ts
-var read_jsonl_parallel = __nccwpck_require__(2807);
+var read_jsonl_parallel = __nccwpck_require__(82807);
 ;// CONCATENATED MODULE: ./src/records/read.ts
 
 
@@ -40611,9 +40780,9 @@ class TimeSpan {
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(6193);
+var external_node_string_decoder_ = __nccwpck_require__(46193);
 // EXTERNAL MODULE: ./src/records/json-line.ts
-var json_line = __nccwpck_require__(1925);
+var json_line = __nccwpck_require__(61925);
 ;// CONCATENATED MODULE: ./src/sources/json-lines.ts
 
 
@@ -41277,9 +41446,9 @@ const codex = {
 };
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./src/records/schema.ts + 1 modules
-var schema = __nccwpck_require__(8499);
+var schema = __nccwpck_require__(18499);
 ;// CONCATENATED MODULE: ./src/sources/mapping.ts
 
 
@@ -41936,7 +42105,7 @@ class MessageTally {
 }
 
 // EXTERNAL MODULE: ./node_modules/sql.js/dist/sql-wasm-inline.js
-var sql_wasm_inline = __nccwpck_require__(8865);
+var sql_wasm_inline = __nccwpck_require__(28865);
 var sql_wasm_inline_default = /*#__PURE__*/__nccwpck_require__.n(sql_wasm_inline);
 ;// CONCATENATED MODULE: ./src/sources/hermes/sqlite-file.ts
 
@@ -42914,6 +43083,7 @@ function createProgress(options) {
         },
     };
 }
+/** Whether a bar is drawn: on a terminal, outside CI, on a terminal that is not dumb, unless quiet. */
 function shouldDraw(options) {
     const env = options.env ?? {};
     const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
@@ -42956,7 +43126,7 @@ function duration(seconds) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/store/format.ts
 /**
  * Store format v1, shared by the `artifact` and `dir` backends so that a store can move between
@@ -42969,7 +43139,7 @@ const format_MANIFEST_FILE = 'manifest.json';
 const format_SESSIONS_FILE = 'sessions.jsonl';
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/store/lock.ts
 
 
@@ -44227,7 +44397,7 @@ async function syncFolder(folder) {
 }
 
 // EXTERNAL MODULE: ./src/records/session-table.ts + 1 modules
-var session_table = __nccwpck_require__(2024);
+var session_table = __nccwpck_require__(82024);
 ;// CONCATENATED MODULE: ./src/store/local-store.ts
 
 
@@ -45074,19 +45244,19 @@ function assertPValues(p) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@stdlib/math-base-special-gammainc/lib/index.js
-var lib = __nccwpck_require__(5479);
+var lib = __nccwpck_require__(55479);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-cdf/lib/index.js
-var stats_base_dists_normal_cdf_lib = __nccwpck_require__(2484);
+var stats_base_dists_normal_cdf_lib = __nccwpck_require__(72484);
 var stats_base_dists_normal_cdf_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_normal_cdf_lib);
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
-var stats_base_dists_normal_quantile_lib = __nccwpck_require__(6060);
+var stats_base_dists_normal_quantile_lib = __nccwpck_require__(86060);
 var stats_base_dists_normal_quantile_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_normal_quantile_lib);
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-t-cdf/lib/index.js
-var stats_base_dists_t_cdf_lib = __nccwpck_require__(6021);
+var stats_base_dists_t_cdf_lib = __nccwpck_require__(86021);
 var stats_base_dists_t_cdf_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_t_cdf_lib);
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-t-quantile/lib/index.js
-var stats_base_dists_t_quantile_lib = __nccwpck_require__(4455);
+var stats_base_dists_t_quantile_lib = __nccwpck_require__(74455);
 var stats_base_dists_t_quantile_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_t_quantile_lib);
 ;// CONCATENATED MODULE: ./src/stats/distributions.ts
 
@@ -49101,6 +49271,1274 @@ function positive(flag, value) {
     return n;
 }
 
+// EXTERNAL MODULE: ./node_modules/ms/index.js
+var ms = __nccwpck_require__(70744);
+var ms_default = /*#__PURE__*/__nccwpck_require__.n(ms);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./src/run/experiment-schema.ts
+
+
+/**
+ * The experiment file of `ab-verdict run` (YAML or JSON), as the user writes it: kebab-case keys,
+ * paths relative to the file. `schema/experiment.schema.json` is generated from this schema
+ * (`npm run schema`), so it has no transforms: `load-experiment.ts` turns it into an `Experiment`.
+ */
+/** Task ids and variant names become folder names and parts of session ids. */
+const experiment_schema_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const experiment_schema_name = schemas/* string */.YjP().regex(experiment_schema_NAME, {
+    error: 'expected letters, digits, ".", "_" or "-", starting with a letter or digit',
+});
+/** `90` (seconds), or a number with a unit: `90s`, `10m`, `1.5h`. */
+const DURATION = /^\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)$/;
+const experiment_schema_duration = schemas/* union */.KCZ([
+    schemas/* number */.aig().positive(),
+    schemas/* string */.YjP().regex(DURATION, { error: 'expected seconds, or a duration like "90s", "10m", "1h"' }),
+]);
+const taskSchema = schemas/* strictObject */.rej({
+    id: experiment_schema_name.meta({ description: 'The task id: sessions of both variants on it are paired.' }),
+    prompt: schemas/* string */.YjP().min(1).meta({ description: 'Given as AB_VERDICT_PROMPT.' }),
+    files: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .optional()
+        .meta({ description: "Files or folders copied into each session's working directory." }),
+    args: schemas/* array */.YOg(schemas/* string */.YjP())
+        .optional()
+        .meta({ description: "Appended to the variant's command for this task." }),
+    category: schemas/* string */.YjP().min(1).optional(),
+    difficulty: schemas/* string */.YjP().min(1).optional(),
+});
+const variantSchema = schemas/* strictObject */.rej({
+    command: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1).meta({
+        description: 'The program and its arguments, run without a shell: ${AB_VERDICT_…} in an argument is replaced by that variable, an argument starting with ./ or ../ is a path relative to this file.',
+    }),
+    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    context: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .meta({ description: 'A warm-up context file, handed over as AB_VERDICT_CONTEXT_FILE.' }),
+});
+const metricsSchema = schemas/* strictObject */.rej({
+    logs: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1)]).meta({
+        description: 'Where the agent writes its logs: files, folders or globs; relative ones are taken in the session\'s working directory, "~/" in the home directory.',
+    }),
+    from: schemas/* enum */.k5n(['auto', ...FORMAT_NAMES]).optional(),
+});
+/** Analysis settings for the verdict printed after the run, as the flags of `analyze` name them. */
+const analysisSchema = schemas/* strictObject */.rej({
+    primary: schemas/* string */.YjP().min(1).optional(),
+    alpha: schemas/* number */.aig().optional(),
+    'min-effect': schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).optional(),
+    'equivalence-margin': schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).optional(),
+    correction: schemas/* enum */.k5n(['holm', 'bh', 'none']).optional(),
+    method: schemas/* enum */.k5n(['fixed-horizon', 'sequential']).optional(),
+    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+});
+const experimentFileSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional(),
+    experiment: schemas/* string */.YjP().min(1).meta({ description: 'The experiment id, on every record.' }),
+    seed: schemas/* int */.Whr()
+        .min(0)
+        .optional()
+        .meta({ description: 'Seed of the schedule (or --seed); part of every session id.' }),
+    repetitions: schemas/* int */.Whr().min(1).optional().meta({ description: 'Per task and variant; 1.' }),
+    concurrency: schemas/* int */.Whr().min(1).optional().meta({ description: 'Sessions at once; 1.' }),
+    timeout: experiment_schema_duration.optional().meta({ description: 'Per session; 30m.' }),
+    retries: schemas/* int */.Whr()
+        .min(0)
+        .optional()
+        .meta({ description: 'Retries of infrastructure failures only; 0.' }),
+    'infra-exit-codes': schemas/* array */.YOg(schemas/* int */.Whr().min(1).max(255))
+        .optional()
+        .meta({ description: 'Exit codes that mean an infrastructure failure, e.g. [75].' }),
+    'timeout-is-infra': schemas/* boolean */.zMY().optional().meta({
+        description: 'Count a timeout as an infrastructure failure (default: an agent failure).',
+    }),
+    control: experiment_schema_name.optional().meta({ description: 'The control variant; default: the first one.' }),
+    tasks: schemas/* array */.YOg(taskSchema).min(1),
+    variants: schemas/* record */.g1P(experiment_schema_name, variantSchema)
+        .refine((variants) => Object.keys(variants).length === 2, {
+        error: 'expected exactly two variants: the control and the treatment',
+    })
+        .meta({
+        description: 'Exactly two: the control and the treatment.',
+        minProperties: 2,
+        maxProperties: 2,
+    }),
+    metrics: metricsSchema
+        .optional()
+        .meta({ description: 'Where metrics come from when the command writes no result file.' }),
+    analysis: analysisSchema.optional(),
+})
+    .meta({ title: 'ab-verdict experiment file', description: 'The input of `ab-verdict run`.' });
+/** The JSON Schema of the experiment file, as `schema/experiment.schema.json` holds it. */
+function experimentJsonSchema() {
+    return z.toJSONSchema(experimentFileSchema, { io: 'input' });
+}
+
+;// CONCATENATED MODULE: ./src/run/load-experiment.ts
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT = '30m';
+/**
+ * Reads and checks an experiment file (YAML, or JSON, which YAML reads too). Every problem is
+ * reported at once, each as `file:line: field: what was expected`, as a `ConfigError`.
+ */
+async function loadExperiment(path, cwd) {
+    const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? error.message;
+        throw new ConfigError([`${path}: cannot read the experiment file (${code})`]);
+    }
+    const lines = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    if (document.errors.length > 0) {
+        throw new ConfigError(document.errors.map((error) => {
+            const line = error.linePos?.[0].line;
+            return `${path}${line === undefined ? '' : `:${line}`}: ${error.message.split('\n')[0]}`;
+        }));
+    }
+    const parsed = experimentFileSchema.safeParse(document.toJS());
+    if (!parsed.success) {
+        throw new ConfigError(parsed.error.issues.map((issue) => locatedIssue(issue, path, document, lines)));
+    }
+    return experimentOf(parsed.data, path, (0,external_node_path_namespaceObject.dirname)(absolute));
+}
+function experimentOf(file, path, dir) {
+    const entries = Object.entries(file.variants);
+    const control = file.control ?? entries[0][0];
+    if (!(control in file.variants)) {
+        throw new ConfigError([
+            `${path}: control: expected one of the variants (${entries.map(([name]) => name).join(', ')}), got ${JSON.stringify(control)}`,
+        ]);
+    }
+    const variants = entries
+        .sort(([a], [b]) => Number(b === control) - Number(a === control))
+        .map(([name, variant]) => ({
+        name,
+        command: variant.command.map((arg) => fromFileFolder(arg, dir)),
+        env: variant.env ?? {},
+        ...(variant.context !== undefined && { context: (0,external_node_path_namespaceObject.resolve)(dir, variant.context) }),
+    }));
+    const duplicate = file.tasks.find((task, i) => file.tasks.findIndex((t) => t.id === task.id) < i);
+    if (duplicate) {
+        throw new ConfigError([`${path}: tasks: the id ${JSON.stringify(duplicate.id)} is used twice`]);
+    }
+    const timeout = file.timeout ?? DEFAULT_TIMEOUT;
+    const logs = file.metrics?.logs;
+    return {
+        file: path,
+        experiment: file.experiment,
+        ...(file.seed !== undefined && { seed: file.seed }),
+        repetitions: file.repetitions ?? 1,
+        concurrency: file.concurrency ?? 1,
+        timeoutMs: typeof timeout === 'number' ? timeout * 1000 : ms_default()(timeout),
+        retries: file.retries ?? 0,
+        infraExitCodes: file['infra-exit-codes'] ?? [],
+        timeoutIsInfra: file['timeout-is-infra'] ?? false,
+        tasks: file.tasks.map((task) => ({
+            id: task.id,
+            prompt: task.prompt,
+            files: (task.files ?? []).map((file) => (0,external_node_path_namespaceObject.resolve)(dir, file)),
+            args: (task.args ?? []).map((arg) => fromFileFolder(arg, dir)),
+            ...(task.category !== undefined && { category: task.category }),
+            ...(task.difficulty !== undefined && { difficulty: task.difficulty }),
+        })),
+        variants,
+        ...(logs !== undefined && {
+            logs: {
+                patterns: (typeof logs === 'string' ? [logs] : logs).map((pattern) => pattern.startsWith('~/') ? (0,external_node_path_namespaceObject.resolve)((0,external_node_os_.homedir)(), pattern.slice(2)) : pattern),
+                from: file.metrics?.from ?? 'auto',
+            },
+        }),
+        analysis: load_experiment_analysisInputs(file, control, variants[1].name, path),
+    };
+}
+/** The file's analysis settings as `parseInputs` takes them (strings). */
+function load_experiment_analysisInputs(file, control, treatment, path) {
+    const analysis = file.analysis ?? {};
+    const text = (value) => value === undefined ? undefined : String(value);
+    return {
+        experiment: file.experiment,
+        control,
+        treatment,
+        primary: analysis.primary,
+        alpha: text(analysis.alpha),
+        minEffect: text(analysis['min-effect']),
+        equivalenceMargin: text(analysis['equivalence-margin']),
+        correction: analysis.correction,
+        method: analysis.method,
+        ...(analysis.metrics !== undefined && {
+            metrics: { text: JSON.stringify(analysis.metrics), origin: `${path}: analysis.metrics` },
+        }),
+    };
+}
+/** `file:line: tasks[1].prompt: message`, the line found from the issue's path in the document. */
+function locatedIssue(issue, path, document, lines) {
+    const field = issue.path.reduce((text, key) => typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key), '');
+    const line = lineOf(document, issue.path, lines);
+    const where = line === undefined ? path : `${path}:${line}`;
+    const message = issue.code === 'unrecognized_keys'
+        ? `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`
+        : issue.message;
+    return `${where}: ${field || 'the file'}: ${message}`;
+}
+/** The line of the deepest node of the path that the document has. */
+function lineOf(document, path, lines) {
+    for (let depth = path.length; depth >= 0; depth--) {
+        const node = document.getIn(path.slice(0, depth), true);
+        if (node?.range)
+            return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+}
+/**
+ * A command argument that starts with `./` or `../` is a path relative to the experiment file
+ * (every session runs in a folder of its own, where it would mean nothing); others are kept.
+ */
+function fromFileFolder(arg, dir) {
+    return /^\.\.?\//.test(arg) ? (0,external_node_path_namespaceObject.resolve)(dir, arg) : arg;
+}
+
+;// CONCATENATED MODULE: ./src/run/results-file.ts
+
+
+
+
+const CHUNK = 1 << 16;
+/** A tail longer than this is no record of ours: it is dropped without being parsed. */
+const MAX_TAIL = 1 << 22;
+/**
+ * The sessions a results file (JSON Lines, one record per finished session) already holds, for
+ * resuming. A last line cut short by a crash (no newline at its end and not a whole record) is
+ * cut off the file, so that appending goes on at a line start; anything else that is not a valid
+ * record is a located problem, and nothing is dropped.
+ */
+async function readResultsSoFar(path) {
+    const finished = new Map();
+    const droppedTail = await repairTail(path);
+    if (droppedTail === null)
+        return { finished, problems: [] };
+    const read = await readSessions([path], { onInvalid: 'fail', keepRecords: true });
+    for (const record of read.records ?? [])
+        finished.set(record.session_id, record);
+    return {
+        finished,
+        // An empty file is a run that has finished no session yet.
+        problems: read.problems.filter((problem) => problem.message !== file_text/* EMPTY_FILE */.xq),
+        ...(droppedTail !== undefined && { droppedTail }),
+    };
+}
+/**
+ * Cuts a torn last line off the file; returns its text (shortened) when it did, null when there
+ * is no file yet.
+ */
+async function repairTail(path) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r+');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw error;
+    }
+    try {
+        const size = (await handle.stat()).size;
+        const lineStart = await lastLineStart(handle, size);
+        if (lineStart === size)
+            return undefined;
+        const tailBytes = size - lineStart;
+        if (tailBytes <= MAX_TAIL) {
+            const buffer = Buffer.alloc(tailBytes);
+            await handle.read(buffer, 0, tailBytes, lineStart);
+            const text = buffer.toString('utf8');
+            if (isWholeRecord(text)) {
+                await handle.write('\n', size); // written whole, only its newline is missing
+                return undefined;
+            }
+            await handle.truncate(lineStart);
+            return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+        }
+        await handle.truncate(lineStart);
+        return `${tailBytes} bytes without a line end`;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The offset just after the file's last newline (0 when it has none). */
+async function lastLineStart(handle, size) {
+    const buffer = Buffer.alloc(CHUNK);
+    for (let end = size; end > 0;) {
+        const start = Math.max(0, end - CHUNK);
+        await handle.read(buffer, 0, end - start, start);
+        const newline = buffer.subarray(0, end - start).lastIndexOf(0x0a);
+        if (newline !== -1)
+            return start + newline + 1;
+        end = start;
+    }
+    return 0;
+}
+function isWholeRecord(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && 'session_id' in value;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Appends records to a JSON Lines file, each at once as one write of one whole line, flushed to
+ * disk before the next: a crash loses only the sessions still running. Appends from concurrent
+ * sessions are queued, never interleaved.
+ */
+class ResultsAppender {
+    handle;
+    queue = Promise.resolve();
+    constructor(handle) {
+        this.handle = handle;
+    }
+    static async open(path) {
+        await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        return new ResultsAppender(await (0,promises_.open)(path, 'a'));
+    }
+    append(record) {
+        const line = `${JSON.stringify(record)}\n`;
+        const next = this.queue.then(async () => {
+            await this.handle.write(line);
+            await this.handle.datasync();
+        });
+        this.queue = next.catch(() => { });
+        return next;
+    }
+    async close() {
+        await this.queue;
+        await this.handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/attrition.ts
+
+/** Attrition that differs at this level is flagged (a warning, like the sample-ratio check's). */
+const ATTRITION_THRESHOLD = 0.05;
+function attritionOf(control, treatment) {
+    if (control.lost + treatment.lost === 0) {
+        return { control, treatment, pValue: null, differs: false };
+    }
+    const test = fisherExact(treatment.lost, treatment.scheduled, control.lost, control.scheduled);
+    const pValue = isUnavailable(test) ? null : test.pValue;
+    return { control, treatment, pValue, differs: pValue !== null && pValue < ATTRITION_THRESHOLD };
+}
+
+;// CONCATENATED MODULE: ./src/run/decide-round.ts
+
+
+/** The verdicts that end an experiment run `--until-decided`. */
+const DECIDED = ['adopt', 'reject', 'no-difference'];
+/**
+ * The one place the runner calls the analysis: after a round of `--until-decided`, the sessions
+ * so far analysed with the sequential method, and whether the verdict ends the experiment.
+ *
+ * `looks` is every look made so far, this one last, each as its total sessions (both arms): a
+ * group-sequential boundary depends on them. Today's `analyze()` takes no looks (its confidence
+ * sequence is valid at any number of looks), so they are not passed yet; they are collected here
+ * so that the analysis can be given them when its API takes them.
+ */
+function decideRound(records, config, looks) {
+    const table = new session_table/* ColumnarSessionTable */.gp({ extraLabels: config.segments });
+    let count = 0;
+    for (const record of records) {
+        table.add(record);
+        count++;
+    }
+    if (looks.at(-1) !== count)
+        throw new Error('decideRound: the last look must be this round');
+    const report = analyze(table, { ...config, method: 'sequential' }, {
+        files: [],
+        recordsRead: count,
+        skippedInvalid: 0,
+        otherExperiments: {},
+    });
+    return { report, decided: DECIDED.includes(report.recommendation.verdict) };
+}
+
+;// CONCATENATED MODULE: ./src/run/match-logs.ts
+/**
+ * The session among the ones the logs hold that is this run's: the one whose id is the session's
+ * (an agent told the id, e.g. by `--session-id ${AB_VERDICT_SESSION_ID}`), else the one whose
+ * working directory is the session's (every session has a directory of its own), else, for logs
+ * read from the session's own folder, the only session there. Undefined when none is certain.
+ */
+function matchSession(found, match) {
+    const byId = found.find((session) => session.record.session_id === match.sessionId);
+    if (byId)
+        return byId;
+    const inDir = found.filter((session) => session.keys.fields.cwd === match.workdir);
+    if (inDir.length === 1)
+        return inDir[0];
+    if (inDir.length === 0 && match.ownFolder && found.length === 1)
+        return found[0];
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/run/collect-metrics.ts
+
+
+
+
+
+
+
+
+/** Fields the runner sets and a metrics source may only repeat. */
+const IDENTITY = ['session_id', 'variant', 'session_type', 'task_id', 'experiment'];
+/** A result file is one record: anything bigger is a mistake, not a record. */
+const MAX_RESULT_BYTES = 1 << 20;
+/** File systems keep modification times coarsely: allow this much before the start. */
+const CLOCK_SLACK_MS = 2000;
+/**
+ * The metrics of one finished attempt: from the result file the command wrote
+ * (`AB_VERDICT_RESULT`), else from the agent's logs (the experiment's `metrics.logs`, any format
+ * of the sources layer, the session matched by id or working directory), else only success from
+ * the exit code. A result file or log session that breaks the record schema is a problem, never
+ * dropped in silence.
+ */
+async function collectMetrics(experiment, attempt) {
+    const fromFile = await readResultFile(attempt);
+    if (fromFile !== undefined)
+        return fromFile;
+    if (experiment.logs) {
+        const fromLogs = await collect_metrics_readLogs(experiment.logs, attempt);
+        if (fromLogs !== undefined)
+            return fromLogs;
+    }
+    return { fields: { success: attempt.exitCode === 0 }, from: 'exit-code' };
+}
+async function readResultFile(attempt) {
+    const file = attempt.resultFile;
+    let size;
+    try {
+        size = (await (0,promises_.stat)(file)).size;
+    }
+    catch {
+        return undefined; // none written
+    }
+    if (size === 0)
+        return undefined;
+    if (size > MAX_RESULT_BYTES) {
+        return { problem: `${file}: the result file has ${size} bytes; expected one JSON record` };
+    }
+    const text = await (0,promises_.readFile)(file, 'utf8');
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        const { reason, offset } = (0,json_error/* explainJsonError */.Yr)(error, text);
+        const at = offset === undefined ? '' : `:${(0,json_error/* lineAndColumn */.q1)(text, offset).line}`;
+        return { problem: `${file}${at}: invalid JSON (${reason}); expected one JSON record` };
+    }
+    return checked(value, attempt, 'result-file', file);
+}
+async function collect_metrics_readLogs(logs, attempt) {
+    const files = await findInputFiles(logs.patterns, attempt.workdir, () => { }, ALL_FILES);
+    const recent = [];
+    for (const file of files)
+        if (await writtenSince(file.absolute, attempt.start))
+            recent.push(file);
+    const byFormat = new Map();
+    for (const file of recent) {
+        const format = logs.from === 'auto' ? await detectFormat(file) : logs.from;
+        if (format !== undefined)
+            byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
+    }
+    const workdir = await (0,promises_.realpath)(attempt.workdir);
+    const ownFolder = logs.patterns.every((pattern) => !(0,external_node_path_namespaceObject.isAbsolute)(pattern));
+    for (const [format, group] of byFormat) {
+        const read = await SOURCES[format].read(group, {});
+        const found = matchSession(read.sessions, {
+            sessionId: attempt.identity.session_id,
+            workdir,
+            ownFolder,
+        });
+        if (!found)
+            continue;
+        const { session_id: agentSessionId, ...record } = found.record;
+        const where = `${found.file}${found.location ? `:${found.location}` : ''}`;
+        return checked({ ...record, agent_session_id: agentSessionId }, attempt, format, where);
+    }
+    return undefined;
+}
+/** Whether a log was written during the attempt (a SQLite database: or its write-ahead log). */
+async function writtenSince(file, start) {
+    const since = start.getTime() - CLOCK_SLACK_MS;
+    for (const path of file.endsWith('.db') ? [file, `${file}-wal`] : [file]) {
+        try {
+            if ((await (0,promises_.stat)(path)).mtimeMs >= since)
+                return true;
+        }
+        catch {
+            // no write-ahead log
+        }
+    }
+    return false;
+}
+/** The source's fields, checked as part of the session's record; the identity may only agree. */
+function checked(value, attempt, from, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return { problem: `${where}: expected one JSON object (a session record)` };
+    }
+    const fields = { ...value };
+    for (const name of IDENTITY) {
+        const given = fields[name];
+        const own = attempt.identity[name];
+        if (given !== undefined && own !== undefined && given !== own) {
+            return {
+                problem: `${where}: ${name}: the session's is ${JSON.stringify(own)}, the file says ${JSON.stringify(given)}`,
+            };
+        }
+        delete fields[name];
+    }
+    const validation = (0,schema/* validateRecord */.eV)({ ...fields, ...attempt.identity });
+    if ('problems' in validation) {
+        return {
+            problem: validation.problems
+                .map(({ field, message }) => `${where}: ${field || 'the record'}: ${message}`)
+                .join('\n'),
+        };
+    }
+    return { fields, from };
+}
+
+;// CONCATENATED MODULE: ./src/run/session-env.ts
+const PREFIX = 'AB_VERDICT_';
+/** The session's identity, as the environment hands it to the command. */
+function identityOf(session, experiment, paths) {
+    return {
+        AB_VERDICT_SESSION_ID: session.sessionId,
+        AB_VERDICT_EXPERIMENT: experiment,
+        AB_VERDICT_TASK_ID: session.task.id,
+        AB_VERDICT_VARIANT: session.variant.name,
+        AB_VERDICT_REPETITION: String(session.repetition),
+        AB_VERDICT_PROMPT: session.task.prompt,
+        AB_VERDICT_CONTEXT_FILE: session.variant.context ?? '',
+        AB_VERDICT_RESULT: paths.result,
+        AB_VERDICT_WORKDIR: paths.workdir,
+    };
+}
+/**
+ * The command's environment: the runner's own without any `AB_VERDICT_` variable (a runner run
+ * inside a session must not leak its identity), the variant's `env`, then the identity.
+ */
+function sessionEnv(base, variantEnv, identity) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (value !== undefined && !name.startsWith(PREFIX))
+            env[name] = value;
+    }
+    return { ...env, ...variantEnv, ...identity };
+}
+/**
+ * The argv of a session: the variant's command and the task's args, each `${AB_VERDICT_…}` in
+ * them replaced by the identity's value (there is no shell to expand it). Other text, `$HOME`
+ * among it, is passed as it is.
+ */
+function sessionArgv(session, identity) {
+    return [...session.variant.command, ...session.task.args].map((arg) => arg.replace(/\$\{(AB_VERDICT_[A-Z_]+)\}/g, (whole, name) => identity[name] ?? whole));
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/run/spawn-session.ts
+
+
+const GRACE_MS = 5000;
+/**
+ * Runs one command without a shell, in its own process group (so that everything it starts can
+ * be stopped together), its output appended to the session's log files and its input empty. At
+ * the timeout the whole group gets SIGTERM, then SIGKILL after the grace time; when the command
+ * ends, whatever it left running in its group is killed too, so no session outlives its turn.
+ */
+async function spawnSession(options) {
+    const stdout = await (0,promises_.open)(options.paths.stdout, 'a');
+    const stderr = await (0,promises_.open)(options.paths.stderr, 'a');
+    const start = new Date();
+    try {
+        return await new Promise((settle) => {
+            const [program, ...args] = options.argv;
+            const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
+                cwd: options.paths.workdir,
+                env: options.env,
+                stdio: ['ignore', stdout.fd, stderr.fd],
+                detached: true,
+                shell: false,
+            });
+            let timedOut = false;
+            let killTimer;
+            const killGroup = (signal) => {
+                try {
+                    if (child.pid !== undefined)
+                        process.kill(-child.pid, signal);
+                }
+                catch {
+                    // ESRCH: the group is gone already.
+                }
+            };
+            const onAbort = () => killGroup('SIGKILL');
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+            const timer = setTimeout(() => {
+                timedOut = true;
+                killGroup('SIGTERM');
+                killTimer = setTimeout(() => killGroup('SIGKILL'), options.graceMs ?? GRACE_MS);
+            }, options.timeoutMs);
+            const done = (outcome) => {
+                clearTimeout(timer);
+                clearTimeout(killTimer);
+                options.signal?.removeEventListener('abort', onAbort);
+                killGroup('SIGKILL');
+                settle({ ...outcome, timedOut, start, end: new Date() });
+            };
+            child.once('error', (error) => {
+                if (child.pid === undefined) {
+                    done({ exitCode: null, signal: null, spawnError: error.code ?? error.message });
+                }
+            });
+            child.once('exit', (exitCode, signal) => done({ exitCode, signal }));
+        });
+    }
+    finally {
+        await stdout.close();
+        await stderr.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/run-session.ts
+
+
+
+
+
+/**
+ * One attempt at a session: a fresh working directory (the task's files copied in), the command
+ * run there, and the outcome told apart: finished (a success or an agent failure, with its
+ * metrics) or an infrastructure failure (the command could not start, exited with one of the
+ * experiment's infrastructure exit codes, timed out when timeouts count as such, or left an
+ * invalid result file).
+ */
+async function runAttempt(session, attempt, context) {
+    const { experiment } = context;
+    const paths = sessionPaths(context.workRoot, session);
+    const identity = identityOf(session, experiment.experiment, paths);
+    const base = {
+        session_id: session.sessionId,
+        variant: session.variant.name,
+        task_id: session.task.id,
+        experiment: experiment.experiment,
+    };
+    const run = (spawned) => ({
+        position: session.position,
+        attempt,
+        shard: `${context.shard.index}/${context.shard.count}`,
+        host: context.host,
+        exit_code: spawned.exitCode,
+        timed_out: spawned.timedOut,
+    });
+    const infra = (spawned, reason) => ({
+        kind: 'infra',
+        failure: {
+            ...base,
+            ...times(spawned),
+            run: { ...run(spawned), infra_failure: true, reason },
+        },
+    });
+    try {
+        await prepare(paths, session);
+    }
+    catch (error) {
+        const now = new Date();
+        const failed = { exitCode: null, signal: null, timedOut: false, start: now, end: now };
+        return infra(failed, `cannot prepare the working directory: ${error.message}`);
+    }
+    const spawned = await spawnSession({
+        argv: sessionArgv(session, identity),
+        env: sessionEnv(context.env, session.variant.env, identity),
+        paths,
+        timeoutMs: experiment.timeoutMs,
+        ...(context.graceMs !== undefined && { graceMs: context.graceMs }),
+        ...(context.signal && { signal: context.signal }),
+    });
+    if (spawned.spawnError !== undefined) {
+        return infra(spawned, `cannot start ${session.variant.command[0]}: ${spawned.spawnError}`);
+    }
+    if (spawned.timedOut && experiment.timeoutIsInfra)
+        return infra(spawned, 'timed out');
+    if (spawned.exitCode !== null && experiment.infraExitCodes.includes(spawned.exitCode)) {
+        return infra(spawned, `exit code ${spawned.exitCode}`);
+    }
+    const collected = spawned.timedOut
+        ? { fields: {}, from: 'exit-code' }
+        : await collectMetrics(experiment, {
+            identity: { ...base, session_type: undefined },
+            workdir: paths.workdir,
+            resultFile: paths.result,
+            start: spawned.start,
+            exitCode: spawned.exitCode,
+        });
+    if ('problem' in collected)
+        return infra(spawned, collected.problem);
+    const record = {
+        ...base,
+        ...(session.task.category !== undefined && { category: session.task.category }),
+        ...(session.task.difficulty !== undefined && { difficulty: session.task.difficulty }),
+        success: spawned.exitCode === 0,
+        completion_time_seconds: (spawned.end.getTime() - spawned.start.getTime()) / 1000,
+        ...collected.fields,
+        ...times(spawned),
+        run: { ...run(spawned), infra_failure: false, metrics_from: collected.from },
+    };
+    return { kind: 'finished', record };
+}
+/** `<work>/<task>/<variant>-<repetition>/`: the session's command runs in its `workdir/`. */
+function sessionPaths(workRoot, session) {
+    const folder = (0,external_node_path_namespaceObject.join)(workRoot, session.task.id, `${session.variant.name}-${session.repetition}`);
+    return {
+        workdir: (0,external_node_path_namespaceObject.join)(folder, 'workdir'),
+        result: (0,external_node_path_namespaceObject.join)(folder, 'result.json'),
+        stdout: (0,external_node_path_namespaceObject.join)(folder, 'stdout.log'),
+        stderr: (0,external_node_path_namespaceObject.join)(folder, 'stderr.log'),
+    };
+}
+/** A fresh session folder: what an earlier attempt left is removed first. */
+async function prepare(paths, session) {
+    await (0,promises_.rm)((0,external_node_path_namespaceObject.join)(paths.workdir, '..'), { recursive: true, force: true });
+    await (0,promises_.mkdir)(paths.workdir, { recursive: true });
+    for (const file of session.task.files) {
+        await (0,promises_.cp)(file, (0,external_node_path_namespaceObject.join)(paths.workdir, (0,external_node_path_namespaceObject.basename)(file)), { recursive: true });
+    }
+}
+function times(spawned) {
+    return { start_time: spawned.start.toISOString(), end_time: spawned.end.toISOString() };
+}
+
+;// CONCATENATED MODULE: ./src/run/run-experiment.ts
+
+
+
+
+
+const RESULTS_FILE = 'sessions.jsonl';
+const INFRA_FAILURES_FILE = 'infra-failures.log';
+/**
+ * Runs this shard's part of the schedule: every session not finished before, `concurrency` at a
+ * time in the order of the schedule, each retried after infrastructure failures up to `retries`
+ * times. Finished sessions are appended to `sessions.jsonl` at once, failed attempts to
+ * `infra-failures.log`. With `untilDecided`, the schedule runs round by round and stops once
+ * the sequential analysis reaches a verdict.
+ */
+async function runExperiment(options) {
+    const { schedule, soFar } = options;
+    const context = { ...options, workRoot: (0,external_node_path_namespaceObject.join)(options.out, 'work') };
+    const results = await ResultsAppender.open((0,external_node_path_namespaceObject.join)(options.out, RESULTS_FILE));
+    const failures = await ResultsAppender.open((0,external_node_path_namespaceObject.join)(options.out, INFRA_FAILURES_FILE));
+    const finished = new Map();
+    const lost = [];
+    const looks = [];
+    let report;
+    let stop = { reason: 'complete' };
+    let ran = schedule;
+    const runOne = async (session) => {
+        for (let attempt = 1; !options.signal?.aborted; attempt++) {
+            const outcome = await runAttempt(session, attempt, context);
+            if (options.signal?.aborted)
+                return; // killed by the runner: neither a result nor a failure
+            if (outcome.kind === 'finished') {
+                await results.append(outcome.record);
+                finished.set(session.sessionId, outcome.record);
+                options.onEvent?.({ kind: 'finished', session, record: outcome.record });
+                return;
+            }
+            await failures.append(outcome.failure);
+            const retrying = attempt <= options.experiment.retries;
+            options.onEvent?.({ kind: 'infra', session, failure: outcome.failure, retrying });
+            if (!retrying) {
+                lost.push(outcome.failure);
+                return;
+            }
+        }
+    };
+    try {
+        for (const session of schedule) {
+            const earlier = soFar.finished.get(session.sessionId);
+            if (earlier)
+                finished.set(session.sessionId, earlier);
+        }
+        const resumed = finished.size;
+        const rounds = options.untilDecided ? groupByRound(schedule) : [schedule];
+        for (const [index, round] of rounds.entries()) {
+            await runPool(round.filter((session) => !soFar.finished.has(session.sessionId)), options.experiment.concurrency, runOne, options.signal);
+            if (options.signal?.aborted) {
+                stop = { reason: 'interrupted' };
+                break;
+            }
+            if (!options.untilDecided)
+                continue;
+            looks.push(finished.size);
+            const decision = decideRound(finished.values(), options.untilDecided, looks);
+            report = decision.report;
+            const number = round[0].round;
+            const verdict = report.recommendation.verdict;
+            options.onEvent?.({ kind: 'round', round: number, verdict, decided: decision.decided });
+            if (decision.decided || index === rounds.length - 1) {
+                const reason = decision.decided ? 'decided' : 'maximum';
+                stop = { reason, round: number, rounds: rounds.length, verdict };
+                ran = rounds.slice(0, index + 1).flat();
+                break;
+            }
+        }
+        return {
+            scheduled: ran,
+            finished,
+            lost,
+            resumed,
+            stop,
+            attrition: attritionOf(...armsOf(ran, finished, lost, options.experiment)),
+            looks,
+            ...(report && { report }),
+        };
+    }
+    finally {
+        await results.close();
+        await failures.close();
+    }
+}
+/** Runs `work` on every item, at most `concurrency` at once, starting them in order. */
+async function runPool(items, concurrency, work, signal) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !signal?.aborted)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+function groupByRound(schedule) {
+    const rounds = new Map();
+    for (const session of schedule) {
+        const round = rounds.get(session.round);
+        if (round)
+            round.push(session);
+        else
+            rounds.set(session.round, [session]);
+    }
+    return [...rounds.values()];
+}
+function armsOf(scheduled, finished, lost, experiment) {
+    const arm = (variant) => {
+        const mine = scheduled.filter((session) => session.variant.name === variant);
+        return {
+            variant,
+            scheduled: mine.length,
+            finished: mine.filter((session) => finished.has(session.sessionId)).length,
+            lost: lost.filter((failure) => failure.variant === variant).length,
+        };
+    };
+    return [arm(experiment.variants[0].name), arm(experiment.variants[1].name)];
+}
+
+;// CONCATENATED MODULE: ./src/run/run-report.ts
+function runReport(result, experiment, seed, shard) {
+    return {
+        experiment,
+        seed,
+        shard: `${shard.index}/${shard.count}`,
+        sessions: {
+            scheduled: result.scheduled.length,
+            finished: result.scheduled.filter((s) => result.finished.has(s.sessionId)).length,
+            resumed: result.resumed,
+            lost: result.lost.length,
+        },
+        attrition: result.attrition,
+        stop: result.stop,
+        looks: result.looks,
+        lost: result.lost.map((failure) => ({
+            session_id: failure.session_id,
+            variant: failure.variant,
+            task_id: failure.task_id,
+            attempts: failure.run.attempt,
+            reason: failure.run.reason ?? '',
+        })),
+    };
+}
+/** The report's file name in the results folder. */
+function runReportFile(shard) {
+    return shard.count === 1 ? 'run-report.json' : `run-report-${shard.index}-of-${shard.count}.json`;
+}
+
+;// CONCATENATED MODULE: ./src/run/run-folder.ts
+
+
+const IDENTITY_FILE = 'run.json';
+/**
+ * Makes the results folder this run's: creates it and `run.json`, or checks that the run it
+ * already holds is this one (same experiment and seed), so that resuming never mixes two
+ * schedules in one `sessions.jsonl`. Returns a message when it holds another run.
+ */
+async function claimRunFolder(out, identity) {
+    await (0,promises_.mkdir)(out, { recursive: true });
+    const file = (0,external_node_path_namespaceObject.join)(out, IDENTITY_FILE);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        await (0,promises_.writeFile)(file, `${JSON.stringify(identity, null, 2)}\n`);
+        return undefined;
+    }
+    let held = {};
+    try {
+        held = JSON.parse(text);
+    }
+    catch {
+        return `${file}: not the JSON this runner writes; choose another --out`;
+    }
+    if (held.experiment === identity.experiment && held.seed === identity.seed)
+        return undefined;
+    return `${out} holds the run of experiment ${JSON.stringify(held.experiment)} with seed ${held.seed}: resume it with the same file and --seed ${held.seed}, or choose another --out`;
+}
+
+;// CONCATENATED MODULE: ./src/run/schedule.ts
+
+const schedule_WHOLE = { index: 1, count: 1 };
+/**
+ * The seeded schedule of every (task, variant, repetition): round by round (one repetition of
+ * every task in both variants), within a round the tasks in a seeded order, and each task's
+ * variants together in a seeded order of their own. So the variants of one task run close
+ * together, and neither variant always goes first: a slowdown of the provider at some hour hits
+ * both variants alike instead of looking like an effect.
+ *
+ * Orders come from hashing the seed with the names (SHA-256), not from a random stream: the same
+ * seed gives the same schedule on any machine and Node version.
+ */
+function planSchedule(experiment, seed) {
+    const schedule = [];
+    let block = 0;
+    for (let round = 1; round <= experiment.repetitions; round++) {
+        for (const task of seededOrder(experiment.tasks, (task) => `${seed}/${round}/${task.id}`)) {
+            const variants = seededOrder(experiment.variants, (v) => `${seed}/${round}/${task.id}/${v.name}`);
+            for (const variant of variants) {
+                schedule.push({
+                    position: schedule.length + 1,
+                    round,
+                    block,
+                    task,
+                    variant,
+                    repetition: round,
+                    sessionId: sessionIdOf(experiment.experiment, seed, task.id, variant.name, round),
+                });
+            }
+            block++;
+        }
+    }
+    return schedule;
+}
+/**
+ * The sessions of one shard: whole blocks, dealt round-robin, so both variants of a task run on
+ * the same machine, close together; the shards together hold every session exactly once.
+ */
+function shardOf(schedule, shard) {
+    return schedule.filter((session) => session.block % shard.count === shard.index - 1);
+}
+/** `experiment:seed:task:variant:repetition`: the same session gets the same id on every run. */
+function sessionIdOf(experiment, seed, task, variant, repetition) {
+    return `${experiment}:${seed}:${task}:${variant}:${repetition}`;
+}
+function seededOrder(items, key) {
+    const hash = (item) => (0,external_node_crypto_.createHash)('sha256').update(key(item)).digest('hex');
+    return items
+        .map((item) => ({ item, rank: hash(item) }))
+        .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+        .map(({ item }) => item);
+}
+
+;// CONCATENATED MODULE: ./src/run/summary-text.ts
+/**
+ * What a run did, in a few lines for the terminal: sessions finished and lost, attrition per
+ * arm (flagged when it differs between the arms), and why `--until-decided` stopped.
+ */
+function summaryText(report, what) {
+    const { sessions } = report;
+    const lines = [
+        `${what}: ${sessions.finished} of ${sessions.scheduled} sessions finished` +
+            (sessions.resumed > 0 ? ` (${sessions.resumed} in earlier runs)` : '') +
+            `, ${sessions.lost} lost to infrastructure failures.`,
+    ];
+    const { control, treatment, differs, pValue } = report.attrition;
+    if (control.lost + treatment.lost > 0) {
+        lines.push(`Attrition: ${armText(control)}, ${armText(treatment)}.`);
+    }
+    if (differs) {
+        lines.push(`Warning: attrition differs between the arms (Fisher's exact test p = ${Number(pValue.toPrecision(2))}): the sessions that remain may no longer be comparable; find out why sessions of ${control.lost > treatment.lost ? control.variant : treatment.variant} fail before trusting the verdict.`);
+    }
+    lines.push(stopText(report));
+    return lines.filter(Boolean).join('\n') + '\n';
+}
+function armText(arm) {
+    return `${arm.variant} lost ${arm.lost} of ${arm.scheduled}`;
+}
+function stopText({ stop, looks }) {
+    switch (stop.reason) {
+        case 'decided':
+            return `Stopped after round ${stop.round} of ${stop.rounds} (${looks.at(-1)} sessions): the sequential analysis decided ${stop.verdict}.`;
+        case 'maximum':
+            return `Ran all ${stop.rounds} rounds (${looks.at(-1)} sessions) without a decision: the verdict is ${stop.verdict}.`;
+        case 'interrupted':
+            return 'Interrupted: the sessions in flight were stopped. Run the same command again to resume.';
+        case 'complete':
+            return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RUN_HELP = `Usage: ab-verdict run <experiment.yml> --out <dir> [options]
+
+Run every task of the experiment file in both variants, on a seeded schedule that keeps the
+variants of a task together and interleaved, and print the verdict. Each finished session is
+appended to <dir>/${RESULTS_FILE} at once; running the same command again resumes.
+
+Options:
+  --out <dir>        the results folder (required)
+  --shard <i/n>      run only shard i of n (GitHub Actions matrix jobs; together: the whole schedule)
+  --until-decided    after each round, analyse sequentially; stop at adopt, reject or no-difference
+  --seed <n>         the schedule's seed (default: the file's seed)
+  --quiet            no progress output
+  -h, --help         show this help
+
+Exit codes: 0 every session finished (a success or an agent failure), 1 some were lost to
+infrastructure failures after every retry (listed), 2 usage error.`;
+/** How the file names the analysis settings, for messages. */
+const ANALYSIS_NAMES = {
+    experiment: 'experiment',
+    control: 'control',
+    treatment: 'variants',
+    primary: 'analysis.primary',
+    alpha: 'analysis.alpha',
+    minEffect: 'analysis.min-effect',
+    equivalenceMargin: 'analysis.equivalence-margin',
+    expectedSplit: 'analysis.expected-split',
+    correction: 'analysis.correction',
+    method: 'analysis.method',
+    expectedSessions: 'analysis.expected-sessions',
+    capPercentile: 'analysis.cap',
+    segments: 'analysis.segments',
+    chanceToBeat: 'analysis.chance-to-beat',
+    onInvalid: 'analysis.on-invalid',
+    metrics: 'analysis.metrics',
+};
+async function runCommand(args, io) {
+    const { values, positionals } = parseFlags('run', args, {
+        out: { type: 'string' },
+        shard: { type: 'string' },
+        'until-decided': { type: 'boolean' },
+        seed: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(RUN_HELP + '\n');
+        return;
+    }
+    if (positionals.length !== 1) {
+        throw new UsageError('expected one experiment file', 'run');
+    }
+    if (values.out === undefined || values.out.trim() === '') {
+        throw new UsageError('--out: expected the results folder', 'run');
+    }
+    const shard = values.shard === undefined ? schedule_WHOLE : parseShard(values.shard);
+    const untilDecided = values['until-decided'] === true;
+    if (untilDecided && shard.count > 1) {
+        throw new UsageError('--until-decided needs every session of a round in one place: it cannot be combined with --shard', 'run');
+    }
+    const experiment = await loadExperiment(positionals[0], io.cwd);
+    const seed = values.seed === undefined ? experiment.seed : parseSeed(values.seed);
+    if (seed === undefined) {
+        throw new UsageError(`no seed: give seed: in ${experiment.file}, or --seed <n>`, 'run');
+    }
+    await checkFilesExist(experiment);
+    const schedule = planSchedule(experiment, seed);
+    const config = parseInputs({ ...experiment.analysis, expectedSessions: String(schedule.length) }, ANALYSIS_NAMES);
+    const out = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.out);
+    const held = await claimRunFolder(out, { experiment: experiment.experiment, seed });
+    if (held !== undefined)
+        throw new UsageError(held, 'run');
+    const soFar = await readResultsSoFar((0,external_node_path_namespaceObject.join)(out, RESULTS_FILE));
+    if (soFar.problems.length > 0) {
+        throw new InputError([
+            ...soFar.problems.map(formatProblem),
+            `ab-verdict: ${(0,external_node_path_namespaceObject.join)(values.out, RESULTS_FILE)} cannot be resumed: fix or move it`,
+        ]);
+    }
+    if (soFar.droppedTail !== undefined) {
+        io.stderr(`ab-verdict: dropped the last line of ${(0,external_node_path_namespaceObject.join)(values.out, RESULTS_FILE)}, cut short by a crash (${JSON.stringify(soFar.droppedTail)}); its session runs again\n`);
+    }
+    const mine = shardOf(schedule, shard);
+    const stopper = new AbortController();
+    const stop = () => stopper.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const before = mine.filter((session) => soFar.finished.has(session.sessionId)).length;
+    const progress = runProgress(io, values.quiet === true, experiment, mine.length, before);
+    let result;
+    try {
+        result = await runExperiment({
+            experiment,
+            schedule: mine,
+            out,
+            soFar,
+            shard,
+            host: (0,external_node_os_.hostname)(),
+            env: io.env ?? process.env,
+            signal: stopper.signal,
+            ...(untilDecided && { untilDecided: config }),
+            onEvent: progress.event,
+        });
+    }
+    finally {
+        progress.finish();
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+    }
+    const report = runReport(result, experiment.experiment, seed, shard);
+    await (0,promises_.writeFile)((0,external_node_path_namespaceObject.join)(out, runReportFile(shard)), `${JSON.stringify(report, null, 2)}\n`);
+    const what = `${experiment.experiment}, seed ${seed}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}`;
+    io.stdout(summaryText(report, what));
+    if (shard.count > 1) {
+        io.stdout(`Analyse the ${RESULTS_FILE} of all ${shard.count} shards together for the verdict.\n`);
+    }
+    else if (result.report) {
+        io.stdout('\n' + renderTerminal(result.report));
+    }
+    else if (result.finished.size > 0 && result.stop.reason === 'complete') {
+        const verdict = await analyzeFiles([(0,external_node_path_namespaceObject.join)(out, RESULTS_FILE)], config, io);
+        io.stdout('\n' + renderTerminal(verdict));
+    }
+    if (result.stop.reason === 'interrupted') {
+        throw new InputError(['ab-verdict: interrupted; run the same command again to resume']);
+    }
+    if (result.lost.length > 0) {
+        throw new InputError([
+            `ab-verdict: ${result.lost.length} session${result.lost.length === 1 ? ' was' : 's were'} lost to infrastructure failures after every retry (run the same command again to retry them):`,
+            ...report.lost.map((lost) => `  ${lost.session_id} (${lost.attempts} attempts): ${lost.reason}`),
+        ]);
+    }
+}
+/** `2/3`: shard 2 of 3. */
+function parseShard(text) {
+    const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UsageError(`--shard: expected i/n with 1 <= i <= n, e.g. 2/3, got ${JSON.stringify(text)}`, 'run');
+    }
+    return { index, count };
+}
+function parseSeed(text) {
+    const seed = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(seed)) {
+        throw new UsageError(`--seed: expected a whole number >= 0, got ${JSON.stringify(text)}`, 'run');
+    }
+    return seed;
+}
+/** Task files and context files are checked before any session runs. */
+async function checkFilesExist(experiment) {
+    const wanted = [
+        ...experiment.tasks.flatMap((task) => task.files.map((file) => [`tasks ${task.id}: files`, file])),
+        ...experiment.variants.flatMap((v) => v.context ? [[`variants.${v.name}.context`, v.context]] : []),
+    ];
+    const missing = [];
+    for (const [field, file] of wanted) {
+        try {
+            await (0,promises_.access)(file);
+        }
+        catch {
+            missing.push(`${experiment.file}: ${field}: no such file or directory: ${file}`);
+        }
+    }
+    if (missing.length > 0)
+        throw new ConfigError(missing);
+}
+/** A bar with ETA on a terminal; elsewhere (CI logs, pipes) one plain line per session. */
+function runProgress(io, quiet, experiment, total, before) {
+    const terminal = io.terminal ?? process.stderr;
+    const env = io.env ?? process.env;
+    if (shouldDraw({ quiet, isTTY: terminal.isTTY === true, env })) {
+        const bar = progressBar(io, quiet, `Running ${experiment.experiment}`, total);
+        let done = before;
+        return {
+            event: (event) => {
+                if (event.kind === 'finished' || (event.kind === 'infra' && !event.retrying))
+                    done++;
+                bar.update({ sessions: done });
+            },
+            finish: () => bar.finish(),
+        };
+    }
+    let done = before;
+    const width = String(total).length;
+    return {
+        event: (event) => {
+            if (quiet)
+                return;
+            if (event.kind === 'round') {
+                io.stderr(`round ${event.round}: ${event.verdict}${event.decided ? ' (decided)' : ''}\n`);
+                return;
+            }
+            const { session } = event;
+            const name = `${session.task.id} ${session.variant.name} #${session.repetition}`;
+            if (event.kind === 'finished') {
+                done++;
+                const { success, completion_time_seconds: seconds } = event.record;
+                io.stderr(`[${String(done).padStart(width)}/${total}] ${name}: ${success ? 'success' : 'failure'} in ${seconds?.toFixed(1)}s\n`);
+            }
+            else {
+                if (!event.retrying)
+                    done++;
+                const next = event.retrying ? 'retrying' : 'lost';
+                io.stderr(`[${String(done).padStart(width)}/${total}] ${name}: infrastructure failure (${event.failure.run.reason}), ${next}\n`);
+            }
+        },
+        finish: () => { },
+    };
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -49121,6 +50559,7 @@ const VERSION = package_namespaceObject.rE;
 
 
 
+
 const MAIN_HELP = `Usage: ab-verdict <command> [options]
 
 Statistically sound A/B verdicts for AI-agent sessions.
@@ -49128,6 +50567,8 @@ Statistically sound A/B verdicts for AI-agent sessions.
 Commands:
   analyze <files...>   compare control and treatment sessions and print the verdict
   plan                 how many sessions you need, for a table of effect sizes
+  run <experiment.yml> run the experiment (--out <dir>): every task in both variants, seeded
+                       and interleaved, resumable, sharded with --shard i/n
 
 The local store (.ab-verdict/, or --store / AB_VERDICT_STORE):
   create <id>          create an experiment: --description, --prompt, --category, --difficulty
@@ -49150,6 +50591,7 @@ const COMMANDS = {
     // `analyze <files>`, or `analyze <id>` for an experiment of the local store.
     analyze: analyzeDispatch,
     plan: planCommand,
+    run: runCommand,
     create: createCommand,
     list: listCommand,
     show: showCommand,
@@ -49203,7 +50645,7 @@ function reportError(error, io) {
 
 /***/ }),
 
-/***/ 8377:
+/***/ 18377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -49271,7 +50713,7 @@ function compactJson(value, budget) {
 
 /***/ }),
 
-/***/ 4620:
+/***/ 84620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -49324,7 +50766,7 @@ function describeReadError(error) {
 
 /***/ }),
 
-/***/ 5465:
+/***/ 15465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -49496,14 +50938,14 @@ class JsonScanner {
 
 /***/ }),
 
-/***/ 1925:
+/***/ 61925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ jsonLineText),
 /* harmony export */   g: () => (/* binding */ jsonLineProblem)
 /* harmony export */ });
-/* harmony import */ var _json_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5465);
+/* harmony import */ var _json_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15465);
 
 const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
@@ -49526,7 +50968,7 @@ function jsonLineProblem(error, line, lineNumber) {
 
 /***/ }),
 
-/***/ 2807:
+/***/ 82807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -49536,16 +50978,16 @@ function jsonLineProblem(error, line, lineNumber) {
 /* harmony export */   hj: () => (/* binding */ isRangeTask),
 /* harmony export */   mu: () => (/* binding */ parallelOptions)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4620);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(84620);
 /* harmony import */ var _read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2815);
-/* harmony import */ var _record_collector_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8803);
-/* harmony import */ var _session_table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2024);
+/* harmony import */ var _record_collector_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(28803);
+/* harmony import */ var _session_table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(82024);
 
 
 
@@ -49703,12 +51145,12 @@ async function lineStartFrom(handle, from, size) {
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(46193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4620);
-/* harmony import */ var _json_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1925);
+/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(84620);
+/* harmony import */ var _json_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(61925);
 
 
 
@@ -49853,14 +51295,14 @@ async function readJsonLinesRange(file, sink, range) {
 
 /***/ }),
 
-/***/ 8803:
+/***/ 28803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ RecordCollector)
 /* harmony export */ });
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8499);
-/* harmony import */ var _session_table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2024);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18499);
+/* harmony import */ var _session_table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(82024);
 
 
 const LINE = /^\d+/;
@@ -49946,7 +51388,7 @@ class RecordCollector {
 
 /***/ }),
 
-/***/ 8499:
+/***/ 18499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49958,9 +51400,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: sessionRecordSchema, validateWithSchema
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
+var schemas = __nccwpck_require__(38816);
 // EXTERNAL MODULE: ./src/records/describe-value.ts
-var describe_value = __nccwpck_require__(8377);
+var describe_value = __nccwpck_require__(18377);
 ;// CONCATENATED MODULE: ./src/records/nesting.ts
 /** Deepest nesting kept in a record's extra fields; deeper values could not be written back out. */
 const MAX_NESTING = 100;
@@ -50326,7 +51768,7 @@ function normalise(record, defaults, hasNull) {
 
 /***/ }),
 
-/***/ 2024:
+/***/ 82024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50857,14 +52299,21 @@ function grown(column, capacity) {
 
 /***/ }),
 
-/***/ 9896:
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
@@ -50878,63 +52327,8637 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6193:
+/***/ 46193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8816:
+/***/ 57349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 23683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 45937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 89984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(61342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 87103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 48913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 90334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 17788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 13142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(81187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 76842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 34631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 22599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 74051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 81187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 71596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 83661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 42404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 61342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 91464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 38815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+__webpack_unused_export__ = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+__webpack_unused_export__ = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+__webpack_unused_export__ = identity.isScalar;
+__webpack_unused_export__ = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 57249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 40101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 66673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 57165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 63301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 84454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 92223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 97104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 41127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 74043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 60110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 91733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 97715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 40361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 66628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 84047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 45840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 47451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 73632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 66464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(83069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 73959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 38405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 59874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(28689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 70896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 33559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 90018:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 56083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 66017:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 35782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 10873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(28689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 90452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 50303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 18385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 35913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(66017);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 81528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 46752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(28689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 34475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 61212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 59799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 28689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 59748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 83069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 10204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(41127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ }),
+
+/***/ 38816:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50944,6 +60967,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zMY: () => (/* binding */ schemas_boolean),
   IeY: () => (/* binding */ custom),
   k5n: () => (/* binding */ schemas_enum),
+  Whr: () => (/* binding */ schemas_int),
   euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
@@ -50952,10 +60976,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   PVZ: () => (/* binding */ tuple),
+  KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -60495,7 +70520,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 7994:
+/***/ 75613:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[1,1,2,6,24,120,720,5040,40320,362880,3628800,39916800,479001600,6227020800,87178291200,1307674368000,20922789888000,355687428096000,6402373705728000,121645100408832000,2432902008176640000,51090942171709440000,1.1240007277776077e+21,2.585201673888498e+22,6.204484017332394e+23,1.5511210043330986e+25,4.0329146112660565e+26,1.0888869450418352e+28,3.0488834461171387e+29,8.841761993739702e+30,2.6525285981219107e+32,8.222838654177922e+33,2.631308369336935e+35,8.683317618811886e+36,2.9523279903960416e+38,1.0333147966386145e+40,3.7199332678990125e+41,1.3763753091226346e+43,5.230226174666011e+44,2.0397882081197444e+46,8.159152832478977e+47,3.345252661316381e+49,1.40500611775288e+51,6.041526306337383e+52,2.658271574788449e+54,1.1962222086548019e+56,5.502622159812089e+57,2.5862324151116818e+59,1.2413915592536073e+61,6.082818640342675e+62,3.0414093201713376e+64,1.5511187532873822e+66,8.065817517094388e+67,4.2748832840600255e+69,2.308436973392414e+71,1.2696403353658276e+73,7.109985878048635e+74,4.0526919504877214e+76,2.3505613312828785e+78,1.3868311854568984e+80,8.32098711274139e+81,5.075802138772248e+83,3.146997326038794e+85,1.98260831540444e+87,1.2688693218588417e+89,8.247650592082472e+90,5.443449390774431e+92,3.647111091818868e+94,2.4800355424368305e+96,1.711224524281413e+98,1.1978571669969892e+100,8.504785885678623e+101,6.1234458376886085e+103,4.4701154615126844e+105,3.307885441519386e+107,2.48091408113954e+109,1.8854947016660504e+111,1.4518309202828587e+113,1.1324281178206297e+115,8.946182130782976e+116,7.156945704626381e+118,5.797126020747368e+120,4.753643337012842e+122,3.945523969720659e+124,3.314240134565353e+126,2.81710411438055e+128,2.4227095383672734e+130,2.107757298379528e+132,1.8548264225739844e+134,1.650795516090846e+136,1.4857159644817615e+138,1.352001527678403e+140,1.2438414054641308e+142,1.1567725070816416e+144,1.087366156656743e+146,1.032997848823906e+148,9.916779348709496e+149,9.619275968248212e+151,9.426890448883248e+153,9.332621544394415e+155,9.332621544394415e+157,9.42594775983836e+159,9.614466715035127e+161,9.90290071648618e+163,1.0299016745145628e+166,1.081396758240291e+168,1.1462805637347084e+170,1.226520203196138e+172,1.324641819451829e+174,1.4438595832024937e+176,1.588245541522743e+178,1.7629525510902446e+180,1.974506857221074e+182,2.2311927486598138e+184,2.5435597334721877e+186,2.925093693493016e+188,3.393108684451898e+190,3.969937160808721e+192,4.684525849754291e+194,5.574585761207606e+196,6.689502913449127e+198,8.094298525273444e+200,9.875044200833601e+202,1.214630436702533e+205,1.506141741511141e+207,1.882677176888926e+209,2.372173242880047e+211,3.0126600184576594e+213,3.856204823625804e+215,4.974504222477287e+217,6.466855489220474e+219,8.47158069087882e+221,1.1182486511960043e+224,1.4872707060906857e+226,1.9929427461615188e+228,2.6904727073180504e+230,3.659042881952549e+232,5.012888748274992e+234,6.917786472619489e+236,9.615723196941089e+238,1.3462012475717526e+241,1.898143759076171e+243,2.695364137888163e+245,3.854370717180073e+247,5.5502938327393044e+249,8.047926057471992e+251,1.1749972043909107e+254,1.727245890454639e+256,2.5563239178728654e+258,3.80892263763057e+260,5.713383956445855e+262,8.62720977423324e+264,1.3113358856834524e+267,2.0063439050956823e+269,3.0897696138473508e+271,4.789142901463394e+273,7.471062926282894e+275,1.1729568794264145e+278,1.853271869493735e+280,2.9467022724950384e+282,4.7147236359920616e+284,7.590705053947219e+286,1.2296942187394494e+289,2.0044015765453026e+291,3.287218585534296e+293,5.423910666131589e+295,9.003691705778438e+297,1.503616514864999e+300,2.5260757449731984e+302,4.269068009004705e+304,7.257415615307999e+306]');
@@ -60694,6 +70719,6 @@ module.exports = /*#__PURE__*/JSON.parse('[1,1,2,6,24,120,720,5040,40320,362880,
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(95581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -34,7 +34,7 @@ export interface InputsRead {
 }
 
 /** What a folder is expanded to: record files and agent logs (`state.db` among them). */
-const ALL_FILES = '**/*.{json,jsonl,ndjson,db}';
+export const ALL_FILES = '**/*.{json,jsonl,ndjson,db}';
 /** How much of a file's start tells its format. */
 const HEAD_BYTES = 1 << 16;
 
