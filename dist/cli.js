@@ -49399,16 +49399,21 @@ async function loadExperiment(path, cwd) {
         throw new ConfigError([`${path}: cannot read the experiment file (${code})`]);
     }
     const lines = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: true });
     if (document.errors.length > 0) {
         throw new ConfigError(document.errors.map((error) => {
             const line = error.linePos?.[0].line;
-            return `${path}${line === undefined ? '' : `:${line}`}: ${error.message.split('\n')[0]}`;
+            // The message ends with the line and column, and a picture of them: the path says where.
+            const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:$/, '');
+            return `${path}${line === undefined ? '' : `:${line}`}: ${message}`;
         }));
     }
     const parsed = experimentFileSchema.safeParse(document.toJS());
     if (!parsed.success) {
-        throw new ConfigError(parsed.error.issues.map((issue) => locatedIssue(issue, path, document, lines)));
+        const located = parsed.error.issues.map((issue) => locatedIssue(issue, document, lines));
+        throw new ConfigError(located
+            .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+            .map(({ line, text }) => `${path}${line === undefined ? '' : `:${line}`}: ${text}`));
     }
     return experimentOf(parsed.data, path, (0,external_node_path_namespaceObject.dirname)(absolute));
 }
@@ -49481,15 +49486,20 @@ function load_experiment_analysisInputs(file, control, treatment, path) {
         }),
     };
 }
-/** `file:line: tasks[1].prompt: message`, the line found from the issue's path in the document. */
-function locatedIssue(issue, path, document, lines) {
+/** `tasks[1].prompt: message`, and the line of the issue's path in the document. */
+function locatedIssue(issue, document, lines) {
     const field = issue.path.reduce((text, key) => typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key), '');
-    const line = lineOf(document, issue.path, lines);
-    const where = line === undefined ? path : `${path}:${line}`;
-    const message = issue.code === 'unrecognized_keys'
-        ? `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`
-        : issue.message;
-    return `${where}: ${field || 'the file'}: ${message}`;
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+        message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`;
+    }
+    else if (issue.code === 'invalid_type' && issue.input === undefined) {
+        message = `missing: expected ${issue.expected === 'string' ? 'a string' : issue.expected}`;
+    }
+    return {
+        line: lineOf(document, issue.path, lines),
+        text: `${field || 'the file'}: ${message}`,
+    };
 }
 /** The line of the deepest node of the path that the document has. */
 function lineOf(document, path, lines) {
@@ -49928,6 +49938,7 @@ async function spawnSession(options) {
 
 
 
+
 /**
  * One attempt at a session: a fresh working directory (the task's files copied in), the command
  * run there, and the outcome told apart: finished (a success or an agent failure, with its
@@ -49937,7 +49948,9 @@ async function spawnSession(options) {
  */
 async function runAttempt(session, attempt, context) {
     const { experiment } = context;
-    const paths = sessionPaths(context.workRoot, session);
+    // A result file of its own per attempt: a command left running by a runner killed earlier
+    // must not write into a later attempt's.
+    const paths = sessionPaths(context.workRoot, session, (0,external_node_crypto_.randomBytes)(4).toString('hex'));
     const identity = identityOf(session, experiment.experiment, paths);
     const base = {
         session_id: session.sessionId,
@@ -50009,11 +50022,11 @@ async function runAttempt(session, attempt, context) {
     return { kind: 'finished', record };
 }
 /** `<work>/<task>/<variant>-<repetition>/`: the session's command runs in its `workdir/`. */
-function sessionPaths(workRoot, session) {
+function sessionPaths(workRoot, session, attemptKey) {
     const folder = (0,external_node_path_namespaceObject.join)(workRoot, session.task.id, `${session.variant.name}-${session.repetition}`);
     return {
         workdir: (0,external_node_path_namespaceObject.join)(folder, 'workdir'),
-        result: (0,external_node_path_namespaceObject.join)(folder, 'result.json'),
+        result: (0,external_node_path_namespaceObject.join)(folder, `result-${attemptKey}.json`),
         stdout: (0,external_node_path_namespaceObject.join)(folder, 'stdout.log'),
         stderr: (0,external_node_path_namespaceObject.join)(folder, 'stderr.log'),
     };

@@ -20,7 +20,7 @@ const draw = (text) => createHash('sha256').update(text).digest().readUInt32BE(0
 const warm = env.AB_VERDICT_CONTEXT_FILE ? readFileSync(env.AB_VERDICT_CONTEXT_FILE, 'utf8') : '';
 // Harder tasks make more errors, in both variants alike.
 const difficulty = draw(`task ${env.AB_VERDICT_TASK_ID}`);
-const errorRate = (0.12 + 0.2 * difficulty) * (warm.trim() ? 0.5 : 1);
+const errorRate = (0.12 + 0.2 * difficulty) * (warm.trim() ? 0.35 : 1);
 
 const toolCalls = 6 + Math.floor(draw(`${session} calls`) * 10);
 let failed = 0;

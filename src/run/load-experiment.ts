@@ -63,19 +63,24 @@ export async function loadExperiment(path: string, cwd: string): Promise<Experim
     throw new ConfigError([`${path}: cannot read the experiment file (${code})`]);
   }
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (document.errors.length > 0) {
     throw new ConfigError(
       document.errors.map((error) => {
         const line = error.linePos?.[0].line;
-        return `${path}${line === undefined ? '' : `:${line}`}: ${error.message.split('\n')[0]}`;
+        // The message ends with the line and column, and a picture of them: the path says where.
+        const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:$/, '');
+        return `${path}${line === undefined ? '' : `:${line}`}: ${message}`;
       }),
     );
   }
   const parsed = experimentFileSchema.safeParse(document.toJS());
   if (!parsed.success) {
+    const located = parsed.error.issues.map((issue) => locatedIssue(issue, document, lines));
     throw new ConfigError(
-      parsed.error.issues.map((issue) => locatedIssue(issue, path, document, lines)),
+      located
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+        .map(({ line, text }) => `${path}${line === undefined ? '' : `:${line}`}: ${text}`),
     );
   }
   return experimentOf(parsed.data, path, dirname(absolute));
@@ -160,25 +165,27 @@ function analysisInputs(
   };
 }
 
-/** `file:line: tasks[1].prompt: message`, the line found from the issue's path in the document. */
+/** `tasks[1].prompt: message`, and the line of the issue's path in the document. */
 function locatedIssue(
   issue: z.core.$ZodIssue,
-  path: string,
   document: Document.Parsed,
   lines: LineCounter,
-): string {
+): { line: number | undefined; text: string } {
   const field = issue.path.reduce<string>(
     (text, key) =>
       typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
     '',
   );
-  const line = lineOf(document, issue.path as (string | number)[], lines);
-  const where = line === undefined ? path : `${path}:${line}`;
-  const message =
-    issue.code === 'unrecognized_keys'
-      ? `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`
-      : issue.message;
-  return `${where}: ${field || 'the file'}: ${message}`;
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`;
+  } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    message = `missing: expected ${issue.expected === 'string' ? 'a string' : issue.expected}`;
+  }
+  return {
+    line: lineOf(document, issue.path as (string | number)[], lines),
+    text: `${field || 'the file'}: ${message}`,
+  };
 }
 
 /** The line of the deepest node of the path that the document has. */

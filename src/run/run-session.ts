@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { SessionRecord } from '../records/types.js';
@@ -62,7 +63,9 @@ export async function runAttempt(
   context: SessionContext,
 ): Promise<AttemptOutcome> {
   const { experiment } = context;
-  const paths = sessionPaths(context.workRoot, session);
+  // A result file of its own per attempt: a command left running by a runner killed earlier
+  // must not write into a later attempt's.
+  const paths = sessionPaths(context.workRoot, session, randomBytes(4).toString('hex'));
   const identity = identityOf(session, experiment.experiment, paths);
   const base = {
     session_id: session.sessionId,
@@ -133,11 +136,15 @@ export async function runAttempt(
 }
 
 /** `<work>/<task>/<variant>-<repetition>/`: the session's command runs in its `workdir/`. */
-export function sessionPaths(workRoot: string, session: ScheduledSession): SessionPaths {
+export function sessionPaths(
+  workRoot: string,
+  session: ScheduledSession,
+  attemptKey: string,
+): SessionPaths {
   const folder = join(workRoot, session.task.id, `${session.variant.name}-${session.repetition}`);
   return {
     workdir: join(folder, 'workdir'),
-    result: join(folder, 'result.json'),
+    result: join(folder, `result-${attemptKey}.json`),
     stdout: join(folder, 'stdout.log'),
     stderr: join(folder, 'stderr.log'),
   };
