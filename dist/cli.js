@@ -49762,6 +49762,7 @@ async function readResultFile(attempt) {
 }
 async function collect_metrics_readLogs(logs, attempt) {
     const files = await findInputFiles(logs.patterns, attempt.workdir, () => { }, ALL_FILES);
+    files.push({ display: attempt.stdout, absolute: attempt.stdout });
     const recent = [];
     for (const file of files)
         if (await writtenSince(file.absolute, attempt.start))
@@ -49773,13 +49774,12 @@ async function collect_metrics_readLogs(logs, attempt) {
             byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
     }
     const workdir = await (0,promises_.realpath)(attempt.workdir);
-    const ownFolder = logs.patterns.every((pattern) => !(0,external_node_path_namespaceObject.isAbsolute)(pattern));
     for (const [format, group] of byFormat) {
         const read = await SOURCES[format].read(group, {});
         const found = matchSession(read.sessions, {
             sessionId: attempt.identity.session_id,
             workdir,
-            ownFolder,
+            ownFolder: group.every((file) => file.absolute.startsWith(attempt.folder + external_node_path_namespaceObject.sep)),
         });
         if (!found)
             continue;
@@ -50002,7 +50002,9 @@ async function runAttempt(session, attempt, context) {
         ? { fields: {}, from: 'exit-code' }
         : await collectMetrics(experiment, {
             identity: { ...base, session_type: undefined },
+            folder: (0,external_node_path_namespaceObject.dirname)(paths.workdir),
             workdir: paths.workdir,
+            stdout: paths.stdout,
             resultFile: paths.result,
             start: spawned.start,
             exitCode: spawned.exitCode,

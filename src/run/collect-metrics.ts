@@ -1,5 +1,5 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute } from 'node:path';
+import { sep } from 'node:path';
 import { explainJsonError, lineAndColumn } from '../records/json-error.js';
 import { findInputFiles } from '../records/find-input-files.js';
 import { validateRecord } from '../records/schema.js';
@@ -25,7 +25,11 @@ const CLOCK_SLACK_MS = 2000;
 
 interface Attempt {
   identity: Record<(typeof IDENTITY)[number] & string, string | undefined>;
+  /** The session's folder: its working directory, result file and output are in it. */
+  folder: string;
   workdir: string;
+  /** What the command printed: an agent's result (`claude -p --output-format json`) is a log too. */
+  stdout: string;
   resultFile: string;
   start: Date;
   exitCode: number | null;
@@ -77,6 +81,7 @@ async function readLogs(
   attempt: Attempt,
 ): Promise<Collected | undefined> {
   const files = await findInputFiles(logs.patterns, attempt.workdir, () => {}, ALL_FILES);
+  files.push({ display: attempt.stdout, absolute: attempt.stdout });
   const recent: SourceFile[] = [];
   for (const file of files) if (await writtenSince(file.absolute, attempt.start)) recent.push(file);
   const byFormat = new Map<FormatName, SourceFile[]>();
@@ -85,13 +90,12 @@ async function readLogs(
     if (format !== undefined) byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
   }
   const workdir = await realpath(attempt.workdir);
-  const ownFolder = logs.patterns.every((pattern) => !isAbsolute(pattern));
   for (const [format, group] of byFormat) {
     const read = await SOURCES[format].read(group, {});
     const found = matchSession(read.sessions, {
       sessionId: attempt.identity.session_id!,
       workdir,
-      ownFolder,
+      ownFolder: group.every((file) => file.absolute.startsWith(attempt.folder + sep)),
     });
     if (!found) continue;
     const { session_id: agentSessionId, ...record } = found.record;

@@ -5,7 +5,7 @@ export interface LogMatch {
   sessionId: string;
   /** The session's working directory, as the agent saw it (real path). */
   workdir: string;
-  /** Whether the logs were read from inside the working directory: they are then its own. */
+  /** Whether the logs were read from the session's own folder: they are then its own. */
   ownFolder: boolean;
 }
 

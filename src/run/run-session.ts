@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { SessionRecord } from '../records/types.js';
 import { collectMetrics, type MetricsSource } from './collect-metrics.js';
 import type { Experiment } from './load-experiment.js';
@@ -116,7 +116,9 @@ export async function runAttempt(
     ? ({ fields: {}, from: 'exit-code' } as const)
     : await collectMetrics(experiment, {
         identity: { ...base, session_type: undefined },
+        folder: dirname(paths.workdir),
         workdir: paths.workdir,
+        stdout: paths.stdout,
         resultFile: paths.result,
         start: spawned.start,
         exitCode: spawned.exitCode,

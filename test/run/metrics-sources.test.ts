@@ -26,16 +26,20 @@ interface ClaudeRun extends HarnessRun {
 const runs = manifest<ClaudeRun[]>(CLAUDE);
 const run = (name: string) => runs.find((r) => r.name === name)!;
 
-/** A variant whose command copies one real Claude Code run (transcript and printed result) into ./logs. */
-function copying(name: string) {
+/**
+ * A variant whose command prints one real Claude Code run's result (as `claude -p
+ * --output-format json` does) after copying its transcript into ./logs.
+ */
+function replaying(name: string) {
   const { transcript, stdout } = run(name);
   return {
     command: [
       process.execPath,
       TEST_AGENT,
+      '--print',
+      join(CLAUDE, stdout),
       '--copy',
       join(CLAUDE, transcript),
-      join(CLAUDE, stdout),
     ],
   };
 }
@@ -54,13 +58,13 @@ describe('metrics come from each of the three sources', () => {
     }
   });
 
-  it('from the logs the agent wrote, read by the sources layer (real Claude Code files)', async () => {
+  it('from the logs the agent wrote and printed, read by the sources layer (real Claude Code files)', async () => {
     const dir = tempDir();
     const file = writeExperiment(dir, {
       tasks: tasks(1),
       variants: {
-        cold: copying('t3-missing-config.cold.json'),
-        warm: copying('t3-missing-config.maxturns1.json'),
+        cold: replaying('t3-missing-config.cold.json'),
+        warm: replaying('t3-missing-config.maxturns1.json'),
       },
       metrics: { logs: 'logs' },
     });

@@ -6,10 +6,11 @@
 //   --hang              start a child in the same process group (its pid in ../child.pid), then never end
 //   --ignore-term       with --hang: ignore SIGTERM
 //   --copy <files...>   copy these files (real agent logs) into ./logs/, then exit 0
+//   --print <file>      print the file (an agent's real output) on stdout
 //   --result <json>     write this text as the result file
 //   --sleep <ms>        wait first
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,4 +47,5 @@ if (args.includes('--copy')) {
     copyFileSync(file, join('logs', basename(file)));
   }
 }
+if (args.includes('--print')) process.stdout.write(readFileSync(value('--print')));
 if (args.includes('--result')) writeFileSync(env.AB_VERDICT_RESULT, value('--result'));
