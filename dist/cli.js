@@ -50097,7 +50097,6 @@ async function runExperiment(options) {
             if (earlier)
                 finished.set(session.sessionId, earlier);
         }
-        const resumed = finished.size;
         const rounds = options.untilDecided ? groupByRound(schedule) : [schedule];
         for (const [index, round] of rounds.entries()) {
             await runPool(round.filter((session) => !soFar.finished.has(session.sessionId)), options.experiment.concurrency, runOne, options.signal);
@@ -50107,8 +50106,10 @@ async function runExperiment(options) {
             }
             if (!options.untilDecided)
                 continue;
-            looks.push(finished.size);
-            const decision = decideRound(finished.values(), options.untilDecided, looks);
+            // The sessions of the rounds so far (an earlier run may have run later rounds too).
+            const sofar = finishedOf(rounds.slice(0, index + 1).flat(), finished);
+            looks.push(sofar.length);
+            const decision = decideRound(sofar, options.untilDecided, looks);
             report = decision.report;
             const number = round[0].round;
             const verdict = report.recommendation.verdict;
@@ -50122,9 +50123,9 @@ async function runExperiment(options) {
         }
         return {
             scheduled: ran,
-            finished,
+            finished: new Map(finishedOf(ran, finished).map((r) => [r.session_id, r])),
             lost,
-            resumed,
+            resumed: ran.filter((session) => soFar.finished.has(session.sessionId)).length,
             stop,
             attrition: attritionOf(...armsOf(ran, finished, lost, options.experiment)),
             looks,
@@ -50144,6 +50145,9 @@ async function runPool(items, concurrency, work, signal) {
             await work(items[next++]);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+function finishedOf(sessions, finished) {
+    return sessions.flatMap((session) => finished.get(session.sessionId) ?? []);
 }
 function groupByRound(schedule) {
     const rounds = new Map();

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Report } from '../analysis/report-types.js';
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import type { SessionRecord } from '../records/types.js';
 import { attritionOf, type ArmAttrition, type Attrition } from './attrition.js';
@@ -7,7 +8,6 @@ import type { Experiment } from './load-experiment.js';
 import { ResultsAppender, type ResultsSoFar } from './results-file.js';
 import { runAttempt, type InfraFailure, type SessionContext } from './run-session.js';
 import type { ScheduledSession } from './schedule.js';
-import type { Report } from '../analysis/report-types.js';
 
 /** What the runner tells as it goes, for a progress bar or log lines. */
 export type RunEvent =
@@ -96,7 +96,6 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
       const earlier = soFar.finished.get(session.sessionId);
       if (earlier) finished.set(session.sessionId, earlier);
     }
-    const resumed = finished.size;
     const rounds = options.untilDecided ? groupByRound(schedule) : [schedule];
     for (const [index, round] of rounds.entries()) {
       await runPool(
@@ -110,8 +109,10 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
         break;
       }
       if (!options.untilDecided) continue;
-      looks.push(finished.size);
-      const decision = decideRound(finished.values(), options.untilDecided, looks);
+      // The sessions of the rounds so far (an earlier run may have run later rounds too).
+      const sofar = finishedOf(rounds.slice(0, index + 1).flat(), finished);
+      looks.push(sofar.length);
+      const decision = decideRound(sofar, options.untilDecided, looks);
       report = decision.report;
       const number = round[0]!.round;
       const verdict = report.recommendation.verdict;
@@ -125,9 +126,9 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
     }
     return {
       scheduled: ran,
-      finished,
+      finished: new Map(finishedOf(ran, finished).map((r) => [r.session_id, r])),
       lost,
-      resumed,
+      resumed: ran.filter((session) => soFar.finished.has(session.sessionId)).length,
       stop,
       attrition: attritionOf(...armsOf(ran, finished, lost, options.experiment)),
       looks,
@@ -151,6 +152,13 @@ async function runPool<T>(
     while (next < items.length && !signal?.aborted) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+function finishedOf(
+  sessions: readonly ScheduledSession[],
+  finished: ReadonlyMap<string, SessionRecord>,
+): SessionRecord[] {
+  return sessions.flatMap((session) => finished.get(session.sessionId) ?? []);
 }
 
 function groupByRound(schedule: readonly ScheduledSession[]): ScheduledSession[][] {

@@ -11,7 +11,7 @@ import {
 } from './support/experiments.js';
 
 /** The example's 8 tasks × 5 repetitions, with or without the warm variant's effect. */
-async function runUntilDecided(effect: boolean) {
+async function runUntilDecided(effect: boolean, firstRunAll = false) {
   const dir = tempDir();
   const out = join(dir, 'out');
   const file = writeExperiment(dir, {
@@ -21,6 +21,7 @@ async function runUntilDecided(effect: boolean) {
     tasks: tasks(8),
     variants: exampleVariants(effect),
   });
+  if (firstRunAll) expect((await runInProcess([file, '--out', out])).code).toBe(0);
   const ran = await runInProcess([file, '--out', out, '--until-decided']);
   const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8'));
   return { ran, report, sessions: sessionsOf(out) };
@@ -40,6 +41,16 @@ describe('--until-decided stops early on a large effect and runs to the maximum 
     );
     expect(ran.stdout).toContain('Sequential analysis');
     expect(ran.stdout).toMatch(/ADOPT warm/);
+  });
+
+  it('looks round by round at sessions an earlier run finished, as if it ran them', async () => {
+    const decided = await runUntilDecided(true);
+    const resumed = await runUntilDecided(true, true);
+    expect(resumed.report.stop).toEqual(decided.report.stop);
+    expect(resumed.report.looks).toEqual(decided.report.looks);
+    const looked = decided.report.looks.at(-1);
+    expect(resumed.report.sessions).toMatchObject({ scheduled: looked, resumed: looked });
+    expect(resumed.sessions).toHaveLength(80);
   });
 
   it('runs every round when the variants do not differ', async () => {
