@@ -36306,6 +36306,175 @@ module.exports = toStrTag;
 
 /***/ }),
 
+/***/ 70744:
+/***/ ((module) => {
+
+/**
+ * Helpers.
+ */
+
+var s = 1000;
+var m = s * 60;
+var h = m * 60;
+var d = h * 24;
+var w = d * 7;
+var y = d * 365.25;
+
+/**
+ * Parse or format the given `val`.
+ *
+ * Options:
+ *
+ *  - `long` verbose formatting [false]
+ *
+ * @param {String|Number} val
+ * @param {Object} [options]
+ * @throws {Error} throw an error if val is not a non-empty string or a number
+ * @return {String|Number}
+ * @api public
+ */
+
+module.exports = function (val, options) {
+  options = options || {};
+  var type = typeof val;
+  if (type === 'string' && val.length > 0) {
+    return parse(val);
+  } else if (type === 'number' && isFinite(val)) {
+    return options.long ? fmtLong(val) : fmtShort(val);
+  }
+  throw new Error(
+    'val is not a non-empty string or a valid number. val=' +
+      JSON.stringify(val)
+  );
+};
+
+/**
+ * Parse the given `str` and return milliseconds.
+ *
+ * @param {String} str
+ * @return {Number}
+ * @api private
+ */
+
+function parse(str) {
+  str = String(str);
+  if (str.length > 100) {
+    return;
+  }
+  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+    str
+  );
+  if (!match) {
+    return;
+  }
+  var n = parseFloat(match[1]);
+  var type = (match[2] || 'ms').toLowerCase();
+  switch (type) {
+    case 'years':
+    case 'year':
+    case 'yrs':
+    case 'yr':
+    case 'y':
+      return n * y;
+    case 'weeks':
+    case 'week':
+    case 'w':
+      return n * w;
+    case 'days':
+    case 'day':
+    case 'd':
+      return n * d;
+    case 'hours':
+    case 'hour':
+    case 'hrs':
+    case 'hr':
+    case 'h':
+      return n * h;
+    case 'minutes':
+    case 'minute':
+    case 'mins':
+    case 'min':
+    case 'm':
+      return n * m;
+    case 'seconds':
+    case 'second':
+    case 'secs':
+    case 'sec':
+    case 's':
+      return n * s;
+    case 'milliseconds':
+    case 'millisecond':
+    case 'msecs':
+    case 'msec':
+    case 'ms':
+      return n;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Short format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtShort(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return Math.round(ms / d) + 'd';
+  }
+  if (msAbs >= h) {
+    return Math.round(ms / h) + 'h';
+  }
+  if (msAbs >= m) {
+    return Math.round(ms / m) + 'm';
+  }
+  if (msAbs >= s) {
+    return Math.round(ms / s) + 's';
+  }
+  return ms + 'ms';
+}
+
+/**
+ * Long format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtLong(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return plural(ms, msAbs, d, 'day');
+  }
+  if (msAbs >= h) {
+    return plural(ms, msAbs, h, 'hour');
+  }
+  if (msAbs >= m) {
+    return plural(ms, msAbs, m, 'minute');
+  }
+  if (msAbs >= s) {
+    return plural(ms, msAbs, s, 'second');
+  }
+  return ms + ' ms';
+}
+
+/**
+ * Pluralization helper.
+ */
+
+function plural(ms, msAbs, n, name) {
+  var isPlural = msAbs >= n * 1.5;
+  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
+}
+
+
+/***/ }),
+
 /***/ 73313:
 /***/ ((module) => {
 
@@ -40418,7 +40587,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18265);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46697);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
@@ -40451,7 +40620,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 18265:
+/***/ 46697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47774,6 +47943,7 @@ function createProgress(options) {
         },
     };
 }
+/** Whether a bar is drawn: on a terminal, outside CI, on a terminal that is not dumb, unless quiet. */
 function shouldDraw(options) {
     const env = options.env ?? {};
     const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
@@ -56428,6 +56598,1291 @@ function positive(flag, value) {
     return n;
 }
 
+// EXTERNAL MODULE: ./node_modules/ms/index.js
+var ms = __nccwpck_require__(70744);
+var ms_default = /*#__PURE__*/__nccwpck_require__.n(ms);
+;// CONCATENATED MODULE: ./src/run/experiment-schema.ts
+
+
+/**
+ * The experiment file of `ab-verdict run` (YAML or JSON), as the user writes it: kebab-case keys,
+ * paths relative to the file. `schema/experiment.schema.json` is generated from this schema
+ * (`npm run schema`), so it has no transforms: `load-experiment.ts` turns it into an `Experiment`.
+ */
+/** Task ids and variant names become folder names and parts of session ids. */
+const experiment_schema_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const experiment_schema_name = schemas/* string */.YjP().regex(experiment_schema_NAME, {
+    error: 'expected letters, digits, ".", "_" or "-", starting with a letter or digit',
+});
+/** `90` (seconds), or a number with a unit: `90s`, `10m`, `1.5h`. */
+const DURATION = /^\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)$/;
+const experiment_schema_duration = schemas/* union */.KCZ([
+    schemas/* number */.aig().positive(),
+    schemas/* string */.YjP().regex(DURATION, { error: 'expected seconds, or a duration like "90s", "10m", "1h"' }),
+]);
+const taskSchema = schemas/* strictObject */.rej({
+    id: experiment_schema_name.meta({ description: 'The task id: sessions of both variants on it are paired.' }),
+    prompt: schemas/* string */.YjP().min(1).meta({ description: 'Given as AB_VERDICT_PROMPT.' }),
+    files: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .optional()
+        .meta({ description: "Files or folders copied into each session's working directory." }),
+    args: schemas/* array */.YOg(schemas/* string */.YjP())
+        .optional()
+        .meta({ description: "Appended to the variant's command for this task." }),
+    category: schemas/* string */.YjP().min(1).optional(),
+    difficulty: schemas/* string */.YjP().min(1).optional(),
+});
+const variantSchema = schemas/* strictObject */.rej({
+    command: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1).meta({
+        description: 'The program and its arguments, run without a shell: ${AB_VERDICT_…} in an argument is replaced by that variable, an argument starting with ./ or ../ is a path relative to this file.',
+    }),
+    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    context: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .meta({ description: 'A warm-up context file, handed over as AB_VERDICT_CONTEXT_FILE.' }),
+});
+const metricsSchema = schemas/* strictObject */.rej({
+    logs: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1)]).meta({
+        description: 'Where the agent writes its logs: files, folders or globs; relative ones are taken in the session\'s working directory, "~/" in the home directory.',
+    }),
+    from: schemas/* enum */.k5n(['auto', ...FORMAT_NAMES]).optional(),
+});
+/** Analysis settings for the verdict printed after the run, as the flags of `analyze` name them. */
+const analysisSchema = schemas/* strictObject */.rej({
+    primary: schemas/* string */.YjP().min(1).optional(),
+    alpha: schemas/* number */.aig().optional(),
+    'min-effect': schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).optional(),
+    'equivalence-margin': schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).optional(),
+    correction: schemas/* enum */.k5n(['holm', 'bh', 'none']).optional(),
+    method: schemas/* enum */.k5n(['fixed-horizon', 'sequential']).optional(),
+    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+});
+const experimentFileSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional(),
+    experiment: schemas/* string */.YjP().min(1).meta({ description: 'The experiment id, on every record.' }),
+    seed: schemas/* int */.Whr()
+        .min(0)
+        .optional()
+        .meta({ description: 'Seed of the schedule (or --seed); part of every session id.' }),
+    repetitions: schemas/* int */.Whr().min(1).optional().meta({ description: 'Per task and variant; 1.' }),
+    concurrency: schemas/* int */.Whr().min(1).optional().meta({ description: 'Sessions at once; 1.' }),
+    timeout: experiment_schema_duration.optional().meta({ description: 'Per session; 30m.' }),
+    retries: schemas/* int */.Whr()
+        .min(0)
+        .optional()
+        .meta({ description: 'Retries of infrastructure failures only; 0.' }),
+    'infra-exit-codes': schemas/* array */.YOg(schemas/* int */.Whr().min(1).max(255))
+        .optional()
+        .meta({ description: 'Exit codes that mean an infrastructure failure, e.g. [75].' }),
+    'timeout-is-infra': schemas/* boolean */.zMY().optional().meta({
+        description: 'Count a timeout as an infrastructure failure (default: an agent failure).',
+    }),
+    control: experiment_schema_name.optional().meta({ description: 'The control variant; default: the first one.' }),
+    tasks: schemas/* array */.YOg(taskSchema).min(1),
+    variants: schemas/* record */.g1P(experiment_schema_name, variantSchema)
+        .refine((variants) => Object.keys(variants).length === 2, {
+        error: 'expected exactly two variants: the control and the treatment',
+    })
+        .meta({
+        description: 'Exactly two: the control and the treatment.',
+        minProperties: 2,
+        maxProperties: 2,
+    }),
+    metrics: metricsSchema
+        .optional()
+        .meta({ description: 'Where metrics come from when the command writes no result file.' }),
+    analysis: analysisSchema.optional(),
+})
+    .meta({ title: 'ab-verdict experiment file', description: 'The input of `ab-verdict run`.' });
+/** The JSON Schema of the experiment file, as `schema/experiment.schema.json` holds it. */
+function experimentJsonSchema() {
+    return z.toJSONSchema(experimentFileSchema, { io: 'input' });
+}
+
+;// CONCATENATED MODULE: ./src/run/load-experiment.ts
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT = '30m';
+/**
+ * Reads and checks an experiment file (YAML, or JSON, which YAML reads too). Every problem is
+ * reported at once, each as `file:line: field: what was expected`, as a `ConfigError`.
+ */
+async function loadExperiment(path, cwd) {
+    const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? error.message;
+        throw new ConfigError([`${path}: cannot read the experiment file (${code})`]);
+    }
+    const lines = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: true });
+    if (document.errors.length > 0) {
+        throw new ConfigError(document.errors.map((error) => {
+            const line = error.linePos?.[0].line;
+            // The message ends with the line and column, and a picture of them: the path says where.
+            const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:$/, '');
+            return `${path}${line === undefined ? '' : `:${line}`}: ${message}`;
+        }));
+    }
+    const parsed = experimentFileSchema.safeParse(document.toJS());
+    if (!parsed.success) {
+        const located = parsed.error.issues.map((issue) => locatedIssue(issue, document, lines));
+        throw new ConfigError(located
+            .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+            .map(({ line, text }) => `${path}${line === undefined ? '' : `:${line}`}: ${text}`));
+    }
+    return experimentOf(parsed.data, path, (0,external_node_path_namespaceObject.dirname)(absolute));
+}
+function experimentOf(file, path, dir) {
+    const entries = Object.entries(file.variants);
+    const control = file.control ?? entries[0][0];
+    if (!(control in file.variants)) {
+        throw new ConfigError([
+            `${path}: control: expected one of the variants (${entries.map(([name]) => name).join(', ')}), got ${JSON.stringify(control)}`,
+        ]);
+    }
+    const variants = entries
+        .sort(([a], [b]) => Number(b === control) - Number(a === control))
+        .map(([name, variant]) => ({
+        name,
+        command: variant.command.map((arg) => fromFileFolder(arg, dir)),
+        env: variant.env ?? {},
+        ...(variant.context !== undefined && { context: (0,external_node_path_namespaceObject.resolve)(dir, variant.context) }),
+    }));
+    const duplicate = file.tasks.find((task, i) => file.tasks.findIndex((t) => t.id === task.id) < i);
+    if (duplicate) {
+        throw new ConfigError([`${path}: tasks: the id ${JSON.stringify(duplicate.id)} is used twice`]);
+    }
+    const timeout = file.timeout ?? DEFAULT_TIMEOUT;
+    const logs = file.metrics?.logs;
+    return {
+        file: path,
+        experiment: file.experiment,
+        ...(file.seed !== undefined && { seed: file.seed }),
+        repetitions: file.repetitions ?? 1,
+        concurrency: file.concurrency ?? 1,
+        timeoutMs: typeof timeout === 'number' ? timeout * 1000 : ms_default()(timeout),
+        retries: file.retries ?? 0,
+        infraExitCodes: file['infra-exit-codes'] ?? [],
+        timeoutIsInfra: file['timeout-is-infra'] ?? false,
+        tasks: file.tasks.map((task) => ({
+            id: task.id,
+            prompt: task.prompt,
+            files: (task.files ?? []).map((file) => (0,external_node_path_namespaceObject.resolve)(dir, file)),
+            args: (task.args ?? []).map((arg) => fromFileFolder(arg, dir)),
+            ...(task.category !== undefined && { category: task.category }),
+            ...(task.difficulty !== undefined && { difficulty: task.difficulty }),
+        })),
+        variants,
+        ...(logs !== undefined && {
+            logs: {
+                patterns: (typeof logs === 'string' ? [logs] : logs).map((pattern) => pattern.startsWith('~/') ? (0,external_node_path_namespaceObject.resolve)((0,external_node_os_.homedir)(), pattern.slice(2)) : pattern),
+                from: file.metrics?.from ?? 'auto',
+            },
+        }),
+        analysis: load_experiment_analysisInputs(file, control, variants[1].name, path),
+    };
+}
+/** The file's analysis settings as `parseInputs` takes them (strings). */
+function load_experiment_analysisInputs(file, control, treatment, path) {
+    const analysis = file.analysis ?? {};
+    const text = (value) => value === undefined ? undefined : String(value);
+    return {
+        experiment: file.experiment,
+        control,
+        treatment,
+        primary: analysis.primary,
+        alpha: text(analysis.alpha),
+        minEffect: text(analysis['min-effect']),
+        equivalenceMargin: text(analysis['equivalence-margin']),
+        correction: analysis.correction,
+        method: analysis.method,
+        ...(analysis.metrics !== undefined && {
+            metrics: { text: JSON.stringify(analysis.metrics), origin: `${path}: analysis.metrics` },
+        }),
+    };
+}
+/** `tasks[1].prompt: message`, and the line of the issue's path in the document. */
+function locatedIssue(issue, document, lines) {
+    const field = issue.path.reduce((text, key) => typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key), '');
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+        message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`;
+    }
+    else if (issue.code === 'invalid_type' && issue.input === undefined) {
+        message = `missing: expected ${issue.expected === 'string' ? 'a string' : issue.expected}`;
+    }
+    return {
+        line: lineOf(document, issue.path, lines),
+        text: `${field || 'the file'}: ${message}`,
+    };
+}
+/** The line of the deepest node of the path that the document has. */
+function lineOf(document, path, lines) {
+    for (let depth = path.length; depth >= 0; depth--) {
+        const node = document.getIn(path.slice(0, depth), true);
+        if (node?.range)
+            return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+}
+/**
+ * A command argument that starts with `./` or `../` is a path relative to the experiment file
+ * (every session runs in a folder of its own, where it would mean nothing); others are kept.
+ */
+function fromFileFolder(arg, dir) {
+    return /^\.\.?\//.test(arg) ? (0,external_node_path_namespaceObject.resolve)(dir, arg) : arg;
+}
+
+;// CONCATENATED MODULE: ./src/run/results-file.ts
+
+
+
+
+const CHUNK = 1 << 16;
+/** A tail longer than this is no record of ours: it is dropped without being parsed. */
+const MAX_TAIL = 1 << 22;
+/**
+ * The sessions a results file (JSON Lines, one record per finished session) already holds, for
+ * resuming. A last line cut short by a crash (no newline at its end and not a whole record) is
+ * cut off the file, so that appending goes on at a line start; anything else that is not a valid
+ * record is a located problem, and nothing is dropped.
+ */
+async function readResultsSoFar(path) {
+    const finished = new Map();
+    const droppedTail = await repairTail(path);
+    if (droppedTail === null)
+        return { finished, problems: [] };
+    const read = await readSessions([path], { onInvalid: 'fail', keepRecords: true });
+    for (const record of read.records ?? [])
+        finished.set(record.session_id, record);
+    return {
+        finished,
+        // An empty file is a run that has finished no session yet.
+        problems: read.problems.filter((problem) => problem.message !== file_text/* EMPTY_FILE */.xq),
+        ...(droppedTail !== undefined && { droppedTail }),
+    };
+}
+/**
+ * Cuts a torn last line off the file; returns its text (shortened) when it did, null when there
+ * is no file yet.
+ */
+async function repairTail(path) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r+');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw error;
+    }
+    try {
+        const size = (await handle.stat()).size;
+        const lineStart = await lastLineStart(handle, size);
+        if (lineStart === size)
+            return undefined;
+        const tailBytes = size - lineStart;
+        if (tailBytes <= MAX_TAIL) {
+            const buffer = Buffer.alloc(tailBytes);
+            await handle.read(buffer, 0, tailBytes, lineStart);
+            const text = buffer.toString('utf8');
+            if (isWholeRecord(text)) {
+                await handle.write('\n', size); // written whole, only its newline is missing
+                return undefined;
+            }
+            await handle.truncate(lineStart);
+            return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+        }
+        await handle.truncate(lineStart);
+        return `${tailBytes} bytes without a line end`;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The offset just after the file's last newline (0 when it has none). */
+async function lastLineStart(handle, size) {
+    const buffer = Buffer.alloc(CHUNK);
+    for (let end = size; end > 0;) {
+        const start = Math.max(0, end - CHUNK);
+        await handle.read(buffer, 0, end - start, start);
+        const newline = buffer.subarray(0, end - start).lastIndexOf(0x0a);
+        if (newline !== -1)
+            return start + newline + 1;
+        end = start;
+    }
+    return 0;
+}
+function isWholeRecord(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && 'session_id' in value;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Appends records to a JSON Lines file, each at once as one write of one whole line, flushed to
+ * disk before the next: a crash loses only the sessions still running. Appends from concurrent
+ * sessions are queued, never interleaved.
+ */
+class ResultsAppender {
+    handle;
+    queue = Promise.resolve();
+    constructor(handle) {
+        this.handle = handle;
+    }
+    static async open(path) {
+        await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        return new ResultsAppender(await (0,promises_.open)(path, 'a'));
+    }
+    append(record) {
+        const line = `${JSON.stringify(record)}\n`;
+        const next = this.queue.then(async () => {
+            await this.handle.write(line);
+            await this.handle.datasync();
+        });
+        this.queue = next.catch(() => { });
+        return next;
+    }
+    async close() {
+        await this.queue;
+        await this.handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/attrition.ts
+
+/** Attrition that differs at this level is flagged (a warning, like the sample-ratio check's). */
+const ATTRITION_THRESHOLD = 0.05;
+function attritionOf(control, treatment) {
+    if (control.lost + treatment.lost === 0) {
+        return { control, treatment, pValue: null, differs: false };
+    }
+    const test = fisherExact(treatment.lost, treatment.scheduled, control.lost, control.scheduled);
+    const pValue = isUnavailable(test) ? null : test.pValue;
+    return { control, treatment, pValue, differs: pValue !== null && pValue < ATTRITION_THRESHOLD };
+}
+
+;// CONCATENATED MODULE: ./src/run/decide-round.ts
+
+
+/** The verdicts that end an experiment run `--until-decided`. */
+const DECIDED = ['adopt', 'reject', 'no-difference'];
+/**
+ * The one place the runner calls the analysis: after a round of `--until-decided`, the sessions
+ * so far analysed with the sequential method, and whether the verdict ends the experiment.
+ *
+ * `looks` is every look made so far, this one last, each as its total sessions (both arms): the
+ * group-sequential boundary of this look depends on the earlier ones. `planned` is the size of the
+ * whole schedule, where the design's final look falls (the last round spends what is left of α).
+ */
+function decideRound(records, config, looks, planned) {
+    const table = new session_table/* ColumnarSessionTable */.gp({ extraLabels: config.segments });
+    let count = 0;
+    for (const record of records) {
+        table.add(record);
+        count++;
+    }
+    if (looks.at(-1) !== count)
+        throw new Error('decideRound: the last look must be this round');
+    const report = analyze(table, { ...config, method: 'sequential', expectedSessions: Math.max(2, planned) }, {
+        files: [],
+        recordsRead: count,
+        skippedInvalid: 0,
+        otherExperiments: {},
+    }, { priorLooks: looks.slice(0, -1) });
+    return { report, decided: DECIDED.includes(report.recommendation.verdict) };
+}
+
+;// CONCATENATED MODULE: ./src/run/match-logs.ts
+/**
+ * The session among the ones the logs hold that is this run's: the one whose id is the session's
+ * (an agent told the id, e.g. by `--session-id ${AB_VERDICT_SESSION_ID}`), else the one whose
+ * working directory is the session's (every session has a directory of its own), else, for logs
+ * read from the session's own folder, the only session there. Undefined when none is certain.
+ */
+function matchSession(found, match) {
+    const byId = found.find((session) => session.record.session_id === match.sessionId);
+    if (byId)
+        return byId;
+    const inDir = found.filter((session) => session.keys.fields.cwd === match.workdir);
+    if (inDir.length === 1)
+        return inDir[0];
+    if (inDir.length === 0 && match.ownFolder && found.length === 1)
+        return found[0];
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/run/collect-metrics.ts
+
+
+
+
+
+
+
+
+/** Fields the runner sets and a metrics source may only repeat. */
+const IDENTITY = ['session_id', 'variant', 'session_type', 'task_id', 'experiment'];
+/** A result file is one record: anything bigger is a mistake, not a record. */
+const MAX_RESULT_BYTES = 1 << 20;
+/** File systems keep modification times coarsely: allow this much before the start. */
+const CLOCK_SLACK_MS = 2000;
+/**
+ * The metrics of one finished attempt: from the result file the command wrote
+ * (`AB_VERDICT_RESULT`), else from the agent's logs (the experiment's `metrics.logs`, any format
+ * of the sources layer, the session matched by id or working directory), else only success from
+ * the exit code. A result file or log session that breaks the record schema is a problem, never
+ * dropped in silence.
+ */
+async function collectMetrics(experiment, attempt) {
+    const fromFile = await readResultFile(attempt);
+    if (fromFile !== undefined)
+        return fromFile;
+    if (experiment.logs) {
+        const fromLogs = await collect_metrics_readLogs(experiment.logs, attempt);
+        if (fromLogs !== undefined)
+            return fromLogs;
+    }
+    return { fields: { success: attempt.exitCode === 0 }, from: 'exit-code' };
+}
+async function readResultFile(attempt) {
+    const file = attempt.resultFile;
+    let size;
+    try {
+        size = (await (0,promises_.stat)(file)).size;
+    }
+    catch {
+        return undefined; // none written
+    }
+    if (size === 0)
+        return undefined;
+    if (size > MAX_RESULT_BYTES) {
+        return { problem: `${file}: the result file has ${size} bytes; expected one JSON record` };
+    }
+    const text = await (0,promises_.readFile)(file, 'utf8');
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        const { reason, offset } = (0,json_error/* explainJsonError */.Yr)(error, text);
+        const at = offset === undefined ? '' : `:${(0,json_error/* lineAndColumn */.q1)(text, offset).line}`;
+        return { problem: `${file}${at}: invalid JSON (${reason}); expected one JSON record` };
+    }
+    return checked(value, attempt, 'result-file', file);
+}
+async function collect_metrics_readLogs(logs, attempt) {
+    const files = await findInputFiles(logs.patterns, attempt.workdir, () => { }, ALL_FILES);
+    files.push({ display: attempt.stdout, absolute: attempt.stdout });
+    const recent = [];
+    for (const file of files)
+        if (await writtenSince(file.absolute, attempt.start))
+            recent.push(file);
+    const byFormat = new Map();
+    for (const file of recent) {
+        const format = logs.from === 'auto' ? await detectFormat(file) : logs.from;
+        if (format !== undefined)
+            byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
+    }
+    const workdir = await (0,promises_.realpath)(attempt.workdir);
+    for (const [format, group] of byFormat) {
+        const read = await SOURCES[format].read(group, {});
+        const found = matchSession(read.sessions, {
+            sessionId: attempt.identity.session_id,
+            workdir,
+            ownFolder: group.every((file) => file.absolute.startsWith(attempt.folder + external_node_path_namespaceObject.sep)),
+        });
+        if (!found)
+            continue;
+        const { session_id: agentSessionId, ...record } = found.record;
+        const where = `${found.file}${found.location ? `:${found.location}` : ''}`;
+        return checked({ ...record, agent_session_id: agentSessionId }, attempt, format, where);
+    }
+    return undefined;
+}
+/** Whether a log was written during the attempt (a SQLite database: or its write-ahead log). */
+async function writtenSince(file, start) {
+    const since = start.getTime() - CLOCK_SLACK_MS;
+    for (const path of file.endsWith('.db') ? [file, `${file}-wal`] : [file]) {
+        try {
+            if ((await (0,promises_.stat)(path)).mtimeMs >= since)
+                return true;
+        }
+        catch {
+            // no write-ahead log
+        }
+    }
+    return false;
+}
+/** The source's fields, checked as part of the session's record; the identity may only agree. */
+function checked(value, attempt, from, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return { problem: `${where}: expected one JSON object (a session record)` };
+    }
+    const fields = { ...value };
+    for (const name of IDENTITY) {
+        const given = fields[name];
+        const own = attempt.identity[name];
+        if (given !== undefined && own !== undefined && given !== own) {
+            return {
+                problem: `${where}: ${name}: the session's is ${JSON.stringify(own)}, the file says ${JSON.stringify(given)}`,
+            };
+        }
+        delete fields[name];
+    }
+    const validation = (0,schema/* validateRecord */.eV)({ ...fields, ...attempt.identity });
+    if ('problems' in validation) {
+        return {
+            problem: validation.problems
+                .map(({ field, message }) => `${where}: ${field || 'the record'}: ${message}`)
+                .join('\n'),
+        };
+    }
+    return { fields, from };
+}
+
+;// CONCATENATED MODULE: ./src/run/session-env.ts
+const PREFIX = 'AB_VERDICT_';
+/** The session's identity, as the environment hands it to the command. */
+function identityOf(session, experiment, paths) {
+    return {
+        AB_VERDICT_SESSION_ID: session.sessionId,
+        AB_VERDICT_EXPERIMENT: experiment,
+        AB_VERDICT_TASK_ID: session.task.id,
+        AB_VERDICT_VARIANT: session.variant.name,
+        AB_VERDICT_REPETITION: String(session.repetition),
+        AB_VERDICT_PROMPT: session.task.prompt,
+        AB_VERDICT_CONTEXT_FILE: session.variant.context ?? '',
+        AB_VERDICT_RESULT: paths.result,
+        AB_VERDICT_WORKDIR: paths.workdir,
+    };
+}
+/**
+ * The command's environment: the runner's own without any `AB_VERDICT_` variable (a runner run
+ * inside a session must not leak its identity), the variant's `env`, then the identity.
+ */
+function sessionEnv(base, variantEnv, identity) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (value !== undefined && !name.startsWith(PREFIX))
+            env[name] = value;
+    }
+    return { ...env, ...variantEnv, ...identity };
+}
+/**
+ * The argv of a session: the variant's command and the task's args, each `${AB_VERDICT_…}` in
+ * them replaced by the identity's value (there is no shell to expand it). Other text, `$HOME`
+ * among it, is passed as it is.
+ */
+function sessionArgv(session, identity) {
+    return [...session.variant.command, ...session.task.args].map((arg) => arg.replace(/\$\{(AB_VERDICT_[A-Z_]+)\}/g, (whole, name) => identity[name] ?? whole));
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/run/spawn-session.ts
+
+
+const GRACE_MS = 5000;
+/**
+ * Runs one command without a shell, in its own process group (so that everything it starts can
+ * be stopped together), its output appended to the session's log files and its input empty. At
+ * the timeout the whole group gets SIGTERM, then SIGKILL after the grace time; when the command
+ * ends, whatever it left running in its group is killed too, so no session outlives its turn.
+ */
+async function spawnSession(options) {
+    const stdout = await (0,promises_.open)(options.paths.stdout, 'a');
+    const stderr = await (0,promises_.open)(options.paths.stderr, 'a');
+    const start = new Date();
+    try {
+        return await new Promise((settle) => {
+            const [program, ...args] = options.argv;
+            const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
+                cwd: options.paths.workdir,
+                env: options.env,
+                stdio: ['ignore', stdout.fd, stderr.fd],
+                detached: true,
+                shell: false,
+            });
+            let timedOut = false;
+            let killTimer;
+            const killGroup = (signal) => {
+                try {
+                    if (child.pid !== undefined)
+                        process.kill(-child.pid, signal);
+                }
+                catch {
+                    // ESRCH: the group is gone already.
+                }
+            };
+            const onAbort = () => killGroup('SIGKILL');
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+            const timer = setTimeout(() => {
+                timedOut = true;
+                killGroup('SIGTERM');
+                killTimer = setTimeout(() => killGroup('SIGKILL'), options.graceMs ?? GRACE_MS);
+            }, options.timeoutMs);
+            const done = (outcome) => {
+                clearTimeout(timer);
+                clearTimeout(killTimer);
+                options.signal?.removeEventListener('abort', onAbort);
+                killGroup('SIGKILL');
+                settle({ ...outcome, timedOut, start, end: new Date() });
+            };
+            child.once('error', (error) => {
+                if (child.pid === undefined) {
+                    done({ exitCode: null, signal: null, spawnError: error.code ?? error.message });
+                }
+            });
+            child.once('exit', (exitCode, signal) => done({ exitCode, signal }));
+        });
+    }
+    finally {
+        await stdout.close();
+        await stderr.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/run-session.ts
+
+
+
+
+
+
+/**
+ * One attempt at a session: a fresh working directory (the task's files copied in), the command
+ * run there, and the outcome told apart: finished (a success or an agent failure, with its
+ * metrics) or an infrastructure failure (the command could not start, exited with one of the
+ * experiment's infrastructure exit codes, timed out when timeouts count as such, or left an
+ * invalid result file).
+ */
+async function runAttempt(session, attempt, context) {
+    const { experiment } = context;
+    // A result file of its own per attempt: a command left running by a runner killed earlier
+    // must not write into a later attempt's.
+    const paths = sessionPaths(context.workRoot, session, (0,external_node_crypto_.randomBytes)(4).toString('hex'));
+    const identity = identityOf(session, experiment.experiment, paths);
+    const base = {
+        session_id: session.sessionId,
+        variant: session.variant.name,
+        task_id: session.task.id,
+        experiment: experiment.experiment,
+    };
+    const run = (spawned) => ({
+        position: session.position,
+        attempt,
+        shard: `${context.shard.index}/${context.shard.count}`,
+        host: context.host,
+        exit_code: spawned.exitCode,
+        timed_out: spawned.timedOut,
+    });
+    const infra = (spawned, reason) => ({
+        kind: 'infra',
+        failure: {
+            ...base,
+            ...times(spawned),
+            run: { ...run(spawned), infra_failure: true, reason },
+        },
+    });
+    try {
+        await prepare(paths, session);
+    }
+    catch (error) {
+        const now = new Date();
+        const failed = { exitCode: null, signal: null, timedOut: false, start: now, end: now };
+        return infra(failed, `cannot prepare the working directory: ${error.message}`);
+    }
+    const spawned = await spawnSession({
+        argv: sessionArgv(session, identity),
+        env: sessionEnv(context.env, session.variant.env, identity),
+        paths,
+        timeoutMs: experiment.timeoutMs,
+        ...(context.graceMs !== undefined && { graceMs: context.graceMs }),
+        ...(context.signal && { signal: context.signal }),
+    });
+    if (spawned.spawnError !== undefined) {
+        return infra(spawned, `cannot start ${session.variant.command[0]}: ${spawned.spawnError}`);
+    }
+    if (spawned.timedOut && experiment.timeoutIsInfra)
+        return infra(spawned, 'timed out');
+    if (spawned.exitCode !== null && experiment.infraExitCodes.includes(spawned.exitCode)) {
+        return infra(spawned, `exit code ${spawned.exitCode}`);
+    }
+    const collected = spawned.timedOut
+        ? { fields: {}, from: 'exit-code' }
+        : await collectMetrics(experiment, {
+            identity: { ...base, session_type: undefined },
+            folder: (0,external_node_path_namespaceObject.dirname)(paths.workdir),
+            workdir: paths.workdir,
+            stdout: paths.stdout,
+            resultFile: paths.result,
+            start: spawned.start,
+            exitCode: spawned.exitCode,
+        });
+    if ('problem' in collected)
+        return infra(spawned, collected.problem);
+    const record = {
+        ...base,
+        ...(session.task.category !== undefined && { category: session.task.category }),
+        ...(session.task.difficulty !== undefined && { difficulty: session.task.difficulty }),
+        success: spawned.exitCode === 0,
+        completion_time_seconds: (spawned.end.getTime() - spawned.start.getTime()) / 1000,
+        ...collected.fields,
+        ...times(spawned),
+        run: { ...run(spawned), infra_failure: false, metrics_from: collected.from },
+    };
+    return { kind: 'finished', record };
+}
+/** `<work>/<task>/<variant>-<repetition>/`: the session's command runs in its `workdir/`. */
+function sessionPaths(workRoot, session, attemptKey) {
+    const folder = (0,external_node_path_namespaceObject.join)(workRoot, session.task.id, `${session.variant.name}-${session.repetition}`);
+    return {
+        workdir: (0,external_node_path_namespaceObject.join)(folder, 'workdir'),
+        result: (0,external_node_path_namespaceObject.join)(folder, `result-${attemptKey}.json`),
+        stdout: (0,external_node_path_namespaceObject.join)(folder, 'stdout.log'),
+        stderr: (0,external_node_path_namespaceObject.join)(folder, 'stderr.log'),
+    };
+}
+/** A fresh session folder: what an earlier attempt left is removed first. */
+async function prepare(paths, session) {
+    await (0,promises_.rm)((0,external_node_path_namespaceObject.join)(paths.workdir, '..'), { recursive: true, force: true });
+    await (0,promises_.mkdir)(paths.workdir, { recursive: true });
+    for (const file of session.task.files) {
+        await (0,promises_.cp)(file, (0,external_node_path_namespaceObject.join)(paths.workdir, (0,external_node_path_namespaceObject.basename)(file)), { recursive: true });
+    }
+}
+function times(spawned) {
+    return { start_time: spawned.start.toISOString(), end_time: spawned.end.toISOString() };
+}
+
+;// CONCATENATED MODULE: ./src/run/run-experiment.ts
+
+
+
+
+
+const RESULTS_FILE = 'sessions.jsonl';
+const INFRA_FAILURES_FILE = 'infra-failures.log';
+/**
+ * Runs this shard's part of the schedule: every session not finished before, `concurrency` at a
+ * time in the order of the schedule, each retried after infrastructure failures up to `retries`
+ * times. Finished sessions are appended to `sessions.jsonl` at once, failed attempts to
+ * `infra-failures.log`. With `untilDecided`, the schedule runs round by round and stops once
+ * the sequential analysis reaches a verdict.
+ */
+async function runExperiment(options) {
+    const { schedule, soFar } = options;
+    const context = { ...options, workRoot: (0,external_node_path_namespaceObject.join)(options.out, 'work') };
+    const results = await ResultsAppender.open((0,external_node_path_namespaceObject.join)(options.out, RESULTS_FILE));
+    const failures = await ResultsAppender.open((0,external_node_path_namespaceObject.join)(options.out, INFRA_FAILURES_FILE));
+    const finished = new Map();
+    const lost = [];
+    const looks = [];
+    let report;
+    let stop = { reason: 'complete' };
+    let ran = schedule;
+    const runOne = async (session) => {
+        for (let attempt = 1; !options.signal?.aborted; attempt++) {
+            const outcome = await runAttempt(session, attempt, context);
+            if (options.signal?.aborted)
+                return; // killed by the runner: neither a result nor a failure
+            if (outcome.kind === 'finished') {
+                await results.append(outcome.record);
+                finished.set(session.sessionId, outcome.record);
+                options.onEvent?.({ kind: 'finished', session, record: outcome.record });
+                return;
+            }
+            await failures.append(outcome.failure);
+            const retrying = attempt <= options.experiment.retries;
+            options.onEvent?.({ kind: 'infra', session, failure: outcome.failure, retrying });
+            if (!retrying) {
+                lost.push(outcome.failure);
+                return;
+            }
+        }
+    };
+    try {
+        for (const session of schedule) {
+            const earlier = soFar.finished.get(session.sessionId);
+            if (earlier)
+                finished.set(session.sessionId, earlier);
+        }
+        const rounds = options.untilDecided ? groupByRound(schedule) : [schedule];
+        for (const [index, round] of rounds.entries()) {
+            await runPool(round.filter((session) => !soFar.finished.has(session.sessionId)), options.experiment.concurrency, runOne, options.signal);
+            if (options.signal?.aborted) {
+                stop = { reason: 'interrupted' };
+                break;
+            }
+            if (!options.untilDecided)
+                continue;
+            // The sessions of the rounds so far (an earlier run may have run later rounds too).
+            const sofar = finishedOf(rounds.slice(0, index + 1).flat(), finished);
+            looks.push(sofar.length);
+            const decision = decideRound(sofar, options.untilDecided, looks, schedule.length);
+            report = decision.report;
+            const number = round[0].round;
+            const verdict = report.recommendation.verdict;
+            options.onEvent?.({ kind: 'round', round: number, verdict, decided: decision.decided });
+            if (decision.decided || index === rounds.length - 1) {
+                const reason = decision.decided ? 'decided' : 'maximum';
+                stop = { reason, round: number, rounds: rounds.length, verdict };
+                ran = rounds.slice(0, index + 1).flat();
+                break;
+            }
+        }
+        return {
+            scheduled: ran,
+            finished: new Map(finishedOf(ran, finished).map((r) => [r.session_id, r])),
+            lost,
+            resumed: ran.filter((session) => soFar.finished.has(session.sessionId)).length,
+            stop,
+            attrition: attritionOf(...armsOf(ran, finished, lost, options.experiment)),
+            looks,
+            ...(report && { report }),
+        };
+    }
+    finally {
+        await results.close();
+        await failures.close();
+    }
+}
+/** Runs `work` on every item, at most `concurrency` at once, starting them in order. */
+async function runPool(items, concurrency, work, signal) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !signal?.aborted)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+function finishedOf(sessions, finished) {
+    return sessions.flatMap((session) => finished.get(session.sessionId) ?? []);
+}
+function groupByRound(schedule) {
+    const rounds = new Map();
+    for (const session of schedule) {
+        const round = rounds.get(session.round);
+        if (round)
+            round.push(session);
+        else
+            rounds.set(session.round, [session]);
+    }
+    return [...rounds.values()];
+}
+function armsOf(scheduled, finished, lost, experiment) {
+    const arm = (variant) => {
+        const mine = scheduled.filter((session) => session.variant.name === variant);
+        return {
+            variant,
+            scheduled: mine.length,
+            finished: mine.filter((session) => finished.has(session.sessionId)).length,
+            lost: lost.filter((failure) => failure.variant === variant).length,
+        };
+    };
+    return [arm(experiment.variants[0].name), arm(experiment.variants[1].name)];
+}
+
+;// CONCATENATED MODULE: ./src/run/run-report.ts
+function runReport(result, experiment, seed, shard) {
+    return {
+        experiment,
+        seed,
+        shard: `${shard.index}/${shard.count}`,
+        sessions: {
+            scheduled: result.scheduled.length,
+            finished: result.scheduled.filter((s) => result.finished.has(s.sessionId)).length,
+            resumed: result.resumed,
+            lost: result.lost.length,
+        },
+        attrition: result.attrition,
+        stop: result.stop,
+        looks: result.looks,
+        lost: result.lost.map((failure) => ({
+            session_id: failure.session_id,
+            variant: failure.variant,
+            task_id: failure.task_id,
+            attempts: failure.run.attempt,
+            reason: failure.run.reason ?? '',
+        })),
+    };
+}
+/** The report's file name in the results folder. */
+function runReportFile(shard) {
+    return shard.count === 1 ? 'run-report.json' : `run-report-${shard.index}-of-${shard.count}.json`;
+}
+
+;// CONCATENATED MODULE: ./src/run/run-folder.ts
+
+
+const IDENTITY_FILE = 'run.json';
+/**
+ * Makes the results folder this run's: creates it and `run.json`, or checks that the run it
+ * already holds is this one (same experiment and seed), so that resuming never mixes two
+ * schedules in one `sessions.jsonl`. Returns a message when it holds another run.
+ */
+async function claimRunFolder(out, identity) {
+    await (0,promises_.mkdir)(out, { recursive: true });
+    const file = (0,external_node_path_namespaceObject.join)(out, IDENTITY_FILE);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        await (0,promises_.writeFile)(file, `${JSON.stringify(identity, null, 2)}\n`);
+        return undefined;
+    }
+    let held = {};
+    try {
+        held = JSON.parse(text);
+    }
+    catch {
+        return `${file}: not the JSON this runner writes; choose another --out`;
+    }
+    if (held.experiment === identity.experiment && held.seed === identity.seed)
+        return undefined;
+    return `${out} holds the run of experiment ${JSON.stringify(held.experiment)} with seed ${held.seed}: resume it with the same file and --seed ${held.seed}, or choose another --out`;
+}
+
+;// CONCATENATED MODULE: ./src/run/schedule.ts
+
+const schedule_WHOLE = { index: 1, count: 1 };
+/**
+ * The seeded schedule of every (task, variant, repetition): round by round (one repetition of
+ * every task in both variants), within a round the tasks in a seeded order, and each task's
+ * variants together in a seeded order of their own. So the variants of one task run close
+ * together, and neither variant always goes first: a slowdown of the provider at some hour hits
+ * both variants alike instead of looking like an effect.
+ *
+ * Orders come from hashing the seed with the names (SHA-256), not from a random stream: the same
+ * seed gives the same schedule on any machine and Node version.
+ */
+function planSchedule(experiment, seed) {
+    const schedule = [];
+    let block = 0;
+    for (let round = 1; round <= experiment.repetitions; round++) {
+        for (const task of seededOrder(experiment.tasks, (task) => `${seed}/${round}/${task.id}`)) {
+            const variants = seededOrder(experiment.variants, (v) => `${seed}/${round}/${task.id}/${v.name}`);
+            for (const variant of variants) {
+                schedule.push({
+                    position: schedule.length + 1,
+                    round,
+                    block,
+                    task,
+                    variant,
+                    repetition: round,
+                    sessionId: sessionIdOf(experiment.experiment, seed, task.id, variant.name, round),
+                });
+            }
+            block++;
+        }
+    }
+    return schedule;
+}
+/**
+ * The sessions of one shard: whole blocks, dealt round-robin, so both variants of a task run on
+ * the same machine, close together; the shards together hold every session exactly once.
+ */
+function shardOf(schedule, shard) {
+    return schedule.filter((session) => session.block % shard.count === shard.index - 1);
+}
+/** `experiment:seed:task:variant:repetition`: the same session gets the same id on every run. */
+function sessionIdOf(experiment, seed, task, variant, repetition) {
+    return `${experiment}:${seed}:${task}:${variant}:${repetition}`;
+}
+function seededOrder(items, key) {
+    const hash = (item) => (0,external_node_crypto_.createHash)('sha256').update(key(item)).digest('hex');
+    return items
+        .map((item) => ({ item, rank: hash(item) }))
+        .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+        .map(({ item }) => item);
+}
+
+;// CONCATENATED MODULE: ./src/run/summary-text.ts
+/**
+ * What a run did, in a few lines for the terminal: sessions finished and lost, attrition per
+ * arm (flagged when it differs between the arms), and why `--until-decided` stopped.
+ */
+function summaryText(report, what) {
+    const { sessions } = report;
+    const lines = [
+        `${what}: ${sessions.finished} of ${sessions.scheduled} sessions finished` +
+            (sessions.resumed > 0 ? ` (${sessions.resumed} in earlier runs)` : '') +
+            `, ${sessions.lost} lost to infrastructure failures.`,
+    ];
+    const { control, treatment, differs, pValue } = report.attrition;
+    if (control.lost + treatment.lost > 0) {
+        lines.push(`Attrition: ${armText(control)}, ${armText(treatment)}.`);
+    }
+    if (differs) {
+        lines.push(`Warning: attrition differs between the arms (Fisher's exact test p = ${Number(pValue.toPrecision(2))}): the sessions that remain may no longer be comparable; find out why sessions of ${control.lost > treatment.lost ? control.variant : treatment.variant} fail before trusting the verdict.`);
+    }
+    lines.push(stopText(report));
+    return lines.filter(Boolean).join('\n') + '\n';
+}
+function armText(arm) {
+    return `${arm.variant} lost ${arm.lost} of ${arm.scheduled}`;
+}
+function stopText({ stop, looks }) {
+    switch (stop.reason) {
+        case 'decided':
+            return `Stopped after round ${stop.round} of ${stop.rounds} (${looks.at(-1)} sessions): the sequential analysis decided ${stop.verdict}.`;
+        case 'maximum':
+            return `Ran all ${stop.rounds} rounds (${looks.at(-1)} sessions) without a decision: the verdict is ${stop.verdict}.`;
+        case 'interrupted':
+            return 'Interrupted: the sessions in flight were stopped. Run the same command again to resume.';
+        case 'complete':
+            return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RUN_HELP = `Usage: ab-verdict run <experiment.yml> --out <dir> [options]
+
+Run every task of the experiment file in both variants, on a seeded schedule that keeps the
+variants of a task together and interleaved, and print the verdict. Each finished session is
+appended to <dir>/${RESULTS_FILE} at once; running the same command again resumes.
+
+Options:
+  --out <dir>        the results folder (required)
+  --shard <i/n>      run only shard i of n (GitHub Actions matrix jobs; together: the whole schedule)
+  --until-decided    after each round, analyse sequentially; stop at adopt, reject or no-difference
+  --seed <n>         the schedule's seed (default: the file's seed)
+  --quiet            no progress output
+  -h, --help         show this help
+
+Exit codes: 0 every session finished (a success or an agent failure), 1 some were lost to
+infrastructure failures after every retry (listed), 2 usage error.`;
+/** How the file names the analysis settings, for messages. */
+const ANALYSIS_NAMES = {
+    experiment: 'experiment',
+    control: 'control',
+    treatment: 'variants',
+    primary: 'analysis.primary',
+    alpha: 'analysis.alpha',
+    minEffect: 'analysis.min-effect',
+    equivalenceMargin: 'analysis.equivalence-margin',
+    expectedSplit: 'analysis.expected-split',
+    correction: 'analysis.correction',
+    method: 'analysis.method',
+    expectedSessions: 'analysis.expected-sessions',
+    guardrailPolicy: 'analysis.guardrail-policy',
+    capPercentile: 'analysis.cap',
+    segments: 'analysis.segments',
+    chanceToBeat: 'analysis.chance-to-beat',
+    onInvalid: 'analysis.on-invalid',
+    metrics: 'analysis.metrics',
+};
+async function runCommand(args, io) {
+    const { values, positionals } = parseFlags('run', args, {
+        out: { type: 'string' },
+        shard: { type: 'string' },
+        'until-decided': { type: 'boolean' },
+        seed: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(RUN_HELP + '\n');
+        return;
+    }
+    if (positionals.length !== 1) {
+        throw new UsageError('expected one experiment file', 'run');
+    }
+    if (values.out === undefined || values.out.trim() === '') {
+        throw new UsageError('--out: expected the results folder', 'run');
+    }
+    const shard = values.shard === undefined ? schedule_WHOLE : parseShard(values.shard);
+    const untilDecided = values['until-decided'] === true;
+    if (untilDecided && shard.count > 1) {
+        throw new UsageError('--until-decided needs every session of a round in one place: it cannot be combined with --shard', 'run');
+    }
+    const experiment = await loadExperiment(positionals[0], io.cwd);
+    const seed = values.seed === undefined ? experiment.seed : parseSeed(values.seed);
+    if (seed === undefined) {
+        throw new UsageError(`no seed: give seed: in ${experiment.file}, or --seed <n>`, 'run');
+    }
+    await checkFilesExist(experiment);
+    const schedule = planSchedule(experiment, seed);
+    const config = parseInputs({ ...experiment.analysis, expectedSessions: String(schedule.length) }, ANALYSIS_NAMES);
+    const out = (0,external_node_path_namespaceObject.resolve)(io.cwd, values.out);
+    const held = await claimRunFolder(out, { experiment: experiment.experiment, seed });
+    if (held !== undefined)
+        throw new UsageError(held, 'run');
+    const soFar = await readResultsSoFar((0,external_node_path_namespaceObject.join)(out, RESULTS_FILE));
+    if (soFar.problems.length > 0) {
+        throw new InputError([
+            ...soFar.problems.map(formatProblem),
+            `ab-verdict: ${(0,external_node_path_namespaceObject.join)(values.out, RESULTS_FILE)} cannot be resumed: fix or move it`,
+        ]);
+    }
+    if (soFar.droppedTail !== undefined) {
+        io.stderr(`ab-verdict: dropped the last line of ${(0,external_node_path_namespaceObject.join)(values.out, RESULTS_FILE)}, cut short by a crash (${JSON.stringify(soFar.droppedTail)}); its session runs again\n`);
+    }
+    const mine = shardOf(schedule, shard);
+    const stopper = new AbortController();
+    const stop = () => stopper.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const before = mine.filter((session) => soFar.finished.has(session.sessionId)).length;
+    const progress = runProgress(io, values.quiet === true, experiment, mine.length, before);
+    let result;
+    try {
+        result = await runExperiment({
+            experiment,
+            schedule: mine,
+            out,
+            soFar,
+            shard,
+            host: (0,external_node_os_.hostname)(),
+            env: io.env ?? process.env,
+            signal: stopper.signal,
+            ...(untilDecided && { untilDecided: config }),
+            onEvent: progress.event,
+        });
+    }
+    finally {
+        progress.finish();
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+    }
+    const report = runReport(result, experiment.experiment, seed, shard);
+    await (0,promises_.writeFile)((0,external_node_path_namespaceObject.join)(out, runReportFile(shard)), `${JSON.stringify(report, null, 2)}\n`);
+    const what = `${experiment.experiment}, seed ${seed}${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''}`;
+    io.stdout(summaryText(report, what));
+    if (shard.count > 1) {
+        io.stdout(`Analyse the ${RESULTS_FILE} of all ${shard.count} shards together for the verdict.\n`);
+    }
+    else if (result.report) {
+        io.stdout('\n' + renderTerminal(result.report));
+    }
+    else if (result.finished.size > 0 && result.stop.reason === 'complete') {
+        const verdict = await analyzeFiles([(0,external_node_path_namespaceObject.join)(out, RESULTS_FILE)], config, io);
+        io.stdout('\n' + renderTerminal(verdict));
+    }
+    if (result.stop.reason === 'interrupted') {
+        throw new InputError(['ab-verdict: interrupted; run the same command again to resume']);
+    }
+    if (result.lost.length > 0) {
+        throw new InputError([
+            `ab-verdict: ${result.lost.length} session${result.lost.length === 1 ? ' was' : 's were'} lost to infrastructure failures after every retry (run the same command again to retry them):`,
+            ...report.lost.map((lost) => `  ${lost.session_id} (${lost.attempts} attempts): ${lost.reason}`),
+        ]);
+    }
+}
+/** `2/3`: shard 2 of 3. */
+function parseShard(text) {
+    const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UsageError(`--shard: expected i/n with 1 <= i <= n, e.g. 2/3, got ${JSON.stringify(text)}`, 'run');
+    }
+    return { index, count };
+}
+function parseSeed(text) {
+    const seed = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(seed)) {
+        throw new UsageError(`--seed: expected a whole number >= 0, got ${JSON.stringify(text)}`, 'run');
+    }
+    return seed;
+}
+/** Task files and context files are checked before any session runs. */
+async function checkFilesExist(experiment) {
+    const wanted = [
+        ...experiment.tasks.flatMap((task) => task.files.map((file) => [`tasks ${task.id}: files`, file])),
+        ...experiment.variants.flatMap((v) => v.context ? [[`variants.${v.name}.context`, v.context]] : []),
+    ];
+    const missing = [];
+    for (const [field, file] of wanted) {
+        try {
+            await (0,promises_.access)(file);
+        }
+        catch {
+            missing.push(`${experiment.file}: ${field}: no such file or directory: ${file}`);
+        }
+    }
+    if (missing.length > 0)
+        throw new ConfigError(missing);
+}
+/** A bar with ETA on a terminal; elsewhere (CI logs, pipes) one plain line per session. */
+function runProgress(io, quiet, experiment, total, before) {
+    const terminal = io.terminal ?? process.stderr;
+    const env = io.env ?? process.env;
+    if (shouldDraw({ quiet, isTTY: terminal.isTTY === true, env })) {
+        const bar = progressBar(io, quiet, `Running ${experiment.experiment}`, total);
+        let done = before;
+        return {
+            event: (event) => {
+                if (event.kind === 'finished' || (event.kind === 'infra' && !event.retrying))
+                    done++;
+                bar.update({ sessions: done });
+            },
+            finish: () => bar.finish(),
+        };
+    }
+    let done = before;
+    const width = String(total).length;
+    return {
+        event: (event) => {
+            if (quiet)
+                return;
+            if (event.kind === 'round') {
+                io.stderr(`round ${event.round}: ${event.verdict}${event.decided ? ' (decided)' : ''}\n`);
+                return;
+            }
+            const { session } = event;
+            const name = `${session.task.id} ${session.variant.name} #${session.repetition}`;
+            if (event.kind === 'finished') {
+                done++;
+                const { success, completion_time_seconds: seconds } = event.record;
+                io.stderr(`[${String(done).padStart(width)}/${total}] ${name}: ${success ? 'success' : 'failure'} in ${seconds?.toFixed(1)}s\n`);
+            }
+            else {
+                if (!event.retrying)
+                    done++;
+                const next = event.retrying ? 'retrying' : 'lost';
+                io.stderr(`[${String(done).padStart(width)}/${total}] ${name}: infrastructure failure (${event.failure.run.reason}), ${next}\n`);
+            }
+        },
+        finish: () => { },
+    };
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -56448,6 +57903,7 @@ const VERSION = package_namespaceObject.rE;
 
 
 
+
 const MAIN_HELP = `Usage: ab-verdict <command> [options]
 
 Statistically sound A/B verdicts for AI-agent sessions.
@@ -56455,6 +57911,8 @@ Statistically sound A/B verdicts for AI-agent sessions.
 Commands:
   analyze <files...>   compare control and treatment sessions and print the verdict
   plan                 how many sessions you need, for a table of effect sizes
+  run <experiment.yml> run the experiment (--out <dir>): every task in both variants, seeded
+                       and interleaved, resumable, sharded with --shard i/n
 
 The local store (.ab-verdict/, or --store / AB_VERDICT_STORE):
   create <id>          create an experiment: --description, --prompt, --category, --difficulty
@@ -56477,6 +57935,7 @@ const COMMANDS = {
     // `analyze <files>`, or `analyze <id>` for an experiment of the local store.
     analyze: analyzeDispatch,
     plan: planCommand,
+    run: runCommand,
     create: createCommand,
     list: listCommand,
     show: showCommand,
@@ -60973,11 +62432,11 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -66903,6 +68362,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zMY: () => (/* binding */ schemas_boolean),
   IeY: () => (/* binding */ custom),
   k5n: () => (/* binding */ schemas_enum),
+  Whr: () => (/* binding */ schemas_int),
   euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
@@ -66911,10 +68371,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   PVZ: () => (/* binding */ tuple),
+  KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 

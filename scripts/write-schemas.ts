@@ -7,10 +7,12 @@ import { format, resolveConfig } from 'prettier';
 import * as z from 'zod';
 import { reportSchema } from '../src/analysis/report-types.js';
 import { sessionRecordSchema } from '../src/records/schema.js';
+import { experimentJsonSchema } from '../src/run/experiment-schema.js';
 
 export const SCHEMAS: Record<string, () => Record<string, unknown>> = {
   'schema/session-record.schema.json': () => jsonSchemaOf(sessionRecordSchema),
   'schema/report.schema.json': () => jsonSchemaOf(reportSchema),
+  'schema/experiment.schema.json': experimentJsonSchema,
 };
 
 /**

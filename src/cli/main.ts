@@ -9,6 +9,7 @@ import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
 import { listCommand } from './list-command.js';
 import { planCommand } from './plan-command.js';
+import { runCommand } from './run-command.js';
 import { showCommand } from './show-command.js';
 import { VERSION } from '../version.js';
 import { EXIT, InputError, UsageError } from './usage-error.js';
@@ -20,6 +21,8 @@ Statistically sound A/B verdicts for AI-agent sessions.
 Commands:
   analyze <files...>   compare control and treatment sessions and print the verdict
   plan                 how many sessions you need, for a table of effect sizes
+  run <experiment.yml> run the experiment (--out <dir>): every task in both variants, seeded
+                       and interleaved, resumable, sharded with --shard i/n
 
 The local store (.ab-verdict/, or --store / AB_VERDICT_STORE):
   create <id>          create an experiment: --description, --prompt, --category, --difficulty
@@ -43,6 +46,7 @@ const COMMANDS: Record<string, (args: string[], io: CommandIO) => Promise<void>>
   // `analyze <files>`, or `analyze <id>` for an experiment of the local store.
   analyze: analyzeDispatch,
   plan: planCommand,
+  run: runCommand,
   create: createCommand,
   list: listCommand,
   show: showCommand,

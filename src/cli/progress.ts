@@ -75,7 +75,8 @@ export function createProgress(options: ProgressOptions): Progress {
   };
 }
 
-function shouldDraw(options: ProgressOptions): boolean {
+/** Whether a bar is drawn: on a terminal, outside CI, on a terminal that is not dumb, unless quiet. */
+export function shouldDraw(options: Pick<ProgressOptions, 'quiet' | 'isTTY' | 'env'>): boolean {
   const env = options.env ?? {};
   const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
   return options.quiet !== true && options.isTTY === true && !ci && env.TERM !== 'dumb';

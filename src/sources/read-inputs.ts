@@ -34,7 +34,7 @@ export interface InputsRead {
 }
 
 /** What a folder is expanded to: record files and agent logs (`state.db`, `.eval` among them). */
-const ALL_FILES = '**/*.{json,jsonl,ndjson,db,eval}';
+export const ALL_FILES = '**/*.{json,jsonl,ndjson,db,eval}';
 /** What a folder is expanded to for a field mapping: the files it reads. */
 const MAPPED_FILES = '**/*.{csv,tsv,json,jsonl,ndjson}';
 /** How much of a file's start tells its format. */
