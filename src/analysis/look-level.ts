@@ -117,12 +117,13 @@ function alwaysValid(settings: LookSettings): LookLevel {
 }
 
 /**
- * Re-randomisations for a permutation test held to `nominalAlpha`: enough that about 50 fall
- * beyond the critical value, at least 10,000. Below 1/200,000 no affordable number reaches the
- * level: the test then cannot reject at this look (and says so), which only makes it conservative.
+ * Re-randomisations for a permutation test held to `nominalAlpha`: enough that about 20 fall
+ * beyond the critical value, at least 10,000. Below a level of 0.001 (the first looks of a
+ * sequential design) no affordable number is enough: the test then cannot reject at this look and
+ * says so, which only makes it conservative where an O'Brien–Fleming boundary almost never lets a
+ * test reject anyway.
  */
 export function permutationDraws(nominalAlpha: number): number {
-  if (nominalAlpha >= 0.005) return 10_000;
-  const needed = Math.ceil(50 / nominalAlpha);
-  return needed <= 200_000 ? needed : 10_000;
+  if (nominalAlpha >= 0.002 || nominalAlpha < 0.001) return 10_000;
+  return Math.ceil(20 / nominalAlpha);
 }
