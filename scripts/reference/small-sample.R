@@ -73,7 +73,12 @@ paired_case <- function(tasks, sizes_c, sizes_t, shift) {
     stopifnot(abs(unname(test$estimate) - (treatment - control)) < 1e-9)
     se <- unname(test$stderr); df <- unname(test$parameter)
   }
-  list(sessions = d, treatment = treatment, control = control, se = se, df = df)
+  # How alike the arms' task means are, and the share of variance pairing removes.
+  mt <- ct$value[, "mean"]; mc <- cc$value[, "mean"]
+  correlation <- cor(mt, mc)
+  variance_saved <- 1 - var(mt - mc) / (var(mt) + var(mc))
+  list(sessions = d, treatment = treatment, control = control, se = se, df = df,
+       correlation = correlation, varianceSaved = variance_saved)
 }
 paired <- list(
   paired_case(5, 4, 4, -20),

@@ -17,6 +17,7 @@ import type { MetricDefinition } from './metric-definitions.js';
 import { metricUnits, type MetricUnits } from './metric-units.js';
 import { noEventsInference } from './no-events.js';
 import { plan } from './planning.js';
+import { taskCorrelation } from './task-correlation.js';
 import type { DesignReport, MetricReport } from './report-types.js';
 import type { ArmSamples } from './samples.js';
 
@@ -101,12 +102,15 @@ export function metricReport(
     ...base,
     difference: { ...shown.difference, level: 1 - nominalAlpha },
     relative: shown.relative,
-    design: designReport(
-      design,
-      definition.kind === 'binary'
-        ? null
-        : clusteringInflation(design, control, treatment, log, definition.kind),
-    ),
+    design: {
+      ...designReport(
+        design,
+        definition.kind === 'binary'
+          ? null
+          : clusteringInflation(design, control, treatment, log, definition.kind),
+      ),
+      ...taskCorrelation(design, control, treatment),
+    },
     test: inference.test,
     pValue: look.pValue(inference.pValue, sessions),
     inference: {

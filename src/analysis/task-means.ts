@@ -26,10 +26,3 @@ export function taskMeans(samples: ArmSamples): TaskMeans {
   }
   return means;
 }
-
-/** How many sessions each task has in the arm, at most. */
-export function largestTask(means: TaskMeans): number {
-  let largest = 0;
-  for (const { sessions } of means.values()) largest = Math.max(largest, sessions);
-  return largest;
-}

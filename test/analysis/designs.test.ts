@@ -15,7 +15,15 @@ interface Row {
 // Computed by scripts/reference/small-sample.R.
 const R = loadReference<{
   clustered: { sessions: Row[]; estimate: number; variance: number; df: number }[];
-  paired: { sessions: Row[]; treatment: number; control: number; se: number; df: number }[];
+  paired: {
+    sessions: Row[];
+    treatment: number;
+    control: number;
+    se: number;
+    df: number;
+    correlation: number;
+    varianceSaved: number;
+  }[];
 }>('../fixtures/r-small-sample.json');
 
 const FACTS = { files: [], recordsRead: 0, skippedInvalid: 0, otherExperiments: {} };
@@ -57,6 +65,11 @@ describe('paired by task, through analyze(), against R', () => {
       expect(m.inference.reference).toBe('permutation');
       const ci = m.difference.ci!;
       expect(ci[0] < 0 && 0 < ci[1]).toBe(m.pValue! >= 0.05);
+    });
+    it(`case ${i + 1}: how alike the arms' task means are, and the variance pairing saves`, () => {
+      const { design } = primary(analyzeValues(reference.sessions));
+      expectClose(design.correlation!, reference.correlation, 'correlation');
+      expectClose(design.varianceSaved!, reference.varianceSaved, 'varianceSaved');
     });
   });
 });
