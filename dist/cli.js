@@ -51446,6 +51446,20 @@ const MAX_BOUNDARY = 37;
  * one is not a new look and throws a RangeError, as does one outside (0, ∞) or alpha outside (0, 1).
  */
 function groupSequentialBoundaries(fractions, alpha, grid = FINE_GRID) {
+    // Every metric of a report, and every report of a run that analyses after each round, asks for
+    // the same looks again; the integration is the costly part, so recent answers are kept.
+    const key = `${alpha}|${grid}|${fractions.join(',')}`;
+    const cached = boundaryCache.get(key);
+    if (cached)
+        return cached;
+    const looks = Object.freeze(computeBoundaries(fractions, alpha, grid).map((l) => Object.freeze(l)));
+    if (boundaryCache.size >= 256)
+        boundaryCache.delete(boundaryCache.keys().next().value);
+    boundaryCache.set(key, looks);
+    return looks;
+}
+const boundaryCache = new Map();
+function computeBoundaries(fractions, alpha, grid) {
     if (!(alpha > 0 && alpha < 1))
         throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
     const looks = [];

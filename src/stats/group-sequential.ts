@@ -46,6 +46,26 @@ export function groupSequentialBoundaries(
   fractions: readonly number[],
   alpha: number,
   grid = FINE_GRID,
+): readonly GroupSequentialLook[] {
+  // Every metric of a report, and every report of a run that analyses after each round, asks for
+  // the same looks again; the integration is the costly part, so recent answers are kept.
+  const key = `${alpha}|${grid}|${fractions.join(',')}`;
+  const cached = boundaryCache.get(key);
+  if (cached) return cached;
+  const looks = Object.freeze(
+    computeBoundaries(fractions, alpha, grid).map((l) => Object.freeze(l)),
+  );
+  if (boundaryCache.size >= 256) boundaryCache.delete(boundaryCache.keys().next().value!);
+  boundaryCache.set(key, looks);
+  return looks;
+}
+
+const boundaryCache = new Map<string, readonly GroupSequentialLook[]>();
+
+function computeBoundaries(
+  fractions: readonly number[],
+  alpha: number,
+  grid: number,
 ): GroupSequentialLook[] {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
   const looks: GroupSequentialLook[] = [];

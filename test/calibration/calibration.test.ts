@@ -135,11 +135,15 @@ describe('summaries and the table', () => {
 
   it('mark a regime that misses a target', () => {
     const regime = REGIMES.find((r) => r.id === 'tiny-4')!;
-    const outcome = (verdict: 'adopt' | 'inconclusive', covered: boolean) => ({
+    const outcome = (
+      verdict: 'adopt' | 'inconclusive',
+      covered: boolean,
+      coveredDifference = covered,
+    ) => ({
       verdict,
       defined: true,
-      coveredDifference: covered,
-      coveredRatio: true,
+      coveredDifference,
+      coveredRatio: covered,
       design: 'independent' as const,
     });
     const good = summarizeRegime(
@@ -155,10 +159,20 @@ describe('summaries and the table', () => {
       ],
       Array(100).fill(outcome('adopt', true)),
     );
+    // With an effect the verdict rests on the relative interval; the difference's is reported.
+    const shortDifference = summarizeRegime(
+      regime,
+      Array(100).fill(outcome('inconclusive', true)),
+      [...Array(90).fill(outcome('adopt', true)), ...Array(10).fill(outcome('adopt', true, false))],
+    );
     expect(meetsTargets(good)).toBe(true);
     expect(meetsTargets(bad)).toBe(false);
-    const table = formatReport([good, bad], null, { seed: 1, sims: 100, workers: 1, seconds: 1 });
-    expect(table).toContain('Regimes missing a target: tiny-4.');
+    expect(meetsTargets(shortDifference)).toBe(true);
+    const facts = { seed: 1, sims: 100, sequentialSims: 100, workers: 1, seconds: 1 };
+    expect(formatReport([good, bad], null, facts)).toContain('Regimes missing a target: tiny-4.');
+    expect(formatReport([shortDifference], null, facts)).toContain(
+      "The difference's interval covers less than 0.93 with an effect in: tiny-4 (0.900).",
+    );
   });
 });
 
