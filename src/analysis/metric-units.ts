@@ -17,6 +17,8 @@ export interface MetricUnits {
 /**
  * One unit per session (independent; paired, with the shared task as stratum), or per task and arm
  * (clustered: the task's sessions summed). On the log scale the values are their logarithms.
+ * Built straight into typed arrays: this runs for every metric, and a million sessions must not
+ * become a million objects.
  */
 export function metricUnits(
   design: Design,
@@ -25,87 +27,134 @@ export function metricUnits(
   log: boolean,
   kind: MetricKind,
 ): MetricUnits {
-  const sessions = [...pairsOf(control, 0, log), ...pairsOf(treatment, 1, log)];
-  const events = log ? null : eventsOf(kind, sessions);
-  const build = (rows: Parameters<typeof buildUnits>[0], strata: number) =>
-    buildUnits(rows, strata, events);
+  const arms = [control, treatment] as const;
+  const total = control.tasks.length + treatment.tasks.length;
+  const rows = new UnitRows(total);
+  const events = eventsOf(kind, log, arms);
   if (design.kind === 'paired') {
-    const strata = new Map(design.shared.map((task, index) => [task, index]));
-    const kept = sessions.filter((s) => strata.has(s.task));
-    return build(
-      kept.map((s) => ({ ...s, stratum: strata.get(s.task)!, size: 1 })),
-      design.shared.length,
-    );
+    const stratumOf = taskLookup(arms, design.shared);
+    arms.forEach((samples, arm) => {
+      for (let i = 0; i < samples.tasks.length; i++) {
+        const stratum = stratumOf(samples.tasks[i]!);
+        if (stratum >= 0)
+          rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, stratum, arm);
+      }
+    });
+    return rows.build(design.shared.length, events);
   }
   if (design.kind === 'clustered') {
-    const clusters = new Map<string, { m: number; d: number; size: number; arm: 0 | 1 }>();
-    let unknown = 0;
-    for (const s of sessions) {
-      const key = s.task >= 0 ? `${s.arm}:${s.task}` : `?${unknown++}`;
-      const cluster = clusters.get(key);
-      if (cluster) {
-        cluster.m += s.m;
-        cluster.d += s.d;
-        cluster.size++;
-      } else clusters.set(key, { m: s.m, d: s.d, size: 1, arm: s.arm });
-    }
-    return build(
-      [...clusters.values()].map((c) => ({ ...c, stratum: 0 })),
-      1,
-    );
+    // Clusters in order of first appearance, control first; a session of unknown task is its own.
+    arms.forEach((samples, arm) => {
+      const clusterOf = new Map<number, number>();
+      for (let i = 0; i < samples.tasks.length; i++) {
+        const task = samples.tasks[i]!;
+        const m = sessionM(samples, i, log);
+        const d = sessionD(samples, i);
+        const cluster = task >= 0 ? clusterOf.get(task) : undefined;
+        if (cluster === undefined) {
+          if (task >= 0) clusterOf.set(task, rows.length);
+          rows.push(m, d, 1, 0, arm);
+        } else rows.add(cluster, m, d);
+      }
+    });
+    return rows.build(1, events);
   }
-  return build(
-    sessions.map((s) => ({ ...s, stratum: 0, size: 1 })),
-    1,
-  );
+  arms.forEach((samples, arm) => {
+    for (let i = 0; i < samples.tasks.length; i++) {
+      rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, 0, arm);
+    }
+  });
+  return rows.build(1, events);
 }
 
-interface Pair {
-  m: number;
-  d: number;
-  task: number;
-  arm: 0 | 1;
+function sessionM(samples: ArmSamples, i: number, log: boolean): number {
+  if (samples.type === 'ratio') return samples.numerators[i]!;
+  return log ? Math.log(samples.values[i]!) : samples.values[i]!;
 }
 
-function pairsOf(samples: ArmSamples, arm: 0 | 1, log: boolean): Pair[] {
-  const pairs: Pair[] = [];
-  for (let i = 0; i < samples.tasks.length; i++) {
-    const task = samples.tasks[i]!;
-    if (samples.type === 'ratio') {
-      pairs.push({ m: samples.numerators[i]!, d: samples.denominators[i]!, task, arm });
-    } else {
-      const value = samples.values[i]!;
-      pairs.push({ m: log ? Math.log(value) : value, d: 1, task, arm });
-    }
+function sessionD(samples: ArmSamples, i: number): number {
+  return samples.type === 'ratio' ? samples.denominators[i]! : 1;
+}
+
+/** Task code → its index among `tasks`, or −1. */
+function taskLookup(
+  arms: readonly ArmSamples[],
+  tasks: readonly number[],
+): (task: number) => number {
+  let largest = -1;
+  for (const samples of arms) for (const task of samples.tasks) largest = Math.max(largest, task);
+  const index = new Int32Array(largest + 1).fill(-1);
+  tasks.forEach((task, i) => {
+    if (task >= 0 && task <= largest) index[task] = i;
+  });
+  return (task) => (task >= 0 ? index[task]! : -1);
+}
+
+/** The units as they are gathered: preallocated columns, filled in order. */
+class UnitRows {
+  readonly m: Float64Array;
+  readonly d: Float64Array;
+  readonly size: Float64Array;
+  readonly stratum: Int32Array;
+  readonly arm: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.m = new Float64Array(capacity);
+    this.d = new Float64Array(capacity);
+    this.size = new Float64Array(capacity);
+    this.stratum = new Int32Array(capacity);
+    this.arm = new Uint8Array(capacity);
   }
-  return pairs;
+
+  push(m: number, d: number, size: number, stratum: number, arm: number): void {
+    const i = this.length++;
+    this.m[i] = m;
+    this.d[i] = d;
+    this.size[i] = size;
+    this.stratum[i] = stratum;
+    this.arm[i] = arm;
+  }
+
+  /** Adds a session to unit `i` (a cluster). */
+  add(i: number, m: number, d: number): void {
+    this.m[i] = this.m[i]! + m;
+    this.d[i] = this.d[i]! + d;
+    this.size[i] = this.size[i]! + 1;
+  }
+
+  build(strata: number, events: Units['events']): MetricUnits {
+    const n = this.length;
+    const m = this.m.slice(0, n);
+    const d = this.d.slice(0, n);
+    const scaleM = powerOfTwoScale(m);
+    const scaleD = powerOfTwoScale(d);
+    if (scaleM !== 1) for (let i = 0; i < n; i++) m[i] = m[i]! / scaleM;
+    if (scaleD !== 1) for (let i = 0; i < n; i++) d[i] = d[i]! / scaleD;
+    return {
+      units: {
+        m,
+        d,
+        size: this.size.slice(0, n),
+        stratum: this.stratum.slice(0, n),
+        strata,
+        // A floor in events needs the counts as they are.
+        events: scaleM === 1 && scaleD === 1 ? events : null,
+      },
+      assignment: this.arm.slice(0, n),
+      unitScale: scaleM / scaleD,
+    };
+  }
 }
 
 /** Counts of events (a Poisson floor for their variance) or 0/1 outcomes (a binomial one). */
-function eventsOf(kind: MetricKind, pairs: Pair[]): Units['events'] {
+function eventsOf(kind: MetricKind, log: boolean, arms: readonly ArmSamples[]): Units['events'] {
+  if (log) return null;
   if (kind === 'binary') return 'binomial';
   if (kind !== 'count' && kind !== 'ratio') return null;
-  return pairs.every((p) => Number.isInteger(p.m) && p.m >= 0) ? 'poisson' : null;
-}
-
-function buildUnits(
-  rows: { m: number; d: number; size: number; stratum: number; arm: 0 | 1 }[],
-  strata: number,
-  events: Units['events'],
-): MetricUnits {
-  const scaleM = powerOfTwoScale(rows.map((r) => r.m));
-  const scaleD = powerOfTwoScale(rows.map((r) => r.d));
-  return {
-    units: {
-      m: Float64Array.from(rows, (r) => r.m / scaleM),
-      d: Float64Array.from(rows, (r) => r.d / scaleD),
-      size: Float64Array.from(rows, (r) => r.size),
-      stratum: Int32Array.from(rows, (r) => r.stratum),
-      strata,
-      // A floor in events needs the counts as they are.
-      events: scaleM === 1 && scaleD === 1 ? events : null,
-    },
-    assignment: Uint8Array.from(rows, (r) => r.arm),
-    unitScale: scaleM / scaleD,
-  };
+  for (const samples of arms) {
+    const counts = samples.type === 'ratio' ? samples.numerators : samples.values;
+    for (const m of counts) if (!(Number.isInteger(m) && m >= 0)) return null;
+  }
+  return 'poisson';
 }
