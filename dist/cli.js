@@ -58165,11 +58165,20 @@ function taskCorrelation(design, control, treatment) {
 
 
 
+const NO_TESTS = {
+    welch: null,
+    mannWhitney: null,
+    fisher: null,
+    newcombe: null,
+    deltaMethod: null,
+};
 /**
  * One metric compared across the arms at this look, before the families of metrics set
  * `adjustedPValue`, `significant`, `direction` and the guardrail status.
+ * `classical: false` leaves out the classical reference tests (`tests`), which never decide: a
+ * re-analysis that only needs the verdict skips their sorting.
  */
-function metricReport(definition, controlSamples, treatmentSamples, config, look) {
+function metricReport(definition, controlSamples, treatmentSamples, config, look, classical = true) {
     const notes = [];
     const { control, treatment, capped } = capIfAsked(definition, controlSamples, treatmentSamples, config);
     const level = 1 - config.alpha;
@@ -58201,7 +58210,7 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
         adjustedPValue: null,
         significant: false,
         direction: 'none',
-        tests: classicalTests(definition.kind, control, treatment, level),
+        tests: classical ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
         inference: {
             reference: 'normal',
             permutations: null,
@@ -58973,7 +58982,9 @@ function inputWarnings(input, srm, arms) {
  * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
  * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
  * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
- * per-task drill-down, whose verdict check runs this analysis again without some tasks.
+ * per-task drill-down, whose verdict check runs this analysis again without some tasks. That
+ * re-analysis only needs the verdict: `verdictOnly` leaves out what never decides (the secondary
+ * metrics and the classical reference tests), which at a million sessions is most of the work.
  */
 function analyze(table, config, input, options = {}) {
     const experiment = config.experiment ?? singleExperiment(table);
@@ -58982,9 +58993,9 @@ function analyze(table, config, input, options = {}) {
     const definitions = resolveMetrics(config, {
         names: table.columnNames(),
         column: (name) => table.column(name),
-    });
+    }).filter((definition) => !options.verdictOnly || definition.role !== 'secondary');
     const look = lookLevel(config, options.priorLooks ?? [], controlRows.length + treatmentRows.length);
-    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, controlRows, definition.source), armSamples(table, treatmentRows, definition.source), config, look));
+    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, controlRows, definition.source), armSamples(table, treatmentRows, definition.source), config, look, !options.verdictOnly));
     const metrics = applyFamilies(reports, definitions, config);
     const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
     const summary = {
@@ -58996,6 +59007,7 @@ function analyze(table, config, input, options = {}) {
     const reanalyze = (without) => analyze(without, { ...config, segments: [] }, input, {
         priorLooks: options.priorLooks,
         tasks: false,
+        verdictOnly: true,
     }).recommendation;
     return {
         schemaVersion: 1,

@@ -20,13 +20,15 @@ export type InputFacts = Omit<InputSummary, 'duplicates' | 'otherVariants'>;
  * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
  * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
  * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
- * per-task drill-down, whose verdict check runs this analysis again without some tasks.
+ * per-task drill-down, whose verdict check runs this analysis again without some tasks. That
+ * re-analysis only needs the verdict: `verdictOnly` leaves out what never decides (the secondary
+ * metrics and the classical reference tests), which at a million sessions is most of the work.
  */
 export function analyze(
   table: SessionTable,
   config: ExperimentConfig,
   input: InputFacts,
-  options: { priorLooks?: readonly number[]; tasks?: boolean } = {},
+  options: { priorLooks?: readonly number[]; tasks?: boolean; verdictOnly?: boolean } = {},
 ): Report {
   const experiment = config.experiment ?? singleExperiment(table);
   const controlRows = rowsOfVariant(table, config.control);
@@ -35,7 +37,7 @@ export function analyze(
   const definitions = resolveMetrics(config, {
     names: table.columnNames(),
     column: (name) => table.column(name),
-  });
+  }).filter((definition) => !options.verdictOnly || definition.role !== 'secondary');
   const look = lookLevel(
     config,
     options.priorLooks ?? [],
@@ -48,6 +50,7 @@ export function analyze(
       armSamples(table, treatmentRows, definition.source),
       config,
       look,
+      !options.verdictOnly,
     ),
   );
   const metrics = applyFamilies(reports, definitions, config);
@@ -63,6 +66,7 @@ export function analyze(
     analyze(without, { ...config, segments: [] }, input, {
       priorLooks: options.priorLooks,
       tasks: false,
+      verdictOnly: true,
     }).recommendation;
   return {
     schemaVersion: 1,

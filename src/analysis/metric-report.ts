@@ -21,9 +21,19 @@ import { taskCorrelation } from './task-correlation.js';
 import type { DesignReport, MetricReport } from './report-types.js';
 import type { ArmSamples } from './samples.js';
 
+const NO_TESTS: MetricReport['tests'] = {
+  welch: null,
+  mannWhitney: null,
+  fisher: null,
+  newcombe: null,
+  deltaMethod: null,
+};
+
 /**
  * One metric compared across the arms at this look, before the families of metrics set
  * `adjustedPValue`, `significant`, `direction` and the guardrail status.
+ * `classical: false` leaves out the classical reference tests (`tests`), which never decide: a
+ * re-analysis that only needs the verdict skips their sorting.
  */
 export function metricReport(
   definition: MetricDefinition,
@@ -31,6 +41,7 @@ export function metricReport(
   treatmentSamples: ArmSamples,
   config: ExperimentConfig,
   look: LookLevel,
+  classical = true,
 ): MetricReport {
   const notes: string[] = [];
   const { control, treatment, capped } = capIfAsked(
@@ -69,7 +80,7 @@ export function metricReport(
     adjustedPValue: null,
     significant: false,
     direction: 'none',
-    tests: classicalTests(definition.kind, control, treatment, level),
+    tests: classical ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
     inference: {
       reference: 'normal',
       permutations: null,
