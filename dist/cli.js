@@ -40587,7 +40587,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93188);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60993);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
@@ -40620,7 +40620,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 93188:
+/***/ 60993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52741,7 +52741,44 @@ function undefinedReason(kind, data) {
     return `needs at least 2 sessions per arm (${count(0)} vs ${count(1)})`;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/task-counts.ts
+/**
+ * One past the largest task code the arms hold: per-task tallies are typed arrays indexed by the
+ * (dense) code, which at a million sessions is far cheaper than maps keyed by it.
+ */
+function taskCodeLimit(arms) {
+    let largest = -1;
+    for (const { tasks } of arms) {
+        for (let i = 0; i < tasks.length; i++)
+            if (tasks[i] > largest)
+                largest = tasks[i];
+    }
+    return largest + 1;
+}
+function countTasks(tasks, limit) {
+    const perTask = new Int32Array(limit);
+    let unknown = 0;
+    for (let i = 0; i < tasks.length; i++) {
+        const task = tasks[i];
+        if (task >= 0)
+            perTask[task] = perTask[task] + 1;
+        else
+            unknown++;
+    }
+    let distinct = unknown;
+    let largest = unknown > 0 ? 1 : 0;
+    for (let task = 0; task < limit; task++) {
+        const count = perTask[task];
+        if (count > 0)
+            distinct++;
+        if (count > largest)
+            largest = count;
+    }
+    return { perTask, distinct, largest };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/design.ts
+
 /** A paired comparison needs the shared tasks to hold this share of each arm's sessions. */
 const MIN_PAIRED_SHARE = 0.5;
 /**
@@ -52752,18 +52789,27 @@ const MIN_PAIRED_SHARE = 0.5;
  * them). Otherwise the sessions are independent.
  */
 function chooseDesign(control, treatment) {
-    const countsC = sessionsPerTask(control.tasks);
-    const countsT = sessionsPerTask(treatment.tasks);
-    const shared = [...countsC.keys()]
-        .filter((task) => task >= 0 && countsT.has(task))
-        .sort((a, b) => a - b);
-    const sharedSessions = (counts) => shared.reduce((sum, task) => sum + counts.get(task), 0);
+    const limit = taskCodeLimit([control, treatment]);
+    const countsC = countTasks(control.tasks, limit);
+    const countsT = countTasks(treatment.tasks, limit);
+    const shared = [];
+    let sharedC = 0;
+    let sharedT = 0;
+    for (let task = 0; task < limit; task++) {
+        const c = countsC.perTask[task];
+        const t = countsT.perTask[task];
+        if (c === 0 || t === 0)
+            continue;
+        shared.push(task);
+        sharedC += c;
+        sharedT += t;
+    }
     const totalC = control.tasks.length;
     const totalT = treatment.tasks.length;
-    const shareC = totalC === 0 ? 0 : sharedSessions(countsC) / totalC;
-    const shareT = totalT === 0 ? 0 : sharedSessions(countsT) / totalT;
-    const unpairedSessions = totalC + totalT - sharedSessions(countsC) - sharedSessions(countsT);
-    const tasks = { control: countsC.size, treatment: countsT.size };
+    const shareC = totalC === 0 ? 0 : sharedC / totalC;
+    const shareT = totalT === 0 ? 0 : sharedT / totalT;
+    const unpairedSessions = totalC + totalT - sharedC - sharedT;
+    const tasks = { control: countsC.distinct, treatment: countsT.distinct };
     const base = { shared, tasks, unpairedSessions };
     if (shared.length > 0 && Math.min(shareC, shareT) >= MIN_PAIRED_SHARE) {
         const left = unpairedSessions > 0
@@ -52778,7 +52824,7 @@ function chooseDesign(control, treatment) {
             explanation: `Paired by task: both variants ran the same ${shared.length === 1 ? 'task' : `${shared.length} tasks`}, so each task is compared with itself, which removes the differences between tasks from the noise.${few}${left}`,
         };
     }
-    const repeats = Math.max(largest(countsC), largest(countsT));
+    const repeats = Math.max(countsC.largest, countsT.largest);
     const why = shared.length === 0
         ? 'the variants ran different tasks'
         : `the tasks both variants ran hold only ${Math.round(Math.min(shareC, shareT) * 100)}% of an arm's sessions`;
@@ -52795,24 +52841,9 @@ function chooseDesign(control, treatment) {
         explanation: `Independent sessions: each task ran once per arm at most and ${why}, so the sessions are compared as two independent samples.`,
     };
 }
-/** Sessions per task code; sessions without a task (−1) count as tasks of their own. */
-function sessionsPerTask(tasks) {
-    const counts = new Map();
-    let unknown = -2;
-    for (const task of tasks) {
-        const key = task >= 0 ? task : unknown--;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return counts;
-}
-function largest(counts) {
-    let most = 0;
-    for (const count of counts.values())
-        most = Math.max(most, count);
-    return most;
-}
 
 ;// CONCATENATED MODULE: ./src/analysis/metric-units.ts
+
 
 /**
  * One unit per session (independent; paired, with the shared task as stratum), or per task and arm
@@ -52873,13 +52904,10 @@ function sessionD(samples, i) {
 }
 /** Task code → its index among `tasks`, or −1. */
 function taskLookup(arms, tasks) {
-    let largest = -1;
-    for (const samples of arms)
-        for (const task of samples.tasks)
-            largest = Math.max(largest, task);
-    const index = new Int32Array(largest + 1).fill(-1);
+    const limit = taskCodeLimit(arms);
+    const index = new Int32Array(limit).fill(-1);
     tasks.forEach((task, i) => {
-        if (task >= 0 && task <= largest)
+        if (task >= 0 && task < limit)
             index[task] = i;
     });
     return (task) => (task >= 0 ? index[task] : -1);
@@ -58096,30 +58124,36 @@ function zScore(x, mean, standardDeviation) {
 //# sourceMappingURL=simple-statistics.mjs.map
 
 ;// CONCATENATED MODULE: ./src/analysis/task-means.ts
+
 function taskMeans(samples) {
-    const sums = new Map();
-    const n = samples.tasks.length;
-    for (let i = 0; i < n; i++) {
+    const limit = taskCodeLimit([samples]);
+    const top = new Float64Array(limit);
+    const bottom = new Float64Array(limit);
+    const sessions = new Int32Array(limit);
+    const tops = samples.type === 'column' ? samples.values : samples.numerators;
+    const bottoms = samples.type === 'ratio' ? samples.denominators : null;
+    for (let i = 0; i < tops.length; i++) {
         const task = samples.tasks[i];
-        const top = samples.type === 'column' ? samples.values[i] : samples.numerators[i];
-        const bottom = samples.type === 'column' ? 1 : samples.denominators[i];
-        const sum = sums.get(task);
-        if (sum) {
-            sum.top += top;
-            sum.bottom += bottom;
-            sum.sessions++;
+        if (task < 0)
+            continue;
+        const b = bottoms === null ? 1 : bottoms[i];
+        // A task's first session sets its sums, as adding it to 0 would turn −0 into 0.
+        sessions[task] = sessions[task] + 1;
+        if (sessions[task] === 1) {
+            top[task] = tops[i];
+            bottom[task] = b;
         }
         else {
-            sums.set(task, { top, bottom, sessions: 1 });
+            top[task] = top[task] + tops[i];
+            bottom[task] = bottom[task] + b;
         }
     }
-    const means = new Map();
-    // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
-    for (const [task, { top, bottom, sessions }] of sums) {
-        if (bottom !== 0)
-            means.set(task, { value: top / bottom, sessions });
-    }
-    return means;
+    return {
+        // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
+        value: (task) => task >= 0 && task < limit && sessions[task] > 0 && bottom[task] !== 0
+            ? top[task] / bottom[task]
+            : undefined,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/task-correlation.ts
@@ -58137,11 +58171,18 @@ function taskCorrelation(design, control, treatment) {
         return none;
     const c = taskMeans(control);
     const t = taskMeans(treatment);
-    const shared = design.shared.filter((task) => c.has(task) && t.has(task));
-    if (shared.length < 3)
+    const treated = [];
+    const controls = [];
+    for (const task of design.shared) {
+        const valueC = c.value(task);
+        const valueT = t.value(task);
+        if (valueC === undefined || valueT === undefined)
+            continue;
+        treated.push(valueT);
+        controls.push(valueC);
+    }
+    if (treated.length < 3)
         return none;
-    const treated = shared.map((task) => t.get(task).value);
-    const controls = shared.map((task) => c.get(task).value);
     const varT = simple_statistics_sampleVariance(treated);
     const varC = simple_statistics_sampleVariance(controls);
     if (!(varT > 0) || !(varC > 0))
@@ -58801,7 +58842,7 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     const arms = ['control', 'treatment'].map((arm) => {
         const rows = rowsOfVariant(table, config[arm]);
         return {
-            sessions: task_drilldown_sessionsPerTask(table, rows),
+            sessions: sessionsPerTask(table, rows),
             means: taskMeans(armSamples(table, rows, primary.source)),
             solved: outcome ? solvedPerTask(armSamples(table, rows, outcome.source)) : new Map(),
         };
@@ -58814,8 +58855,8 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     const categoryOf = firstCategory(table);
     const differences = new Map();
     for (const task of paired) {
-        const c = control.means.get(task)?.value;
-        const t = treatment.means.get(task)?.value;
+        const c = control.means.value(task);
+        const t = treatment.means.value(task);
         if (c !== undefined && t !== undefined)
             differences.set(task, t - c);
     }
@@ -58834,8 +58875,8 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
                 control: control.sessions.get(task) ?? 0,
                 treatment: treatment.sessions.get(task) ?? 0,
             },
-            control: control.means.get(task)?.value ?? null,
-            treatment: treatment.means.get(task)?.value ?? null,
+            control: control.means.value(task) ?? null,
+            treatment: treatment.means.value(task) ?? null,
             difference,
             outcome: difference === null ? null : outcomeOf(difference, primary.better),
             influence: difference === null || differences.size < 2
@@ -58875,7 +58916,7 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     };
 }
 /** Sessions per task code in the arm, whether or not they carry the metric. */
-function task_drilldown_sessionsPerTask(table, rows) {
+function sessionsPerTask(table, rows) {
     const codes = table.codes('task_id');
     const counts = new Map();
     for (const r of rows) {

@@ -2,6 +2,7 @@ import type { MetricKind } from '../config/experiment-config.js';
 import { powerOfTwoScale, type Assignment, type Units } from '../stats/index.js';
 import type { Design } from './design.js';
 import type { ArmSamples } from './samples.js';
+import { taskCodeLimit } from './task-counts.js';
 
 /** A metric's sessions as the units its design compares, with the arm of each unit. */
 export interface MetricUnits {
@@ -81,11 +82,10 @@ function taskLookup(
   arms: readonly ArmSamples[],
   tasks: readonly number[],
 ): (task: number) => number {
-  let largest = -1;
-  for (const samples of arms) for (const task of samples.tasks) largest = Math.max(largest, task);
-  const index = new Int32Array(largest + 1).fill(-1);
+  const limit = taskCodeLimit(arms);
+  const index = new Int32Array(limit).fill(-1);
   tasks.forEach((task, i) => {
-    if (task >= 0 && task <= largest) index[task] = i;
+    if (task >= 0 && task < limit) index[task] = i;
   });
   return (task) => (task >= 0 ? index[task]! : -1);
 }
