@@ -52859,10 +52859,12 @@ function metricUnits(design, control, treatment, log, kind) {
     if (design.kind === 'paired') {
         const stratumOf = taskLookup(arms, design.shared);
         arms.forEach((samples, arm) => {
-            for (let i = 0; i < samples.tasks.length; i++) {
-                const stratum = stratumOf(samples.tasks[i]);
+            const { m, d } = sessionValues(samples, log);
+            const tasks = samples.tasks;
+            for (let i = 0; i < tasks.length; i++) {
+                const stratum = tasks[i] >= 0 ? stratumOf[tasks[i]] : -1;
                 if (stratum >= 0)
-                    rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, stratum, arm);
+                    rows.push(m[i], d === null ? 1 : d[i], stratum, arm);
             }
         });
         return rows.build(design.shared.length, events);
@@ -52870,47 +52872,43 @@ function metricUnits(design, control, treatment, log, kind) {
     if (design.kind === 'clustered') {
         // Clusters in order of first appearance, control first; a session of unknown task is its own.
         arms.forEach((samples, arm) => {
+            const { m, d } = sessionValues(samples, log);
             const clusterOf = new Map();
             for (let i = 0; i < samples.tasks.length; i++) {
                 const task = samples.tasks[i];
-                const m = sessionM(samples, i, log);
-                const d = sessionD(samples, i);
                 const cluster = task >= 0 ? clusterOf.get(task) : undefined;
                 if (cluster === undefined) {
                     if (task >= 0)
                         clusterOf.set(task, rows.length);
-                    rows.push(m, d, 1, 0, arm);
+                    rows.push(m[i], d === null ? 1 : d[i], 0, arm);
                 }
                 else
-                    rows.add(cluster, m, d);
+                    rows.add(cluster, m[i], d === null ? 1 : d[i]);
             }
         });
         return rows.build(1, events);
     }
     arms.forEach((samples, arm) => {
-        for (let i = 0; i < samples.tasks.length; i++) {
-            rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, 0, arm);
-        }
+        const { m, d } = sessionValues(samples, log);
+        for (let i = 0; i < m.length; i++)
+            rows.push(m[i], d === null ? 1 : d[i], 0, arm);
     });
     return rows.build(1, events);
 }
-function sessionM(samples, i, log) {
+/** Each session's numerator (its value, or the value's logarithm) and denominator (null: all 1). */
+function sessionValues(samples, log) {
     if (samples.type === 'ratio')
-        return samples.numerators[i];
-    return log ? Math.log(samples.values[i]) : samples.values[i];
-}
-function sessionD(samples, i) {
-    return samples.type === 'ratio' ? samples.denominators[i] : 1;
+        return { m: samples.numerators, d: samples.denominators };
+    return { m: log ? samples.values.map(Math.log) : samples.values, d: null };
 }
 /** Task code → its index among `tasks`, or −1. */
 function taskLookup(arms, tasks) {
-    const limit = taskCodeLimit(arms);
-    const index = new Int32Array(limit).fill(-1);
+    const index = new Int32Array(taskCodeLimit(arms)).fill(-1);
     tasks.forEach((task, i) => {
-        if (task >= 0 && task < limit)
+        if (task >= 0 && task < index.length)
             index[task] = i;
     });
-    return (task) => (task >= 0 ? index[task] : -1);
+    return index;
 }
 /** The units as they are gathered: preallocated columns, filled in order. */
 class UnitRows {
@@ -52923,15 +52921,15 @@ class UnitRows {
     constructor(capacity) {
         this.m = new Float64Array(capacity);
         this.d = new Float64Array(capacity);
-        this.size = new Float64Array(capacity);
+        this.size = new Float64Array(capacity).fill(1);
         this.stratum = new Int32Array(capacity);
         this.arm = new Uint8Array(capacity);
     }
-    push(m, d, size, stratum, arm) {
+    /** Adds a unit of one session. */
+    push(m, d, stratum, arm) {
         const i = this.length++;
         this.m[i] = m;
         this.d[i] = d;
-        this.size[i] = size;
         this.stratum[i] = stratum;
         this.arm[i] = arm;
     }
@@ -52941,10 +52939,11 @@ class UnitRows {
         this.d[i] = this.d[i] + d;
         this.size[i] = this.size[i] + 1;
     }
+    /** The units gathered, as views of the columns (no copy: a million units are 29 MB). */
     build(strata, events) {
         const n = this.length;
-        const m = this.m.slice(0, n);
-        const d = this.d.slice(0, n);
+        const m = this.m.subarray(0, n);
+        const d = this.d.subarray(0, n);
         const scaleM = powerOfTwoScale(m);
         const scaleD = powerOfTwoScale(d);
         if (scaleM !== 1)
@@ -52957,13 +52956,13 @@ class UnitRows {
             units: {
                 m,
                 d,
-                size: this.size.slice(0, n),
-                stratum: this.stratum.slice(0, n),
+                size: this.size.subarray(0, n),
+                stratum: this.stratum.subarray(0, n),
                 strata,
                 // A floor in events needs the counts as they are.
                 events: scaleM === 1 && scaleD === 1 ? events : null,
             },
-            assignment: this.arm.slice(0, n),
+            assignment: this.arm.subarray(0, n),
             unitScale: scaleM / scaleD,
         };
     }
@@ -58384,7 +58383,7 @@ function logScale(definition, control, treatment, notes) {
     if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
         return false;
     }
-    const positive = (values) => values.length > 0 && values.every((v) => v > 0);
+    const positive = (values) => values.length > 0 && allAtLeast(values, 0, true);
     if (positive(control.values) && positive(treatment.values))
         return true;
     notes.push(`${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`);
@@ -58434,9 +58433,17 @@ function denominators({ units, assignment }) {
 }
 function allNonNegative(samples) {
     if (samples.type === 'ratio') {
-        return samples.numerators.every((v) => v >= 0) && samples.denominators.every((v) => v >= 0);
+        return allAtLeast(samples.numerators, 0) && allAtLeast(samples.denominators, 0);
     }
-    return samples.values.every((v) => v >= 0);
+    return allAtLeast(samples.values, 0);
+}
+/** Whether every value is ≥ `floor` (or > it, when `strictly`): a loop, as `every` calls per value. */
+function allAtLeast(values, floor, strictly = false) {
+    for (let i = 0; i < values.length; i++) {
+        if (strictly ? !(values[i] > floor) : !(values[i] >= floor))
+            return false;
+    }
+    return true;
 }
 function metric_report_sum(values) {
     let total = 0;
@@ -58705,13 +58712,14 @@ function tableWithout(table, leaveOut) {
             out[i] = all[rows[i]];
         return out;
     };
-    const column = (name) => cached(columns, name, gatherColumn);
+    const kept = rows.subarray(0, size);
     return {
         size,
         labels: (field) => table.labels(field),
         codes: (field) => cached(codes, field, gatherCodes),
-        column,
-        columnNames: () => table.columnNames().filter((name) => hasValue(column(name))),
+        column: (name) => cached(columns, name, gatherColumn),
+        // Read in place: a column is usually known to have a value at its first kept row.
+        columnNames: () => table.columnNames().filter((name) => hasValue(table.column(name), kept)),
         duplicates: table.duplicates,
     };
 }
@@ -58723,9 +58731,9 @@ function cached(cache, key, make) {
     }
     return value;
 }
-function hasValue(values) {
-    for (let i = 0; i < values.length; i++)
-        if (!Number.isNaN(values[i]))
+function hasValue(values, rows) {
+    for (let i = 0; i < rows.length; i++)
+        if (!Number.isNaN(values[rows[i]]))
             return true;
     return false;
 }

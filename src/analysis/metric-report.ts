@@ -248,7 +248,7 @@ function logScale(
   if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
     return false;
   }
-  const positive = (values: Float64Array) => values.length > 0 && values.every((v) => v > 0);
+  const positive = (values: Float64Array) => values.length > 0 && allAtLeast(values, 0, true);
   if (positive(control.values) && positive(treatment.values)) return true;
   notes.push(
     `${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`,
@@ -307,9 +307,17 @@ function denominators({ units, assignment }: MetricUnits): { treatment: number; 
 
 function allNonNegative(samples: ArmSamples): boolean {
   if (samples.type === 'ratio') {
-    return samples.numerators.every((v) => v >= 0) && samples.denominators.every((v) => v >= 0);
+    return allAtLeast(samples.numerators, 0) && allAtLeast(samples.denominators, 0);
   }
-  return samples.values.every((v) => v >= 0);
+  return allAtLeast(samples.values, 0);
+}
+
+/** Whether every value is ≥ `floor` (or > it, when `strictly`): a loop, as `every` calls per value. */
+function allAtLeast(values: Float64Array, floor: number, strictly = false): boolean {
+  for (let i = 0; i < values.length; i++) {
+    if (strictly ? !(values[i]! > floor) : !(values[i]! >= floor)) return false;
+  }
+  return true;
 }
 
 function sum(values: Float64Array): number {
