@@ -52977,9 +52977,10 @@ function eventsOf(kind, log, arms) {
         return null;
     for (const samples of arms) {
         const counts = samples.type === 'ratio' ? samples.numerators : samples.values;
-        for (const m of counts)
-            if (!(Number.isInteger(m) && m >= 0))
+        for (let i = 0; i < counts.length; i++) {
+            if (!(Number.isInteger(counts[i]) && counts[i] >= 0))
                 return null;
+        }
     }
     return 'poisson';
 }
@@ -58205,6 +58206,7 @@ function taskCorrelation(design, control, treatment) {
 
 
 
+const NO_CORRELATION = { correlation: null, varianceSaved: null };
 const NO_TESTS = {
     welch: null,
     mannWhitney: null,
@@ -58215,10 +58217,11 @@ const NO_TESTS = {
 /**
  * One metric compared across the arms at this look, before the families of metrics set
  * `adjustedPValue`, `significant`, `direction` and the guardrail status.
- * `classical: false` leaves out the classical reference tests (`tests`), which never decide: a
- * re-analysis that only needs the verdict skips their sorting.
+ * `descriptive: false` leaves out what never decides: the classical reference tests (`tests`),
+ * each arm's description beyond its n (`control`, `treatment`) and the task correlation; a
+ * re-analysis that only needs the verdict skips their passes over every session.
  */
-function metricReport(definition, controlSamples, treatmentSamples, config, look, classical = true) {
+function metricReport(definition, controlSamples, treatmentSamples, config, look, descriptive = true) {
     const notes = [];
     const { control, treatment, capped } = capIfAsked(definition, controlSamples, treatmentSamples, config);
     const level = 1 - config.alpha;
@@ -58227,13 +58230,14 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
     const sessions = control.tasks.length + treatment.tasks.length;
     const nominalAlpha = look.nominalAlpha(sessions);
     const inference = infer(definition, design, control, treatment, log, nominalAlpha, notes);
+    const describe = (samples) => descriptive ? armSummary(definition.kind, samples, level) : emptyArm(samples.tasks.length);
     const base = {
         name: definition.name,
         kind: definition.kind,
         better: definition.better,
         role: definition.role,
-        control: armSummary(definition.kind, control, level),
-        treatment: armSummary(definition.kind, treatment, level),
+        control: describe(control),
+        treatment: describe(treatment),
         difference: {
             estimate: null,
             ci: null,
@@ -58250,7 +58254,7 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
         adjustedPValue: null,
         significant: false,
         direction: 'none',
-        tests: classical ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
+        tests: descriptive ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
         inference: {
             reference: 'normal',
             permutations: null,
@@ -58284,7 +58288,7 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
             ...designReport(design, definition.kind === 'binary'
                 ? null
                 : clusteringInflation(design, control, treatment, log, definition.kind)),
-            ...taskCorrelation(design, control, treatment),
+            ...(descriptive ? taskCorrelation(design, control, treatment) : NO_CORRELATION),
         },
         test: inference.test,
         pValue: look.pValue(inference.pValue, sessions),
@@ -59033,7 +59037,8 @@ function inputWarnings(input, srm, arms) {
  * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
  * per-task drill-down, whose verdict check runs this analysis again without some tasks. That
  * re-analysis only needs the verdict: `verdictOnly` leaves out what never decides (the secondary
- * metrics and the classical reference tests), which at a million sessions is most of the work.
+ * metrics, the classical reference tests and the arms' descriptions), which at a million
+ * sessions is most of the work.
  */
 function analyze(table, config, input, options = {}) {
     const experiment = config.experiment ?? singleExperiment(table);

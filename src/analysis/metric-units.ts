@@ -150,7 +150,9 @@ function eventsOf(kind: MetricKind, log: boolean, arms: readonly ArmSamples[]): 
   if (kind !== 'count' && kind !== 'ratio') return null;
   for (const samples of arms) {
     const counts = samples.type === 'ratio' ? samples.numerators : samples.values;
-    for (const m of counts) if (!(Number.isInteger(m) && m >= 0)) return null;
+    for (let i = 0; i < counts.length; i++) {
+      if (!(Number.isInteger(counts[i]) && counts[i]! >= 0)) return null;
+    }
   }
   return 'poisson';
 }
