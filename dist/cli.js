@@ -58482,11 +58482,12 @@ function capIfAsked(definition, control, treatment, config) {
 function rowsOfVariant(table, variant, keep = () => true) {
     const code = table.labels('variant').indexOf(variant);
     const codes = table.codes('variant');
-    const rows = [];
+    const rows = new Int32Array(table.size);
+    let n = 0;
     for (let r = 0; r < table.size; r++)
         if (codes[r] === code && keep(r))
-            rows.push(r);
-    return Int32Array.from(rows);
+            rows[n++] = r;
+    return rows.slice(0, n);
 }
 /** The arm's sessions that carry the metric: a session without its fields is not counted. */
 function armSamples(table, rows, source) {
