@@ -40587,7 +40587,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93188);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60993);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
@@ -40620,7 +40620,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 93188:
+/***/ 60993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52741,7 +52741,44 @@ function undefinedReason(kind, data) {
     return `needs at least 2 sessions per arm (${count(0)} vs ${count(1)})`;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/task-counts.ts
+/**
+ * One past the largest task code the arms hold: per-task tallies are typed arrays indexed by the
+ * (dense) code, which at a million sessions is far cheaper than maps keyed by it.
+ */
+function taskCodeLimit(arms) {
+    let largest = -1;
+    for (const { tasks } of arms) {
+        for (let i = 0; i < tasks.length; i++)
+            if (tasks[i] > largest)
+                largest = tasks[i];
+    }
+    return largest + 1;
+}
+function countTasks(tasks, limit) {
+    const perTask = new Int32Array(limit);
+    let unknown = 0;
+    for (let i = 0; i < tasks.length; i++) {
+        const task = tasks[i];
+        if (task >= 0)
+            perTask[task] = perTask[task] + 1;
+        else
+            unknown++;
+    }
+    let distinct = unknown;
+    let largest = unknown > 0 ? 1 : 0;
+    for (let task = 0; task < limit; task++) {
+        const count = perTask[task];
+        if (count > 0)
+            distinct++;
+        if (count > largest)
+            largest = count;
+    }
+    return { perTask, distinct, largest };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/design.ts
+
 /** A paired comparison needs the shared tasks to hold this share of each arm's sessions. */
 const MIN_PAIRED_SHARE = 0.5;
 /**
@@ -52752,18 +52789,27 @@ const MIN_PAIRED_SHARE = 0.5;
  * them). Otherwise the sessions are independent.
  */
 function chooseDesign(control, treatment) {
-    const countsC = sessionsPerTask(control.tasks);
-    const countsT = sessionsPerTask(treatment.tasks);
-    const shared = [...countsC.keys()]
-        .filter((task) => task >= 0 && countsT.has(task))
-        .sort((a, b) => a - b);
-    const sharedSessions = (counts) => shared.reduce((sum, task) => sum + counts.get(task), 0);
+    const limit = taskCodeLimit([control, treatment]);
+    const countsC = countTasks(control.tasks, limit);
+    const countsT = countTasks(treatment.tasks, limit);
+    const shared = [];
+    let sharedC = 0;
+    let sharedT = 0;
+    for (let task = 0; task < limit; task++) {
+        const c = countsC.perTask[task];
+        const t = countsT.perTask[task];
+        if (c === 0 || t === 0)
+            continue;
+        shared.push(task);
+        sharedC += c;
+        sharedT += t;
+    }
     const totalC = control.tasks.length;
     const totalT = treatment.tasks.length;
-    const shareC = totalC === 0 ? 0 : sharedSessions(countsC) / totalC;
-    const shareT = totalT === 0 ? 0 : sharedSessions(countsT) / totalT;
-    const unpairedSessions = totalC + totalT - sharedSessions(countsC) - sharedSessions(countsT);
-    const tasks = { control: countsC.size, treatment: countsT.size };
+    const shareC = totalC === 0 ? 0 : sharedC / totalC;
+    const shareT = totalT === 0 ? 0 : sharedT / totalT;
+    const unpairedSessions = totalC + totalT - sharedC - sharedT;
+    const tasks = { control: countsC.distinct, treatment: countsT.distinct };
     const base = { shared, tasks, unpairedSessions };
     if (shared.length > 0 && Math.min(shareC, shareT) >= MIN_PAIRED_SHARE) {
         const left = unpairedSessions > 0
@@ -52778,7 +52824,7 @@ function chooseDesign(control, treatment) {
             explanation: `Paired by task: both variants ran the same ${shared.length === 1 ? 'task' : `${shared.length} tasks`}, so each task is compared with itself, which removes the differences between tasks from the noise.${few}${left}`,
         };
     }
-    const repeats = Math.max(largest(countsC), largest(countsT));
+    const repeats = Math.max(countsC.largest, countsT.largest);
     const why = shared.length === 0
         ? 'the variants ran different tasks'
         : `the tasks both variants ran hold only ${Math.round(Math.min(shareC, shareT) * 100)}% of an arm's sessions`;
@@ -52795,24 +52841,9 @@ function chooseDesign(control, treatment) {
         explanation: `Independent sessions: each task ran once per arm at most and ${why}, so the sessions are compared as two independent samples.`,
     };
 }
-/** Sessions per task code; sessions without a task (−1) count as tasks of their own. */
-function sessionsPerTask(tasks) {
-    const counts = new Map();
-    let unknown = -2;
-    for (const task of tasks) {
-        const key = task >= 0 ? task : unknown--;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return counts;
-}
-function largest(counts) {
-    let most = 0;
-    for (const count of counts.values())
-        most = Math.max(most, count);
-    return most;
-}
 
 ;// CONCATENATED MODULE: ./src/analysis/metric-units.ts
+
 
 /**
  * One unit per session (independent; paired, with the shared task as stratum), or per task and arm
@@ -52828,10 +52859,12 @@ function metricUnits(design, control, treatment, log, kind) {
     if (design.kind === 'paired') {
         const stratumOf = taskLookup(arms, design.shared);
         arms.forEach((samples, arm) => {
-            for (let i = 0; i < samples.tasks.length; i++) {
-                const stratum = stratumOf(samples.tasks[i]);
+            const { m, d } = sessionValues(samples, log);
+            const tasks = samples.tasks;
+            for (let i = 0; i < tasks.length; i++) {
+                const stratum = tasks[i] >= 0 ? stratumOf[tasks[i]] : -1;
                 if (stratum >= 0)
-                    rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, stratum, arm);
+                    rows.push(m[i], d === null ? 1 : d[i], stratum, arm);
             }
         });
         return rows.build(design.shared.length, events);
@@ -52839,50 +52872,43 @@ function metricUnits(design, control, treatment, log, kind) {
     if (design.kind === 'clustered') {
         // Clusters in order of first appearance, control first; a session of unknown task is its own.
         arms.forEach((samples, arm) => {
+            const { m, d } = sessionValues(samples, log);
             const clusterOf = new Map();
             for (let i = 0; i < samples.tasks.length; i++) {
                 const task = samples.tasks[i];
-                const m = sessionM(samples, i, log);
-                const d = sessionD(samples, i);
                 const cluster = task >= 0 ? clusterOf.get(task) : undefined;
                 if (cluster === undefined) {
                     if (task >= 0)
                         clusterOf.set(task, rows.length);
-                    rows.push(m, d, 1, 0, arm);
+                    rows.push(m[i], d === null ? 1 : d[i], 0, arm);
                 }
                 else
-                    rows.add(cluster, m, d);
+                    rows.add(cluster, m[i], d === null ? 1 : d[i]);
             }
         });
         return rows.build(1, events);
     }
     arms.forEach((samples, arm) => {
-        for (let i = 0; i < samples.tasks.length; i++) {
-            rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, 0, arm);
-        }
+        const { m, d } = sessionValues(samples, log);
+        for (let i = 0; i < m.length; i++)
+            rows.push(m[i], d === null ? 1 : d[i], 0, arm);
     });
     return rows.build(1, events);
 }
-function sessionM(samples, i, log) {
+/** Each session's numerator (its value, or the value's logarithm) and denominator (null: all 1). */
+function sessionValues(samples, log) {
     if (samples.type === 'ratio')
-        return samples.numerators[i];
-    return log ? Math.log(samples.values[i]) : samples.values[i];
-}
-function sessionD(samples, i) {
-    return samples.type === 'ratio' ? samples.denominators[i] : 1;
+        return { m: samples.numerators, d: samples.denominators };
+    return { m: log ? samples.values.map(Math.log) : samples.values, d: null };
 }
 /** Task code → its index among `tasks`, or −1. */
 function taskLookup(arms, tasks) {
-    let largest = -1;
-    for (const samples of arms)
-        for (const task of samples.tasks)
-            largest = Math.max(largest, task);
-    const index = new Int32Array(largest + 1).fill(-1);
+    const index = new Int32Array(taskCodeLimit(arms)).fill(-1);
     tasks.forEach((task, i) => {
-        if (task >= 0 && task <= largest)
+        if (task >= 0 && task < index.length)
             index[task] = i;
     });
-    return (task) => (task >= 0 ? index[task] : -1);
+    return index;
 }
 /** The units as they are gathered: preallocated columns, filled in order. */
 class UnitRows {
@@ -52895,15 +52921,15 @@ class UnitRows {
     constructor(capacity) {
         this.m = new Float64Array(capacity);
         this.d = new Float64Array(capacity);
-        this.size = new Float64Array(capacity);
+        this.size = new Float64Array(capacity).fill(1);
         this.stratum = new Int32Array(capacity);
         this.arm = new Uint8Array(capacity);
     }
-    push(m, d, size, stratum, arm) {
+    /** Adds a unit of one session. */
+    push(m, d, stratum, arm) {
         const i = this.length++;
         this.m[i] = m;
         this.d[i] = d;
-        this.size[i] = size;
         this.stratum[i] = stratum;
         this.arm[i] = arm;
     }
@@ -52913,10 +52939,11 @@ class UnitRows {
         this.d[i] = this.d[i] + d;
         this.size[i] = this.size[i] + 1;
     }
+    /** The units gathered, as views of the columns (no copy: a million units are 29 MB). */
     build(strata, events) {
         const n = this.length;
-        const m = this.m.slice(0, n);
-        const d = this.d.slice(0, n);
+        const m = this.m.subarray(0, n);
+        const d = this.d.subarray(0, n);
         const scaleM = powerOfTwoScale(m);
         const scaleD = powerOfTwoScale(d);
         if (scaleM !== 1)
@@ -52929,13 +52956,13 @@ class UnitRows {
             units: {
                 m,
                 d,
-                size: this.size.slice(0, n),
-                stratum: this.stratum.slice(0, n),
+                size: this.size.subarray(0, n),
+                stratum: this.stratum.subarray(0, n),
                 strata,
                 // A floor in events needs the counts as they are.
                 events: scaleM === 1 && scaleD === 1 ? events : null,
             },
-            assignment: this.arm.slice(0, n),
+            assignment: this.arm.subarray(0, n),
             unitScale: scaleM / scaleD,
         };
     }
@@ -52950,9 +52977,10 @@ function eventsOf(kind, log, arms) {
         return null;
     for (const samples of arms) {
         const counts = samples.type === 'ratio' ? samples.numerators : samples.values;
-        for (const m of counts)
-            if (!(Number.isInteger(m) && m >= 0))
+        for (let i = 0; i < counts.length; i++) {
+            if (!(Number.isInteger(counts[i]) && counts[i] >= 0))
                 return null;
+        }
     }
     return 'poisson';
 }
@@ -58096,30 +58124,36 @@ function zScore(x, mean, standardDeviation) {
 //# sourceMappingURL=simple-statistics.mjs.map
 
 ;// CONCATENATED MODULE: ./src/analysis/task-means.ts
+
 function taskMeans(samples) {
-    const sums = new Map();
-    const n = samples.tasks.length;
-    for (let i = 0; i < n; i++) {
+    const limit = taskCodeLimit([samples]);
+    const top = new Float64Array(limit);
+    const bottom = new Float64Array(limit);
+    const sessions = new Int32Array(limit);
+    const tops = samples.type === 'column' ? samples.values : samples.numerators;
+    const bottoms = samples.type === 'ratio' ? samples.denominators : null;
+    for (let i = 0; i < tops.length; i++) {
         const task = samples.tasks[i];
-        const top = samples.type === 'column' ? samples.values[i] : samples.numerators[i];
-        const bottom = samples.type === 'column' ? 1 : samples.denominators[i];
-        const sum = sums.get(task);
-        if (sum) {
-            sum.top += top;
-            sum.bottom += bottom;
-            sum.sessions++;
+        if (task < 0)
+            continue;
+        const b = bottoms === null ? 1 : bottoms[i];
+        // A task's first session sets its sums, as adding it to 0 would turn −0 into 0.
+        sessions[task] = sessions[task] + 1;
+        if (sessions[task] === 1) {
+            top[task] = tops[i];
+            bottom[task] = b;
         }
         else {
-            sums.set(task, { top, bottom, sessions: 1 });
+            top[task] = top[task] + tops[i];
+            bottom[task] = bottom[task] + b;
         }
     }
-    const means = new Map();
-    // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
-    for (const [task, { top, bottom, sessions }] of sums) {
-        if (bottom !== 0)
-            means.set(task, { value: top / bottom, sessions });
-    }
-    return means;
+    return {
+        // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
+        value: (task) => task >= 0 && task < limit && sessions[task] > 0 && bottom[task] !== 0
+            ? top[task] / bottom[task]
+            : undefined,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/task-correlation.ts
@@ -58137,11 +58171,18 @@ function taskCorrelation(design, control, treatment) {
         return none;
     const c = taskMeans(control);
     const t = taskMeans(treatment);
-    const shared = design.shared.filter((task) => c.has(task) && t.has(task));
-    if (shared.length < 3)
+    const treated = [];
+    const controls = [];
+    for (const task of design.shared) {
+        const valueC = c.value(task);
+        const valueT = t.value(task);
+        if (valueC === undefined || valueT === undefined)
+            continue;
+        treated.push(valueT);
+        controls.push(valueC);
+    }
+    if (treated.length < 3)
         return none;
-    const treated = shared.map((task) => t.get(task).value);
-    const controls = shared.map((task) => c.get(task).value);
     const varT = simple_statistics_sampleVariance(treated);
     const varC = simple_statistics_sampleVariance(controls);
     if (!(varT > 0) || !(varC > 0))
@@ -58165,6 +58206,7 @@ function taskCorrelation(design, control, treatment) {
 
 
 
+const NO_CORRELATION = { correlation: null, varianceSaved: null };
 const NO_TESTS = {
     welch: null,
     mannWhitney: null,
@@ -58175,10 +58217,11 @@ const NO_TESTS = {
 /**
  * One metric compared across the arms at this look, before the families of metrics set
  * `adjustedPValue`, `significant`, `direction` and the guardrail status.
- * `classical: false` leaves out the classical reference tests (`tests`), which never decide: a
- * re-analysis that only needs the verdict skips their sorting.
+ * `descriptive: false` leaves out what never decides: the classical reference tests (`tests`),
+ * each arm's description beyond its n (`control`, `treatment`) and the task correlation; a
+ * re-analysis that only needs the verdict skips their passes over every session.
  */
-function metricReport(definition, controlSamples, treatmentSamples, config, look, classical = true) {
+function metricReport(definition, controlSamples, treatmentSamples, config, look, descriptive = true) {
     const notes = [];
     const { control, treatment, capped } = capIfAsked(definition, controlSamples, treatmentSamples, config);
     const level = 1 - config.alpha;
@@ -58187,13 +58230,14 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
     const sessions = control.tasks.length + treatment.tasks.length;
     const nominalAlpha = look.nominalAlpha(sessions);
     const inference = infer(definition, design, control, treatment, log, nominalAlpha, notes);
+    const describe = (samples) => descriptive ? armSummary(definition.kind, samples, level) : emptyArm(samples.tasks.length);
     const base = {
         name: definition.name,
         kind: definition.kind,
         better: definition.better,
         role: definition.role,
-        control: armSummary(definition.kind, control, level),
-        treatment: armSummary(definition.kind, treatment, level),
+        control: describe(control),
+        treatment: describe(treatment),
         difference: {
             estimate: null,
             ci: null,
@@ -58210,7 +58254,7 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
         adjustedPValue: null,
         significant: false,
         direction: 'none',
-        tests: classical ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
+        tests: descriptive ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
         inference: {
             reference: 'normal',
             permutations: null,
@@ -58244,7 +58288,7 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
             ...designReport(design, definition.kind === 'binary'
                 ? null
                 : clusteringInflation(design, control, treatment, log, definition.kind)),
-            ...taskCorrelation(design, control, treatment),
+            ...(descriptive ? taskCorrelation(design, control, treatment) : NO_CORRELATION),
         },
         test: inference.test,
         pValue: look.pValue(inference.pValue, sessions),
@@ -58343,7 +58387,7 @@ function logScale(definition, control, treatment, notes) {
     if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
         return false;
     }
-    const positive = (values) => values.length > 0 && values.every((v) => v > 0);
+    const positive = (values) => values.length > 0 && allAtLeast(values, 0, true);
     if (positive(control.values) && positive(treatment.values))
         return true;
     notes.push(`${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`);
@@ -58393,9 +58437,17 @@ function denominators({ units, assignment }) {
 }
 function allNonNegative(samples) {
     if (samples.type === 'ratio') {
-        return samples.numerators.every((v) => v >= 0) && samples.denominators.every((v) => v >= 0);
+        return allAtLeast(samples.numerators, 0) && allAtLeast(samples.denominators, 0);
     }
-    return samples.values.every((v) => v >= 0);
+    return allAtLeast(samples.values, 0);
+}
+/** Whether every value is ≥ `floor` (or > it, when `strictly`): a loop, as `every` calls per value. */
+function allAtLeast(values, floor, strictly = false) {
+    for (let i = 0; i < values.length; i++) {
+        if (strictly ? !(values[i] > floor) : !(values[i] >= floor))
+            return false;
+    }
+    return true;
 }
 function metric_report_sum(values) {
     let total = 0;
@@ -58430,11 +58482,12 @@ function capIfAsked(definition, control, treatment, config) {
 function rowsOfVariant(table, variant, keep = () => true) {
     const code = table.labels('variant').indexOf(variant);
     const codes = table.codes('variant');
-    const rows = [];
+    const rows = new Int32Array(table.size);
+    let n = 0;
     for (let r = 0; r < table.size; r++)
         if (codes[r] === code && keep(r))
-            rows.push(r);
-    return Int32Array.from(rows);
+            rows[n++] = r;
+    return rows.slice(0, n);
 }
 /** The arm's sessions that carry the metric: a session without its fields is not counted. */
 function armSamples(table, rows, source) {
@@ -58664,13 +58717,14 @@ function tableWithout(table, leaveOut) {
             out[i] = all[rows[i]];
         return out;
     };
-    const column = (name) => cached(columns, name, gatherColumn);
+    const kept = rows.subarray(0, size);
     return {
         size,
         labels: (field) => table.labels(field),
         codes: (field) => cached(codes, field, gatherCodes),
-        column,
-        columnNames: () => table.columnNames().filter((name) => hasValue(column(name))),
+        column: (name) => cached(columns, name, gatherColumn),
+        // Read in place: a column is usually known to have a value at its first kept row.
+        columnNames: () => table.columnNames().filter((name) => hasValue(table.column(name), kept)),
         duplicates: table.duplicates,
     };
 }
@@ -58682,9 +58736,9 @@ function cached(cache, key, make) {
     }
     return value;
 }
-function hasValue(values) {
-    for (let i = 0; i < values.length; i++)
-        if (!Number.isNaN(values[i]))
+function hasValue(values, rows) {
+    for (let i = 0; i < rows.length; i++)
+        if (!Number.isNaN(values[rows[i]]))
             return true;
     return false;
 }
@@ -58801,7 +58855,7 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     const arms = ['control', 'treatment'].map((arm) => {
         const rows = rowsOfVariant(table, config[arm]);
         return {
-            sessions: task_drilldown_sessionsPerTask(table, rows),
+            sessions: sessionsPerTask(table, rows),
             means: taskMeans(armSamples(table, rows, primary.source)),
             solved: outcome ? solvedPerTask(armSamples(table, rows, outcome.source)) : new Map(),
         };
@@ -58814,8 +58868,8 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     const categoryOf = firstCategory(table);
     const differences = new Map();
     for (const task of paired) {
-        const c = control.means.get(task)?.value;
-        const t = treatment.means.get(task)?.value;
+        const c = control.means.value(task);
+        const t = treatment.means.value(task);
         if (c !== undefined && t !== undefined)
             differences.set(task, t - c);
     }
@@ -58834,8 +58888,8 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
                 control: control.sessions.get(task) ?? 0,
                 treatment: treatment.sessions.get(task) ?? 0,
             },
-            control: control.means.get(task)?.value ?? null,
-            treatment: treatment.means.get(task)?.value ?? null,
+            control: control.means.value(task) ?? null,
+            treatment: treatment.means.value(task) ?? null,
             difference,
             outcome: difference === null ? null : outcomeOf(difference, primary.better),
             influence: difference === null || differences.size < 2
@@ -58875,7 +58929,7 @@ function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     };
 }
 /** Sessions per task code in the arm, whether or not they carry the metric. */
-function task_drilldown_sessionsPerTask(table, rows) {
+function sessionsPerTask(table, rows) {
     const codes = table.codes('task_id');
     const counts = new Map();
     for (const r of rows) {
@@ -58984,7 +59038,8 @@ function inputWarnings(input, srm, arms) {
  * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
  * per-task drill-down, whose verdict check runs this analysis again without some tasks. That
  * re-analysis only needs the verdict: `verdictOnly` leaves out what never decides (the secondary
- * metrics and the classical reference tests), which at a million sessions is most of the work.
+ * metrics, the classical reference tests and the arms' descriptions), which at a million
+ * sessions is most of the work.
  */
 function analyze(table, config, input, options = {}) {
     const experiment = config.experiment ?? singleExperiment(table);

@@ -22,7 +22,8 @@ export type InputFacts = Omit<InputSummary, 'duplicates' | 'otherVariants'>;
  * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
  * per-task drill-down, whose verdict check runs this analysis again without some tasks. That
  * re-analysis only needs the verdict: `verdictOnly` leaves out what never decides (the secondary
- * metrics and the classical reference tests), which at a million sessions is most of the work.
+ * metrics, the classical reference tests and the arms' descriptions), which at a million
+ * sessions is most of the work.
  */
 export function analyze(
   table: SessionTable,

@@ -1,4 +1,5 @@
 import type { ArmSamples } from './samples.js';
+import { countTasks, taskCodeLimit } from './task-counts.js';
 
 export type DesignKind = 'paired' | 'clustered' | 'independent';
 
@@ -25,19 +26,26 @@ export const MIN_PAIRED_SHARE = 0.5;
  * them). Otherwise the sessions are independent.
  */
 export function chooseDesign(control: ArmSamples, treatment: ArmSamples): Design {
-  const countsC = sessionsPerTask(control.tasks);
-  const countsT = sessionsPerTask(treatment.tasks);
-  const shared = [...countsC.keys()]
-    .filter((task) => task >= 0 && countsT.has(task))
-    .sort((a, b) => a - b);
-  const sharedSessions = (counts: Map<number, number>) =>
-    shared.reduce((sum, task) => sum + counts.get(task)!, 0);
+  const limit = taskCodeLimit([control, treatment]);
+  const countsC = countTasks(control.tasks, limit);
+  const countsT = countTasks(treatment.tasks, limit);
+  const shared: number[] = [];
+  let sharedC = 0;
+  let sharedT = 0;
+  for (let task = 0; task < limit; task++) {
+    const c = countsC.perTask[task]!;
+    const t = countsT.perTask[task]!;
+    if (c === 0 || t === 0) continue;
+    shared.push(task);
+    sharedC += c;
+    sharedT += t;
+  }
   const totalC = control.tasks.length;
   const totalT = treatment.tasks.length;
-  const shareC = totalC === 0 ? 0 : sharedSessions(countsC) / totalC;
-  const shareT = totalT === 0 ? 0 : sharedSessions(countsT) / totalT;
-  const unpairedSessions = totalC + totalT - sharedSessions(countsC) - sharedSessions(countsT);
-  const tasks = { control: countsC.size, treatment: countsT.size };
+  const shareC = totalC === 0 ? 0 : sharedC / totalC;
+  const shareT = totalT === 0 ? 0 : sharedT / totalT;
+  const unpairedSessions = totalC + totalT - sharedC - sharedT;
+  const tasks = { control: countsC.distinct, treatment: countsT.distinct };
   const base = { shared, tasks, unpairedSessions };
 
   if (shared.length > 0 && Math.min(shareC, shareT) >= MIN_PAIRED_SHARE) {
@@ -55,7 +63,7 @@ export function chooseDesign(control: ArmSamples, treatment: ArmSamples): Design
       explanation: `Paired by task: both variants ran the same ${shared.length === 1 ? 'task' : `${shared.length} tasks`}, so each task is compared with itself, which removes the differences between tasks from the noise.${few}${left}`,
     };
   }
-  const repeats = Math.max(largest(countsC), largest(countsT));
+  const repeats = Math.max(countsC.largest, countsT.largest);
   const why =
     shared.length === 0
       ? 'the variants ran different tasks'
@@ -72,21 +80,4 @@ export function chooseDesign(control: ArmSamples, treatment: ArmSamples): Design
     ...base,
     explanation: `Independent sessions: each task ran once per arm at most and ${why}, so the sessions are compared as two independent samples.`,
   };
-}
-
-/** Sessions per task code; sessions without a task (−1) count as tasks of their own. */
-function sessionsPerTask(tasks: Int32Array): Map<number, number> {
-  const counts = new Map<number, number>();
-  let unknown = -2;
-  for (const task of tasks) {
-    const key = task >= 0 ? task : unknown--;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function largest(counts: Map<number, number>): number {
-  let most = 0;
-  for (const count of counts.values()) most = Math.max(most, count);
-  return most;
 }

@@ -7,7 +7,7 @@ import {
   isUnavailable,
   type Maybe,
 } from '../stats/index.js';
-import { armSummary } from './arm-summary.js';
+import { armSummary, emptyArm } from './arm-summary.js';
 import { binaryInference } from './binary-inference.js';
 import { classicalTests } from './classical-tests.js';
 import { contrastInference, type MetricInference } from './contrast-inference.js';
@@ -21,6 +21,7 @@ import { taskCorrelation } from './task-correlation.js';
 import type { DesignReport, MetricReport } from './report-types.js';
 import type { ArmSamples } from './samples.js';
 
+const NO_CORRELATION = { correlation: null, varianceSaved: null };
 const NO_TESTS: MetricReport['tests'] = {
   welch: null,
   mannWhitney: null,
@@ -32,8 +33,9 @@ const NO_TESTS: MetricReport['tests'] = {
 /**
  * One metric compared across the arms at this look, before the families of metrics set
  * `adjustedPValue`, `significant`, `direction` and the guardrail status.
- * `classical: false` leaves out the classical reference tests (`tests`), which never decide: a
- * re-analysis that only needs the verdict skips their sorting.
+ * `descriptive: false` leaves out what never decides: the classical reference tests (`tests`),
+ * each arm's description beyond its n (`control`, `treatment`) and the task correlation; a
+ * re-analysis that only needs the verdict skips their passes over every session.
  */
 export function metricReport(
   definition: MetricDefinition,
@@ -41,7 +43,7 @@ export function metricReport(
   treatmentSamples: ArmSamples,
   config: ExperimentConfig,
   look: LookLevel,
-  classical = true,
+  descriptive = true,
 ): MetricReport {
   const notes: string[] = [];
   const { control, treatment, capped } = capIfAsked(
@@ -56,14 +58,16 @@ export function metricReport(
   const sessions = control.tasks.length + treatment.tasks.length;
   const nominalAlpha = look.nominalAlpha(sessions);
   const inference = infer(definition, design, control, treatment, log, nominalAlpha, notes);
+  const describe = (samples: ArmSamples) =>
+    descriptive ? armSummary(definition.kind, samples, level) : emptyArm(samples.tasks.length);
 
   const base: MetricReport = {
     name: definition.name,
     kind: definition.kind,
     better: definition.better,
     role: definition.role,
-    control: armSummary(definition.kind, control, level),
-    treatment: armSummary(definition.kind, treatment, level),
+    control: describe(control),
+    treatment: describe(treatment),
     difference: {
       estimate: null,
       ci: null,
@@ -80,7 +84,7 @@ export function metricReport(
     adjustedPValue: null,
     significant: false,
     direction: 'none',
-    tests: classical ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
+    tests: descriptive ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
     inference: {
       reference: 'normal',
       permutations: null,
@@ -120,7 +124,7 @@ export function metricReport(
           ? null
           : clusteringInflation(design, control, treatment, log, definition.kind),
       ),
-      ...taskCorrelation(design, control, treatment),
+      ...(descriptive ? taskCorrelation(design, control, treatment) : NO_CORRELATION),
     },
     test: inference.test,
     pValue: look.pValue(inference.pValue, sessions),
@@ -248,7 +252,7 @@ function logScale(
   if (definition.scale !== 'log' || control.type !== 'column' || treatment.type !== 'column') {
     return false;
   }
-  const positive = (values: Float64Array) => values.length > 0 && values.every((v) => v > 0);
+  const positive = (values: Float64Array) => values.length > 0 && allAtLeast(values, 0, true);
   if (positive(control.values) && positive(treatment.values)) return true;
   notes.push(
     `${definition.name} has values of 0 or below, which have no logarithm: compared on the linear scale`,
@@ -307,9 +311,17 @@ function denominators({ units, assignment }: MetricUnits): { treatment: number; 
 
 function allNonNegative(samples: ArmSamples): boolean {
   if (samples.type === 'ratio') {
-    return samples.numerators.every((v) => v >= 0) && samples.denominators.every((v) => v >= 0);
+    return allAtLeast(samples.numerators, 0) && allAtLeast(samples.denominators, 0);
   }
-  return samples.values.every((v) => v >= 0);
+  return allAtLeast(samples.values, 0);
+}
+
+/** Whether every value is ≥ `floor` (or > it, when `strictly`): a loop, as `every` calls per value. */
+function allAtLeast(values: Float64Array, floor: number, strictly = false): boolean {
+  for (let i = 0; i < values.length; i++) {
+    if (strictly ? !(values[i]! > floor) : !(values[i]! >= floor)) return false;
+  }
+  return true;
 }
 
 function sum(values: Float64Array): number {

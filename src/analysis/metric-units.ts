@@ -2,6 +2,7 @@ import type { MetricKind } from '../config/experiment-config.js';
 import { powerOfTwoScale, type Assignment, type Units } from '../stats/index.js';
 import type { Design } from './design.js';
 import type { ArmSamples } from './samples.js';
+import { taskCodeLimit } from './task-counts.js';
 
 /** A metric's sessions as the units its design compares, with the arm of each unit. */
 export interface MetricUnits {
@@ -34,10 +35,11 @@ export function metricUnits(
   if (design.kind === 'paired') {
     const stratumOf = taskLookup(arms, design.shared);
     arms.forEach((samples, arm) => {
-      for (let i = 0; i < samples.tasks.length; i++) {
-        const stratum = stratumOf(samples.tasks[i]!);
-        if (stratum >= 0)
-          rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, stratum, arm);
+      const { m, d } = sessionValues(samples, log);
+      const tasks = samples.tasks;
+      for (let i = 0; i < tasks.length; i++) {
+        const stratum = tasks[i]! >= 0 ? stratumOf[tasks[i]!]! : -1;
+        if (stratum >= 0) rows.push(m[i]!, d === null ? 1 : d[i]!, stratum, arm);
       }
     });
     return rows.build(design.shared.length, events);
@@ -45,49 +47,42 @@ export function metricUnits(
   if (design.kind === 'clustered') {
     // Clusters in order of first appearance, control first; a session of unknown task is its own.
     arms.forEach((samples, arm) => {
+      const { m, d } = sessionValues(samples, log);
       const clusterOf = new Map<number, number>();
       for (let i = 0; i < samples.tasks.length; i++) {
         const task = samples.tasks[i]!;
-        const m = sessionM(samples, i, log);
-        const d = sessionD(samples, i);
         const cluster = task >= 0 ? clusterOf.get(task) : undefined;
         if (cluster === undefined) {
           if (task >= 0) clusterOf.set(task, rows.length);
-          rows.push(m, d, 1, 0, arm);
-        } else rows.add(cluster, m, d);
+          rows.push(m[i]!, d === null ? 1 : d[i]!, 0, arm);
+        } else rows.add(cluster, m[i]!, d === null ? 1 : d[i]!);
       }
     });
     return rows.build(1, events);
   }
   arms.forEach((samples, arm) => {
-    for (let i = 0; i < samples.tasks.length; i++) {
-      rows.push(sessionM(samples, i, log), sessionD(samples, i), 1, 0, arm);
-    }
+    const { m, d } = sessionValues(samples, log);
+    for (let i = 0; i < m.length; i++) rows.push(m[i]!, d === null ? 1 : d[i]!, 0, arm);
   });
   return rows.build(1, events);
 }
 
-function sessionM(samples: ArmSamples, i: number, log: boolean): number {
-  if (samples.type === 'ratio') return samples.numerators[i]!;
-  return log ? Math.log(samples.values[i]!) : samples.values[i]!;
-}
-
-function sessionD(samples: ArmSamples, i: number): number {
-  return samples.type === 'ratio' ? samples.denominators[i]! : 1;
+/** Each session's numerator (its value, or the value's logarithm) and denominator (null: all 1). */
+function sessionValues(
+  samples: ArmSamples,
+  log: boolean,
+): { m: Float64Array; d: Float64Array | null } {
+  if (samples.type === 'ratio') return { m: samples.numerators, d: samples.denominators };
+  return { m: log ? samples.values.map(Math.log) : samples.values, d: null };
 }
 
 /** Task code → its index among `tasks`, or −1. */
-function taskLookup(
-  arms: readonly ArmSamples[],
-  tasks: readonly number[],
-): (task: number) => number {
-  let largest = -1;
-  for (const samples of arms) for (const task of samples.tasks) largest = Math.max(largest, task);
-  const index = new Int32Array(largest + 1).fill(-1);
+function taskLookup(arms: readonly ArmSamples[], tasks: readonly number[]): Int32Array {
+  const index = new Int32Array(taskCodeLimit(arms)).fill(-1);
   tasks.forEach((task, i) => {
-    if (task >= 0 && task <= largest) index[task] = i;
+    if (task >= 0 && task < index.length) index[task] = i;
   });
-  return (task) => (task >= 0 ? index[task]! : -1);
+  return index;
 }
 
 /** The units as they are gathered: preallocated columns, filled in order. */
@@ -102,16 +97,16 @@ class UnitRows {
   constructor(capacity: number) {
     this.m = new Float64Array(capacity);
     this.d = new Float64Array(capacity);
-    this.size = new Float64Array(capacity);
+    this.size = new Float64Array(capacity).fill(1);
     this.stratum = new Int32Array(capacity);
     this.arm = new Uint8Array(capacity);
   }
 
-  push(m: number, d: number, size: number, stratum: number, arm: number): void {
+  /** Adds a unit of one session. */
+  push(m: number, d: number, stratum: number, arm: number): void {
     const i = this.length++;
     this.m[i] = m;
     this.d[i] = d;
-    this.size[i] = size;
     this.stratum[i] = stratum;
     this.arm[i] = arm;
   }
@@ -123,10 +118,11 @@ class UnitRows {
     this.size[i] = this.size[i]! + 1;
   }
 
+  /** The units gathered, as views of the columns (no copy: a million units are 29 MB). */
   build(strata: number, events: Units['events']): MetricUnits {
     const n = this.length;
-    const m = this.m.slice(0, n);
-    const d = this.d.slice(0, n);
+    const m = this.m.subarray(0, n);
+    const d = this.d.subarray(0, n);
     const scaleM = powerOfTwoScale(m);
     const scaleD = powerOfTwoScale(d);
     if (scaleM !== 1) for (let i = 0; i < n; i++) m[i] = m[i]! / scaleM;
@@ -135,13 +131,13 @@ class UnitRows {
       units: {
         m,
         d,
-        size: this.size.slice(0, n),
-        stratum: this.stratum.slice(0, n),
+        size: this.size.subarray(0, n),
+        stratum: this.stratum.subarray(0, n),
         strata,
         // A floor in events needs the counts as they are.
         events: scaleM === 1 && scaleD === 1 ? events : null,
       },
-      assignment: this.arm.slice(0, n),
+      assignment: this.arm.subarray(0, n),
       unitScale: scaleM / scaleD,
     };
   }
@@ -154,7 +150,9 @@ function eventsOf(kind: MetricKind, log: boolean, arms: readonly ArmSamples[]): 
   if (kind !== 'count' && kind !== 'ratio') return null;
   for (const samples of arms) {
     const counts = samples.type === 'ratio' ? samples.numerators : samples.values;
-    for (const m of counts) if (!(Number.isInteger(m) && m >= 0)) return null;
+    for (let i = 0; i < counts.length; i++) {
+      if (!(Number.isInteger(counts[i]) && counts[i]! >= 0)) return null;
+    }
   }
   return 'poisson';
 }

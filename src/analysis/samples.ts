@@ -9,9 +9,10 @@ export function rowsOfVariant(
 ): Int32Array {
   const code = table.labels('variant').indexOf(variant);
   const codes = table.codes('variant');
-  const rows: number[] = [];
-  for (let r = 0; r < table.size; r++) if (codes[r] === code && keep(r)) rows.push(r);
-  return Int32Array.from(rows);
+  const rows = new Int32Array(table.size);
+  let n = 0;
+  for (let r = 0; r < table.size; r++) if (codes[r] === code && keep(r)) rows[n++] = r;
+  return rows.slice(0, n);
 }
 
 /**

@@ -27,13 +27,14 @@ export function tableWithout(
     for (let i = 0; i < size; i++) out[i] = all[rows[i]!]!;
     return out;
   };
-  const column = (name: string) => cached(columns, name, gatherColumn);
+  const kept = rows.subarray(0, size);
   return {
     size,
     labels: (field) => table.labels(field),
     codes: (field) => cached(codes, field, gatherCodes),
-    column,
-    columnNames: () => table.columnNames().filter((name) => hasValue(column(name))),
+    column: (name) => cached(columns, name, gatherColumn),
+    // Read in place: a column is usually known to have a value at its first kept row.
+    columnNames: () => table.columnNames().filter((name) => hasValue(table.column(name), kept)),
     duplicates: table.duplicates,
   };
 }
@@ -47,7 +48,7 @@ function cached<T>(cache: Map<string, T>, key: string, make: (key: string) => T)
   return value;
 }
 
-function hasValue(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) return true;
+function hasValue(values: Float64Array, rows: Int32Array): boolean {
+  for (let i = 0; i < rows.length; i++) if (!Number.isNaN(values[rows[i]!]!)) return true;
   return false;
 }

@@ -18,10 +18,16 @@ export function taskCorrelation(
   if (design.kind !== 'paired') return none;
   const c = taskMeans(control);
   const t = taskMeans(treatment);
-  const shared = design.shared.filter((task) => c.has(task) && t.has(task));
-  if (shared.length < 3) return none;
-  const treated = shared.map((task) => t.get(task)!.value);
-  const controls = shared.map((task) => c.get(task)!.value);
+  const treated: number[] = [];
+  const controls: number[] = [];
+  for (const task of design.shared) {
+    const valueC = c.value(task);
+    const valueT = t.value(task);
+    if (valueC === undefined || valueT === undefined) continue;
+    treated.push(valueT);
+    controls.push(valueC);
+  }
+  if (treated.length < 3) return none;
   const varT = sampleVariance(treated);
   const varC = sampleVariance(controls);
   if (!(varT > 0) || !(varC > 0)) return none;

@@ -45,8 +45,8 @@ export function taskDrilldown(
   const categoryOf = firstCategory(table);
   const differences = new Map<number, number>();
   for (const task of paired) {
-    const c = control.means.get(task)?.value;
-    const t = treatment.means.get(task)?.value;
+    const c = control.means.value(task);
+    const t = treatment.means.value(task);
     if (c !== undefined && t !== undefined) differences.set(task, t - c);
   }
   const meanDifference = average([...differences.values()]);
@@ -64,8 +64,8 @@ export function taskDrilldown(
         control: control.sessions.get(task) ?? 0,
         treatment: treatment.sessions.get(task) ?? 0,
       },
-      control: control.means.get(task)?.value ?? null,
-      treatment: treatment.means.get(task)?.value ?? null,
+      control: control.means.value(task) ?? null,
+      treatment: treatment.means.value(task) ?? null,
       difference,
       outcome: difference === null ? null : outcomeOf(difference, primary.better),
       influence:

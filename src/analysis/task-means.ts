@@ -1,28 +1,38 @@
 import type { ArmSamples } from './samples.js';
+import { taskCodeLimit } from './task-counts.js';
 
-/** One arm's per-task value (mean, or Σ numerator / Σ denominator for a ratio) and session count. */
-export type TaskMeans = Map<number, { value: number; sessions: number }>;
+/** One arm's per-task values (mean, or Σ numerator / Σ denominator for a ratio), by task code. */
+export interface TaskMeans {
+  /** Undefined for a task the arm did not run, or whose denominators sum to 0. */
+  value(task: number): number | undefined;
+}
 
 export function taskMeans(samples: ArmSamples): TaskMeans {
-  const sums = new Map<number, { top: number; bottom: number; sessions: number }>();
-  const n = samples.tasks.length;
-  for (let i = 0; i < n; i++) {
+  const limit = taskCodeLimit([samples]);
+  const top = new Float64Array(limit);
+  const bottom = new Float64Array(limit);
+  const sessions = new Int32Array(limit);
+  const tops = samples.type === 'column' ? samples.values : samples.numerators;
+  const bottoms = samples.type === 'ratio' ? samples.denominators : null;
+  for (let i = 0; i < tops.length; i++) {
     const task = samples.tasks[i]!;
-    const top = samples.type === 'column' ? samples.values[i]! : samples.numerators[i]!;
-    const bottom = samples.type === 'column' ? 1 : samples.denominators[i]!;
-    const sum = sums.get(task);
-    if (sum) {
-      sum.top += top;
-      sum.bottom += bottom;
-      sum.sessions++;
+    if (task < 0) continue;
+    const b = bottoms === null ? 1 : bottoms[i]!;
+    // A task's first session sets its sums, as adding it to 0 would turn −0 into 0.
+    sessions[task] = sessions[task]! + 1;
+    if (sessions[task] === 1) {
+      top[task] = tops[i]!;
+      bottom[task] = b;
     } else {
-      sums.set(task, { top, bottom, sessions: 1 });
+      top[task] = top[task]! + tops[i]!;
+      bottom[task] = bottom[task]! + b;
     }
   }
-  const means: TaskMeans = new Map();
-  // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
-  for (const [task, { top, bottom, sessions }] of sums) {
-    if (bottom !== 0) means.set(task, { value: top / bottom, sessions });
-  }
-  return means;
+  return {
+    // A task whose denominators sum to 0 (no tool calls at all) has no ratio to compare.
+    value: (task) =>
+      task >= 0 && task < limit && sessions[task]! > 0 && bottom[task] !== 0
+        ? top[task]! / bottom[task]!
+        : undefined,
+  };
 }
