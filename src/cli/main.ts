@@ -1,3 +1,4 @@
+import { didYouMean } from '../config/did-you-mean.js';
 import { ConfigError } from '../config/parse-inputs.js';
 import type { CommandIO } from './analyze-command.js';
 import type { StoreIO } from './store-command.js';
@@ -71,7 +72,10 @@ export async function main(argv: string[], io: StoreIO): Promise<number> {
       return EXIT.ok;
     }
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    if (!run) {
+      const hint = didYouMean(command, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command ${JSON.stringify(command)}${hint}`);
+    }
     await run(args, io);
     return EXIT.ok;
   } catch (error) {

@@ -163,7 +163,7 @@ describe('experiments the store does not hold: exit code 1, naming those it does
     ['delete', 'nope', '--yes'],
     ['add-result', 'nope', '--variant', 'cold', '--session-id', 's'],
     ['add', 'nope', 'two.jsonl'],
-    ['analyze', 'nope'],
+    ['analyze', 'nope', '--store', '.ab-verdict'],
   ])('%s', async (...args) => {
     const cwd = await withExperiment();
     const result = await store(args, { cwd });
