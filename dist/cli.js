@@ -40737,7 +40737,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61216);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11616);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
@@ -40770,7 +40770,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 61216:
+/***/ 11616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59311,6 +59311,12 @@ function commitCell(sha) {
     return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : escapeClamped(sha, 12);
 }
 
+;// CONCATENATED MODULE: ./src/report/view.ts
+/** The view of a report on its own: no store, no history of looks, no run to link to. */
+function standaloneView(report) {
+    return { report, store: null, history: [], fullReport: null, runUrl: null };
+}
+
 ;// CONCATENATED MODULE: ./src/report/method-sentence.ts
 /** Which analysis produced the intervals and p-values, in plain words. */
 function methodSentence(report) {
@@ -60697,6 +60703,7 @@ function intervalLevel(report) {
 
 
 
+
 /** The analysis settings both forms of `analyze` take, and how the report is printed. */
 const ANALYSIS_FLAGS = {
     control: { type: 'string' },
@@ -60756,9 +60763,8 @@ async function writeHtml(report, values, cwd) {
     if (values.html === undefined)
         return;
     const file = (0,external_node_path_namespaceObject.resolve)(cwd, values.html);
-    const view = { report, store: null, history: [], fullReport: null, runUrl: null };
     try {
-        await (0,promises_.writeFile)(file, renderHtml(view));
+        await (0,promises_.writeFile)(file, renderHtml(standaloneView(report)));
     }
     catch (error) {
         throw new UsageError(`--html: cannot write ${JSON.stringify(values.html)} (${error.code ?? error.message})`, 'analyze');
