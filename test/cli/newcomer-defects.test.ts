@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseActionInputs } from '../../src/config/action-inputs.js';
 import { actionInputDefaults } from '../support/fake-github/runner/action-defaults.js';
 import { jsonl, REPO, runCli, tempFiles } from '../support/run-cli.js';
-import { noStackTrace, session, tempDir } from './store-cli.js';
+import { noStackTrace, session, tempDir, withExperiment } from './store-cli.js';
 
 /**
  * The rough edges a new user hit (issue 11), each test named after the defect it fixes.
@@ -13,15 +13,6 @@ import { noStackTrace, session, tempDir } from './store-cli.js';
 
 const EXAMPLE = join(REPO, 'examples/warm-vs-cold');
 const SKIP_HINT = '--on-invalid skip';
-
-/** A folder with a local store holding experiment `e` (cold and warm sessions). */
-async function folderWithStore(): Promise<string> {
-  const cwd = tempDir();
-  expect((await runCli(['create', 'e', '--description', 'd'], { cwd })).status).toBe(0);
-  writeFileSync(join(cwd, 'two.jsonl'), jsonl([session('s1', 'cold'), session('s2', 'warm')]));
-  expect((await runCli(['add', 'e', 'two.jsonl'], { cwd })).status).toBe(0);
-  return cwd;
-}
 
 describe('analyze --segments <field> when no record matches crashed in alignColumns (exit 3)', () => {
   it('an empty store experiment breaks down into no groups, and says so', async () => {
@@ -53,7 +44,7 @@ describe('analyze --segments <field> when no record matches crashed in alignColu
 
 describe('analyze <path> changed meaning once .ab-verdict/ existed', () => {
   it('a missing results/ is a missing folder, store or not, and --on-invalid skip stays an option of files', async () => {
-    const cwd = await folderWithStore();
+    const cwd = await withExperiment();
     const result = await runCli(['analyze', 'results/', '--on-invalid', 'skip'], { cwd });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
@@ -62,7 +53,7 @@ describe('analyze <path> changed meaning once .ab-verdict/ existed', () => {
   });
 
   it('a name that is neither a file nor an experiment says so about both', async () => {
-    const cwd = await folderWithStore();
+    const cwd = await withExperiment();
     const result = await runCli(['analyze', 'f'], { cwd });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('f: no such file or directory\n');
@@ -72,7 +63,7 @@ describe('analyze <path> changed meaning once .ab-verdict/ existed', () => {
   });
 
   it('a file wins over an experiment of the same name; --store makes it the experiment', async () => {
-    const cwd = await folderWithStore();
+    const cwd = await withExperiment();
     mkdirSync(join(cwd, 'e'));
     writeFileSync(join(cwd, 'e', 'other.jsonl'), jsonl([session('x1', 'cold')]));
     const files = await runCli(['analyze', 'e', '--json'], { cwd });
@@ -99,7 +90,7 @@ describe('a --control or --treatment with no sessions while other variants exist
   });
 
   it('a store experiment too', async () => {
-    const cwd = await folderWithStore();
+    const cwd = await withExperiment();
     const result = await runCli(['analyze', 'e', '--treatment', 'wram'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, cliEnv, runCli, spawnCli, type CliResult } from '../support/run-cli.js';
+import { CLI, cliEnv, jsonl, runCli, spawnCli, type CliResult } from '../support/run-cli.js';
 
 export { cliEnv };
 
@@ -77,4 +78,13 @@ export function readJson(path: string): Record<string, unknown> {
 /** No user mistake may end in a stack trace. */
 export function noStackTrace(text: string): boolean {
   return !/\n\s+at .+:\d+:\d+/.test(text) && !text.includes('internal error');
+}
+
+/** A folder with a store holding experiment `e` (cold 1, warm 1). */
+export async function withExperiment(): Promise<string> {
+  const cwd = tempDir();
+  expect((await store(['create', 'e', '--description', 'an experiment'], { cwd })).status).toBe(0);
+  writeFileSync(join(cwd, 'two.jsonl'), jsonl([session('s1', 'cold'), session('s2', 'warm')]));
+  expect((await store(['add', 'e', 'two.jsonl'], { cwd })).status).toBe(0);
+  return cwd;
 }

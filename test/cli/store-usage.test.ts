@@ -2,18 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonl } from '../support/run-cli.js';
-import { noStackTrace, session, store, tempDir } from './store-cli.js';
+import { noStackTrace, session, store, tempDir, withExperiment } from './store-cli.js';
 
 const VERBS = ['create', 'list', 'show', 'add-result', 'add', 'import', 'export', 'delete'];
-
-/** A store with experiment `e` (cold 1, warm 1). */
-async function withExperiment(): Promise<string> {
-  const cwd = tempDir();
-  expect((await store(['create', 'e', '--description', 'an experiment'], { cwd })).status).toBe(0);
-  writeFileSync(join(cwd, 'two.jsonl'), jsonl([session('s1', 'cold'), session('s2', 'warm')]));
-  expect((await store(['add', 'e', 'two.jsonl'], { cwd })).status).toBe(0);
-  return cwd;
-}
 
 describe('help', () => {
   it('ab-verdict --help lists every command', async () => {
