@@ -8,7 +8,7 @@ export { DEFAULT_CONFIG, experimentConfigSchema, type ExperimentConfig, } from '
 export { readSessions, type ReadOptions, type ReadResult } from './records/read.js';
 export { formatProblem } from './records/problems.js';
 export { sessionRecordSchema, validateRecord } from './records/schema.js';
-export type { LocatedRecord, RecordProblem, SessionRecord, SessionTable, } from './records/types.js';
+export type { LocatedRecord, RecordProblem, SessionRecord, SessionTable } from './records/types.js';
 export { analyze, type InputFacts } from './analysis/analyze.js';
 export { reportSchema, type Report, type Verdict } from './analysis/report-types.js';
 export { renderTerminal } from './report/terminal.js';
