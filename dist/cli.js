@@ -36306,6 +36306,156 @@ module.exports = toStrTag;
 
 /***/ }),
 
+/***/ 21916:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = true;
+exports.Io = __webpack_unused_export__ = void 0;
+var peq = new Uint32Array(0x10000);
+var myers_32 = function (a, b) {
+    var n = a.length;
+    var m = b.length;
+    var lst = 1 << (n - 1);
+    var pv = -1;
+    var mv = 0;
+    var sc = n;
+    var i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+    }
+    for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= ((eq & pv) + pv) ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+            sc++;
+        }
+        if (pv & lst) {
+            sc--;
+        }
+        mv = (mv << 1) | 1;
+        pv = (pv << 1) | ~(xv | mv);
+        mv &= xv;
+    }
+    i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+    }
+    return sc;
+};
+var myers_x = function (b, a) {
+    var n = a.length;
+    var m = b.length;
+    var mhc = [];
+    var phc = [];
+    var hsize = Math.ceil(n / 32);
+    var vsize = Math.ceil(m / 32);
+    for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+    }
+    var j = 0;
+    for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+            var eq = peq[a.charCodeAt(i)];
+            var pb = (phc[(i / 32) | 0] >>> i) & 1;
+            var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+            var xv = eq | mv_1;
+            var xh = ((((eq | mb) & pv_1) + pv_1) ^ pv_1) | eq | mb;
+            var ph = mv_1 | ~(xh | pv_1);
+            var mh = pv_1 & xh;
+            if ((ph >>> 31) ^ pb) {
+                phc[(i / 32) | 0] ^= 1 << i;
+            }
+            if ((mh >>> 31) ^ mb) {
+                mhc[(i / 32) | 0] ^= 1 << i;
+            }
+            ph = (ph << 1) | pb;
+            mh = (mh << 1) | mb;
+            pv_1 = mh | ~(xv | ph);
+            mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] = 0;
+        }
+    }
+    var mv = 0;
+    var pv = -1;
+    var start = j * 32;
+    var vlen = Math.min(32, m - start) + start;
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    var score = m;
+    for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = (phc[(i / 32) | 0] >>> i) & 1;
+        var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+        var xv = eq | mv;
+        var xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+        if ((ph >>> 31) ^ pb) {
+            phc[(i / 32) | 0] ^= 1 << i;
+        }
+        if ((mh >>> 31) ^ mb) {
+            mhc[(i / 32) | 0] ^= 1 << i;
+        }
+        ph = (ph << 1) | pb;
+        mh = (mh << 1) | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+    }
+    return score;
+};
+var distance = function (a, b) {
+    if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+    }
+    if (b.length === 0) {
+        return a.length;
+    }
+    if (a.length <= 32) {
+        return myers_32(a, b);
+    }
+    return myers_x(a, b);
+};
+exports.Io = distance;
+var closest = function (str, arr) {
+    var min_distance = Infinity;
+    var min_index = 0;
+    for (var i = 0; i < arr.length; i++) {
+        var dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
+};
+__webpack_unused_export__ = closest;
+
+
+/***/ }),
+
 /***/ 70744:
 /***/ ((module) => {
 
@@ -40587,7 +40737,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60993);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69192);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
@@ -40620,7 +40770,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 60993:
+/***/ 69192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40630,6 +40780,31 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: MAIN_HELP
+
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __nccwpck_require__(21916);
+;// CONCATENATED MODULE: ./src/config/did-you-mean.ts
+
+/**
+ * The candidate a mistyped `input` most likely meant: the closest by edit distance (ignoring
+ * case), when it is within a third of the input's length (at least 2 edits), else undefined.
+ */
+function closestName(input, candidates) {
+    const typed = input.toLowerCase();
+    let best;
+    let bestDistance = Math.max(2, Math.ceil(typed.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const d = (0,mod/* distance */.Io)(typed, candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
+}
+/** ` (did you mean "x"?)` for the closest candidate, or nothing when none is close. */
+function didYouMean(input, candidates, quote = (name) => JSON.stringify(name)) {
+    const best = closestName(input, candidates);
+    return best === undefined ? '' : ` (did you mean ${quote(best)}?)`;
+}
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(38816);
@@ -41855,6 +42030,10 @@ async function findInputFiles(patterns, cwd, report, folderFiles = RECORD_FILES)
     }
     return files;
 }
+/** The problem of a path or glob that yields nothing: `findInputFiles`'s `report`, as a problem. */
+function inputProblem(pattern, message) {
+    return { file: pattern, location: '', field: '', message, noInput: true };
+}
 /** A path's stats, or the error that says why there are none. */
 async function statOf(file) {
     try {
@@ -42036,7 +42215,7 @@ const JSON_LINES = /\.(?:jsonl|ndjson)$/i;
  */
 async function readSessions(patterns, options) {
     const collector = new record_collector/* RecordCollector */.P(options);
-    const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) => collector.problem(pattern, '', message));
+    const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) => collector.problems.push(inputProblem(pattern, message)));
     const given = options.records ?? [];
     for (const { record, file, location } of given)
         collector.record(file, location, record);
@@ -47640,7 +47819,7 @@ async function readInputs(patterns, options) {
         problems: [],
         warnings: [],
     };
-    const files = await findInputFiles(patterns, options.cwd, (pattern, message) => read.problems.push({ file: pattern, location: '', field: '', message }), options.from === 'map' ? MAPPED_FILES : ALL_FILES);
+    const files = await findInputFiles(patterns, options.cwd, (pattern, message) => read.problems.push(inputProblem(pattern, message)), options.from === 'map' ? MAPPED_FILES : ALL_FILES);
     const { rules, names = SOURCE_FLAG_NAMES } = options;
     const byFormat = new Map();
     for (const file of files) {
@@ -47769,6 +47948,7 @@ const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 3 };
 ;// CONCATENATED MODULE: ./src/cli/parse-flags.ts
 
 
+
 /** node:util's parseArgs, with its errors turned into usage errors that name the command. */
 function parseFlags(command, args, options) {
     try {
@@ -47776,10 +47956,15 @@ function parseFlags(command, args, options) {
     }
     catch (error) {
         const message = error.message
-            .replace(/^Unknown option '(.+?)'.*$/s, 'unknown option $1')
+            .replace(/^Unknown option '(.+?)'.*$/s, (_, flag) => unknownOption(flag, options))
             .replace(/\. To specify a positional argument.*$/s, '');
         throw new UsageError(message, command);
     }
+}
+/** `unknown option --jsn (did you mean --json?)`. */
+function unknownOption(flag, options) {
+    const flags = Object.keys(options).map((name) => `--${name}`);
+    return `unknown option ${flag}${didYouMean(flag, flags, (name) => name)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/records/problems.ts
@@ -47801,6 +47986,17 @@ function formatProblem(problem) {
     const path = field === '' ? location : `${location}.${field}`;
     return `${file}: ${path}: ${message}`;
 }
+/**
+ * The line after the problems that stop a read: how many, and what to do. Skipping (`skip`: how
+ * to ask for it) is offered for invalid records only; when every problem is a path or glob with
+ * nothing to read, skipping would hide the mistake, so the line says to check them.
+ */
+function problemsFound(problems, skip) {
+    const found = `${problems.length} problem${problems.length === 1 ? '' : 's'} found`;
+    return problems.some((problem) => !problem.noInput)
+        ? `${found}; fix them, or analyse the valid records with ${skip}.`
+        : `${found}: nothing to read there; check the paths and globs.`;
+}
 function prefix(field) {
     return field === '' ? '' : `${field}: `;
 }
@@ -47820,10 +48016,7 @@ function stopOnProblems(problems, onInvalid, io) {
     if (lines.length > PROBLEMS_SHOWN)
         shown.push(`… and ${lines.length - PROBLEMS_SHOWN} more problems`);
     if (lines.length > 0 && onInvalid === 'fail') {
-        throw new InputError([
-            ...shown,
-            `${lines.length} problem${lines.length === 1 ? '' : 's'} found; fix them, or analyse the valid records with --on-invalid skip.`,
-        ]);
+        throw new InputError([...shown, problemsFound(problems, '--on-invalid skip')]);
     }
     if (shown.length > 0)
         io.stderr(shown.map((line) => `warning: ${line}`).join('\n') + '\n');
@@ -49810,7 +50003,7 @@ async function addCommand(args, io) {
 }
 async function readResultFiles(patterns, id, onInvalid, io, quiet, now) {
     const problems = [];
-    const files = await findInputFiles(patterns, io.cwd, (pattern, message) => problems.push({ file: pattern, location: '', field: '', message }));
+    const files = await findInputFiles(patterns, io.cwd, (pattern, message) => problems.push(inputProblem(pattern, message)));
     const sizes = await Promise.all(files.map((file) => add_command_sizeOf(file)));
     const total = sizes.reduce((sum, size) => sum + size, 0);
     const bar = progressBar(io, quiet, `Reading ${files.length === 1 ? files[0].display : `${files.length} files`}`, total);
@@ -50289,6 +50482,50 @@ function describeChange(metric, treatment) {
             ? 'task-weighted '
             : '';
     return `${treatment} ${verb} ${metric.name} by ${size} (${basis}${formatNumber(metric.difference.control)} → ${formatNumber(metric.difference.treatment)}, ${pEquals(metric.pValue)})`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/arms-present.ts
+
+
+/** Sessions per variant, by name, in the table's order of first appearance. */
+function variantCounts(table) {
+    const names = table.labels('variant');
+    const codes = table.codes('variant');
+    const counts = new Map();
+    for (let r = 0; r < table.size; r++) {
+        const name = names[codes[r]];
+        if (name !== undefined)
+            counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return counts;
+}
+/**
+ * Stops an analysis that would compare nothing because of a name: an experiment no record
+ * belongs to while records of others were read, or a control or treatment no session has while
+ * sessions of other variants were read. Either is almost always a typo; reporting 0 against n
+ * sessions would pass silently. The message names the closest name present, and all of them.
+ * An arm that simply has no sessions yet (no other variant either) is analysed as it is.
+ */
+function checkArmsPresent(table, config, otherExperiments) {
+    const experiments = Object.keys(otherExperiments);
+    if (table.size === 0 && config.experiment !== undefined && experiments.length > 0) {
+        throw new ConfigError([
+            `--experiment: no record belongs to experiment ${JSON.stringify(config.experiment)}${didYouMean(config.experiment, experiments)}; the records read are of ${listed(otherExperiments)}`,
+        ]);
+    }
+    const counts = variantCounts(table);
+    const present = [...counts.keys()];
+    const messages = ['control', 'treatment']
+        .filter((arm) => !counts.has(config[arm]))
+        .filter(() => present.some((name) => name !== config.control && name !== config.treatment))
+        .map((arm) => `--${arm}: no session has variant ${JSON.stringify(config[arm])}${didYouMean(config[arm], present)}; the variants present are ${listed(Object.fromEntries(counts))}`);
+    if (messages.length > 0)
+        throw new ConfigError(messages);
+}
+function listed(counts) {
+    return Object.entries(counts)
+        .map(([name, n]) => `${name} (${n})`)
+        .join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/stats/adjust.ts
@@ -52236,6 +52473,7 @@ function permutationDraws(nominalAlpha) {
 ;// CONCATENATED MODULE: ./src/analysis/metric-definitions.ts
 
 
+
 const CUSTOM_PREFIX = 'metrics.';
 /** The metrics every session record can carry (DESIGN.md), with their defaults. */
 const BUILT_IN_METRICS = [
@@ -52325,11 +52563,18 @@ function resolveMetrics(config, data) {
                 problems.push(`${where}: a ratio metric needs both numerator and denominator`);
                 continue;
             }
-            source = {
-                type: 'ratio',
+            const columns = {
                 numerator: columnName(override.numerator, data),
                 denominator: columnName(override.denominator, data),
             };
+            source = { type: 'ratio', ...columns };
+            // A field no session has would make a ratio of no sessions: a typo, not a result.
+            const absent = ['numerator', 'denominator'].filter((part) => !hasColumn(columns[part], data));
+            for (const part of absent) {
+                problems.push(`${where}.${part}: no session has a field ${JSON.stringify(override[part])}${didYouMean(override[part], fieldNames(data))}`);
+            }
+            if (absent.length > 0)
+                continue;
         }
         if (!source) {
             problems.push(`${where}: no session has a metric "${name}"; expected one of ${[...definitions.keys()].join(', ')}, or numerator and denominator for a ratio`);
@@ -52376,6 +52621,14 @@ function columnName(name, data) {
     if (name.startsWith(CUSTOM_PREFIX) || session_table/* BUILT_IN_COLUMNS */.b2.includes(name))
         return name;
     return data.names.includes(name) ? name : CUSTOM_PREFIX + name;
+}
+function hasColumn(column, data) {
+    return session_table/* BUILT_IN_COLUMNS */.b2.includes(column) || data.names.includes(column);
+}
+/** The fields a ratio can use, as a record names them (`cost_usd`, not `metrics.cost_usd`). */
+function fieldNames(data) {
+    const custom = data.names.filter((name) => name.startsWith(CUSTOM_PREFIX));
+    return [...session_table/* BUILT_IN_COLUMNS */.b2, ...custom.map((name) => name.slice(CUSTOM_PREFIX.length))];
 }
 /** 0/1 values → binary, whole numbers → count, anything else → continuous. */
 function inferKind(values) {
@@ -59032,6 +59285,7 @@ function inputWarnings(input, srm, arms) {
 
 
 
+
 /**
  * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
  * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
@@ -59113,16 +59367,8 @@ function singleExperiment(table) {
     return named[0] ?? 'default';
 }
 function otherVariants(table, config) {
-    const names = table.labels('variant');
-    const counts = new Map();
-    const codes = table.codes('variant');
-    for (let r = 0; r < table.size; r++) {
-        const name = names[codes[r]];
-        if (name === undefined || name === config.control || name === config.treatment)
-            continue;
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
-    return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+    const others = [...variantCounts(table)].filter(([name]) => name !== config.control && name !== config.treatment);
+    return Object.fromEntries(others.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -59216,6 +59462,12 @@ function commitCell(sha) {
     if (sha === null)
         return '—';
     return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : escapeClamped(sha, 12);
+}
+
+;// CONCATENATED MODULE: ./src/report/view.ts
+/** The view of a report on its own: no store, no history of looks, no run to link to. */
+function standaloneView(report) {
+    return { report, store: null, history: [], fullReport: null, runUrl: null };
 }
 
 ;// CONCATENATED MODULE: ./src/report/method-sentence.ts
@@ -60435,6 +60687,8 @@ function storeDetails(store, max) {
 /** Pads every cell to its column's width (by code points, so ★ and − count as one). */
 function alignColumns(rows) {
     const width = (text) => [...text].length;
+    if (rows.length === 0)
+        return [];
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ''))));
     return rows.map((row) => row
         .map((cell, column) => cell + ' '.repeat(widths[column] - width(cell)))
@@ -60581,7 +60835,7 @@ function segmentLines(segment) {
     return [
         '',
         `${segment.metric} by ${segment.field} (p adjusted by Benjamini–Hochberg within the breakdown):`,
-        ...alignColumns(rows),
+        ...(rows.length > 0 ? alignColumns(rows) : ['  no session has a value of this field']),
     ];
 }
 /** `95%`, or a sequential look's level: `99.4% (sequential, look 3)`. */
@@ -60595,6 +60849,7 @@ function intervalLevel(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/analysis-flags.ts
+
 
 
 
@@ -60661,9 +60916,8 @@ async function writeHtml(report, values, cwd) {
     if (values.html === undefined)
         return;
     const file = (0,external_node_path_namespaceObject.resolve)(cwd, values.html);
-    const view = { report, store: null, history: [], fullReport: null, runUrl: null };
     try {
-        await (0,promises_.writeFile)(file, renderHtml(view));
+        await (0,promises_.writeFile)(file, renderHtml(standaloneView(report)));
     }
     catch (error) {
         throw new UsageError(`--html: cannot write ${JSON.stringify(values.html)} (${error.code ?? error.message})`, 'analyze');
@@ -60724,6 +60978,7 @@ function storedEarlier(sessions, addedIds) {
 
 
 
+
 /**
  * Reads result files and agent logs (stopping on invalid records unless told to skip them) and
  * analyses them.
@@ -60738,7 +60993,11 @@ async function analyzeFiles(patterns, config, io, source = { from: 'auto', task:
         records: inputs.sessions,
     });
     printWarnings(inputs.warnings, io.stderr);
-    stopOnProblems([...inputs.problems, ...read.problems], config.onInvalid, io);
+    const problems = [...inputs.problems, ...read.problems];
+    // Nothing found to read is no analysis, whatever --on-invalid says: skipping hides nothing here.
+    const nothingRead = read.files.length === 0 && inputs.logFiles.length === 0;
+    stopOnProblems(problems, nothingRead ? 'fail' : config.onInvalid, io);
+    checkArmsPresent(read.table, config, read.otherExperiments);
     const logFiles = new Set(inputs.logFiles);
     return analyze(read.table, config, {
         files: [...logFiles, ...read.files.filter((file) => !logFiles.has(file))],
@@ -61042,19 +61301,24 @@ function oneLine(text) {
 
 
 
+
+
 const ANALYZE_STORE_HELP = `Usage: ab-verdict analyze <id> [options]
 
 Analyse an experiment of the local store (see 'ab-verdict create'), with the options above
 but --experiment and --on-invalid; --control and --treatment default to the experiment's own.
-An argument that is a file, a folder or a glob is read as result files, as above; give
---store to analyse the experiment of that name even so.
+
+Files or an experiment: the arguments are read as files, folders and globs, unless there is one
+argument, no file or folder has that name, and the store holds an experiment of that id. With
+--store <dir> the one argument is always an experiment id. So a missing file is reported as
+missing, whether or not a store exists.
 
 ${STORE_HELP}`;
 /** The options of `analyze <id>`: those of `analyze <files>`, the store instead of the filters. */
 const OPTIONS = { ...ANALYSIS_FLAGS, store: { type: 'string' } };
 /**
- * `ab-verdict analyze`: an experiment of the local store when its one argument is no file,
- * folder or glob and the store exists (or `--store` is given); else result files, as before.
+ * `ab-verdict analyze`: an experiment of the local store (the rule in ANALYZE_STORE_HELP), else
+ * result files. A one-word argument that is neither says so about both.
  */
 async function analyzeDispatch(args, io) {
     const loose = (0,external_node_util_namespaceObject.parseArgs)({
@@ -61067,25 +61331,47 @@ async function analyzeDispatch(args, io) {
         io.stdout(`${ANALYZE_HELP}\n\n${ANALYZE_STORE_HELP}\n`);
         return;
     }
-    if (isStoreAnalysis(loose.positionals, loose.values.store, io)) {
-        await analyzeStoreCommand(args, io);
+    if (loose.values.store !== undefined)
+        return analyzeStoreCommand(args, io);
+    const candidate = storeCandidate(loose.positionals, io);
+    const store = candidate === undefined ? undefined : openStore(undefined, io, 'analyze');
+    if (candidate !== undefined && (await holds(store, candidate))) {
+        return analyzeStoreCommand(args, io);
     }
-    else {
+    try {
         await analyzeCommand(args, io);
     }
+    catch (error) {
+        if (!(error instanceof InputError) || candidate === undefined)
+            throw error;
+        const ids = await store.ids().catch(() => []);
+        throw new InputError([
+            ...error.lines,
+            `(nor is ${JSON.stringify(candidate)} an experiment of the store ${store.display}${ids.length > 0 ? `, which holds ${ids.join(', ')}` : ''})`,
+        ]);
+    }
 }
-function isStoreAnalysis(positionals, storeFlag, io) {
-    if (storeFlag !== undefined)
-        return true;
+/** The one argument that could name a store experiment: no file, folder or glob, and a store exists. */
+function storeCandidate(positionals, io) {
     if (positionals.length !== 1)
-        return false;
+        return undefined;
     const [name] = positionals;
-    if (/[*?[\]{}]/.test(name) || /\.(json|jsonl|ndjson)$/i.test(name))
-        return false;
+    if (/[\\/]$/.test(name) || /[*?[\]{}]/.test(name) || /\.(json|jsonl|ndjson)$/i.test(name))
+        return undefined;
     if ((0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, name)))
-        return false;
+        return undefined;
     const env = io.env ?? process.env;
-    return (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, env.AB_VERDICT_STORE?.trim() || DEFAULT_STORE));
+    return (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, env.AB_VERDICT_STORE?.trim() || DEFAULT_STORE))
+        ? name
+        : undefined;
+}
+async function holds(store, id) {
+    try {
+        return await store.has(id);
+    }
+    catch {
+        return false; // An unreadable store: the argument is read as files, and the store not used.
+    }
 }
 async function analyzeStoreCommand(args, io) {
     const { values, positionals } = parseFlags('analyze', args, OPTIONS);
@@ -61105,6 +61391,7 @@ async function analyzeStoreCommand(args, io) {
     const experiment = await storeErrors(() => store.table(id, config.segments));
     warnOfProblems(experiment, io);
     const { table } = experiment;
+    checkArmsPresent(table, config, {});
     const report = analyze(withDuplicates(table, { identical: 0, conflicting: 0, conflictingIds: [] }), config, {
         files: [displayPath(experiment.folder, io.cwd)],
         recordsRead: table.size,
@@ -61405,7 +61692,7 @@ async function importCommand(args, io) {
     const now = io.now?.() ?? new Date();
     const problems = [];
     const fileProblem = (file, message) => problems.push({ file, location: '', field: '', message });
-    const files = await findInputFiles(positionals, io.cwd, fileProblem);
+    const files = await findInputFiles(positionals, io.cwd, (pattern, message) => problems.push(inputProblem(pattern, message)));
     const targets = new Map();
     const bar = progressBar(io, values.quiet, `Importing ${plural(files.length, 'file')}`, files.length);
     let sessionsRead = 0;
@@ -63122,6 +63409,7 @@ const VERSION = package_namespaceObject.rE;
 
 
 
+
 const MAIN_HELP = `Usage: ab-verdict <command> [options]
 
 Statistically sound A/B verdicts for AI-agent sessions.
@@ -63176,8 +63464,10 @@ async function main(argv, io) {
             return EXIT.ok;
         }
         const run = COMMANDS[command];
-        if (!run)
-            throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        if (!run) {
+            const hint = didYouMean(command, Object.keys(COMMANDS));
+            throw new UsageError(`unknown command ${JSON.stringify(command)}${hint}`);
+        }
         await run(args, io);
         return EXIT.ok;
     }

@@ -1,13 +1,16 @@
-// Bundles the Action (dist/index.js) and the CLI (dist/cli.js) with ncc into self-contained ESM
-// files that run without node_modules. Fails if ncc emits anything it did not expect, so dist/
-// never depends on a file that is not committed.
+// Bundles the Action (dist/index.js), the CLI (dist/cli.js) and the library (dist/lib.js) with
+// ncc into self-contained ESM files that run without node_modules, and writes the library's
+// types (dist/types/, by tsc). Fails if ncc emits anything it did not expect, so dist/ never
+// depends on a file that is not committed.
 import ncc from '@vercel/ncc';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
-const entries = { 'index.js': 'src/index.ts', 'cli.js': 'src/cli.ts' };
+const entries = { 'index.js': 'src/index.ts', 'cli.js': 'src/cli.ts', 'lib.js': 'src/lib.ts' };
 const expectedAssets = new Set(['package.json']);
 
 // Bundle everything first, so a failed build leaves the committed dist/ as it was.
@@ -36,8 +39,11 @@ await writeFile(
     .map(([output, text]) => `Licenses of the packages bundled in ${output}:\n\n${text}`)
     .join('\n\n'),
 );
+// The library's declarations; they import zod's types, as its schemas are zod schemas.
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', `${root}tsconfig.lib.json`], { stdio: 'inherit' });
 console.log(
   `built ${Object.keys(entries)
     .map((name) => `dist/${name}`)
-    .join(', ')}`,
+    .join(', ')} and dist/types/`,
 );

@@ -2,6 +2,7 @@ import type { ExperimentConfig } from '../config/experiment-config.js';
 import { ConfigError } from '../config/parse-inputs.js';
 import type { SessionTable } from '../records/types.js';
 import { decide } from './decide.js';
+import { variantCounts } from './arms-present.js';
 import { applyFamilies } from './family.js';
 import { lookLevel } from './look-level.js';
 import { resolveMetrics } from './metric-definitions.js';
@@ -124,13 +125,8 @@ function singleExperiment(table: SessionTable): string {
 }
 
 function otherVariants(table: SessionTable, config: ExperimentConfig): Record<string, number> {
-  const names = table.labels('variant');
-  const counts = new Map<string, number>();
-  const codes = table.codes('variant');
-  for (let r = 0; r < table.size; r++) {
-    const name = names[codes[r]!];
-    if (name === undefined || name === config.control || name === config.treatment) continue;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+  const others = [...variantCounts(table)].filter(
+    ([name]) => name !== config.control && name !== config.treatment,
+  );
+  return Object.fromEntries(others.sort(([a], [b]) => a.localeCompare(b)));
 }

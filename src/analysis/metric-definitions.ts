@@ -1,3 +1,4 @@
+import { didYouMean } from '../config/did-you-mean.js';
 import { ConfigError } from '../config/parse-inputs.js';
 import type {
   Direction,
@@ -128,11 +129,21 @@ export function resolveMetrics(
         problems.push(`${where}: a ratio metric needs both numerator and denominator`);
         continue;
       }
-      source = {
-        type: 'ratio',
+      const columns = {
         numerator: columnName(override.numerator, data),
         denominator: columnName(override.denominator, data),
       };
+      source = { type: 'ratio', ...columns };
+      // A field no session has would make a ratio of no sessions: a typo, not a result.
+      const absent = (['numerator', 'denominator'] as const).filter(
+        (part) => !hasColumn(columns[part], data),
+      );
+      for (const part of absent) {
+        problems.push(
+          `${where}.${part}: no session has a field ${JSON.stringify(override[part])}${didYouMean(override[part]!, fieldNames(data))}`,
+        );
+      }
+      if (absent.length > 0) continue;
     }
     if (!source) {
       problems.push(
@@ -187,6 +198,16 @@ function columnName(name: string, data: ColumnCatalogue): string {
   if (name.startsWith(CUSTOM_PREFIX) || (BUILT_IN_COLUMNS as readonly string[]).includes(name))
     return name;
   return data.names.includes(name) ? name : CUSTOM_PREFIX + name;
+}
+
+function hasColumn(column: string, data: ColumnCatalogue): boolean {
+  return (BUILT_IN_COLUMNS as readonly string[]).includes(column) || data.names.includes(column);
+}
+
+/** The fields a ratio can use, as a record names them (`cost_usd`, not `metrics.cost_usd`). */
+function fieldNames(data: ColumnCatalogue): string[] {
+  const custom = data.names.filter((name) => name.startsWith(CUSTOM_PREFIX));
+  return [...BUILT_IN_COLUMNS, ...custom.map((name) => name.slice(CUSTOM_PREFIX.length))];
 }
 
 /** 0/1 values → binary, whole numbers → count, anything else → continuous. */

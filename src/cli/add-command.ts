@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { findInputFiles, type InputFile } from '../records/find-input-files.js';
+import { findInputFiles, inputProblem, type InputFile } from '../records/find-input-files.js';
 import { readSessions } from '../records/read.js';
 import { readInputs, sourceOptions } from '../sources/read-inputs.js';
 import type { SourceSettings } from '../config/source-settings.js';
@@ -120,7 +120,7 @@ async function readResultFiles(
 ): Promise<Read> {
   const problems: RecordProblem[] = [];
   const files = await findInputFiles(patterns, io.cwd, (pattern, message) =>
-    problems.push({ file: pattern, location: '', field: '', message }),
+    problems.push(inputProblem(pattern, message)),
   );
   const sizes = await Promise.all(files.map((file) => sizeOf(file)));
   const total = sizes.reduce((sum, size) => sum + size, 0);

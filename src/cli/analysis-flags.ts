@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Report } from '../analysis/report-types.js';
 import type { RawInputs } from '../config/parse-inputs.js';
+import { standaloneView } from '../report/view.js';
 import { renderHtml } from '../report/html/html-report.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -81,9 +82,8 @@ export async function writeHtml(
 ): Promise<void> {
   if (values.html === undefined) return;
   const file = resolve(cwd, values.html);
-  const view = { report, store: null, history: [], fullReport: null, runUrl: null };
   try {
-    await writeFile(file, renderHtml(view));
+    await writeFile(file, renderHtml(standaloneView(report)));
   } catch (error) {
     throw new UsageError(
       `--html: cannot write ${JSON.stringify(values.html)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,

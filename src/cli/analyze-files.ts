@@ -1,4 +1,5 @@
 import { analyze } from '../analysis/analyze.js';
+import { checkArmsPresent } from '../analysis/arms-present.js';
 import type { Report } from '../analysis/report-types.js';
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import type { SourceSettings } from '../config/source-settings.js';
@@ -27,7 +28,11 @@ export async function analyzeFiles(
     records: inputs.sessions,
   });
   printWarnings(inputs.warnings, io.stderr);
-  stopOnProblems([...inputs.problems, ...read.problems], config.onInvalid, io);
+  const problems = [...inputs.problems, ...read.problems];
+  // Nothing found to read is no analysis, whatever --on-invalid says: skipping hides nothing here.
+  const nothingRead = read.files.length === 0 && inputs.logFiles.length === 0;
+  stopOnProblems(problems, nothingRead ? 'fail' : config.onInvalid, io);
+  checkArmsPresent(read.table, config, read.otherExperiments);
   const logFiles = new Set(inputs.logFiles);
   return analyze(read.table, config, {
     files: [...logFiles, ...read.files.filter((file) => !logFiles.has(file))],

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describeReadError, stripBom } from '../records/file-text.js';
-import { findInputFiles } from '../records/find-input-files.js';
+import { findInputFiles, inputProblem } from '../records/find-input-files.js';
 import { readSessions } from '../records/read.js';
 import { isSeedTestFile, type SeedTestFile } from '../records/read-seed.js';
 import type { RecordProblem } from '../records/types.js';
@@ -75,7 +75,9 @@ export async function importCommand(args: string[], io: StoreIO): Promise<void> 
   const problems: RecordProblem[] = [];
   const fileProblem = (file: string, message: string) =>
     problems.push({ file, location: '', field: '', message });
-  const files = await findInputFiles(positionals, io.cwd, fileProblem);
+  const files = await findInputFiles(positionals, io.cwd, (pattern, message) =>
+    problems.push(inputProblem(pattern, message)),
+  );
   const targets = new Map<string, Target>();
   const bar = progressBar(
     io,

@@ -1,5 +1,7 @@
+import { didYouMean } from '../config/did-you-mean.js';
 import { ConfigError } from '../config/parse-inputs.js';
 import type { CommandIO } from './analyze-command.js';
+import type { StoreIO } from './store-command.js';
 import { addCommand } from './add-command.js';
 import { addResultCommand } from './add-result-command.js';
 import { analyzeDispatch } from './analyze-store-command.js';
@@ -58,7 +60,7 @@ const COMMANDS: Record<string, (args: string[], io: CommandIO) => Promise<void>>
 };
 
 /** Runs one command line; returns the exit code. Never throws for a user's mistake. */
-export async function main(argv: string[], io: CommandIO): Promise<number> {
+export async function main(argv: string[], io: StoreIO): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -70,7 +72,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       return EXIT.ok;
     }
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    if (!run) {
+      const hint = didYouMean(command, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command ${JSON.stringify(command)}${hint}`);
+    }
     await run(args, io);
     return EXIT.ok;
   } catch (error) {

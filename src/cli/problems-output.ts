@@ -1,4 +1,4 @@
-import { formatProblem } from '../records/problems.js';
+import { formatProblem, problemsFound } from '../records/problems.js';
 import type { RecordProblem } from '../records/types.js';
 import type { CommandIO } from './analyze-command.js';
 import { InputError } from './usage-error.js';
@@ -20,10 +20,7 @@ export function stopOnProblems(
   if (lines.length > PROBLEMS_SHOWN)
     shown.push(`… and ${lines.length - PROBLEMS_SHOWN} more problems`);
   if (lines.length > 0 && onInvalid === 'fail') {
-    throw new InputError([
-      ...shown,
-      `${lines.length} problem${lines.length === 1 ? '' : 's'} found; fix them, or analyse the valid records with --on-invalid skip.`,
-    ]);
+    throw new InputError([...shown, problemsFound(problems, '--on-invalid skip')]);
   }
   if (shown.length > 0) io.stderr(shown.map((line) => `warning: ${line}`).join('\n') + '\n');
 }

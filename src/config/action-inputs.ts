@@ -150,7 +150,12 @@ export function parseActionInputs(
       "github-token: required to read the store, comment or post a report; leave the input out to use the job's GITHUB_TOKEN",
     );
   }
-  const reportRunId = wholeNumber('report-run-id', 1, Number.MAX_SAFE_INTEGER) ?? null;
+  // An input of post-report only: its default (an expression of workflow_run events) means
+  // nothing elsewhere, and tools that run the Action locally pass it unexpanded.
+  const reportRunId =
+    mode === 'post-report'
+      ? (wholeNumber('report-run-id', 1, Number.MAX_SAFE_INTEGER) ?? null)
+      : null;
   if (mode === 'post-report' && reportRunId === null) {
     problems.push(
       'report-run-id: required in mode post-report (the run that uploaded the report); outside a workflow_run event, set it',

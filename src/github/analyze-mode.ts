@@ -14,6 +14,7 @@ import {
 } from '../store/backend.js';
 import { StoreFolderError } from '../store/dir-store.js';
 import { inInputNames } from '../config/action-inputs.js';
+import { checkArmsPresent } from '../analysis/arms-present.js';
 import type { StoredSession } from '../store/format.js';
 import { reportArtifactName } from '../store/names.js';
 import { readInputs, sourceOptions } from '../sources/read-inputs.js';
@@ -68,9 +69,11 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
   const read = await readStore(backend, fresh.length);
   const update = updateStore(read.snapshots, fresh);
   const sessions = update.union.sessions();
-  const report = inInputNames(() =>
-    analyze(
-      storeTable(sessions, update.duplicates, config.segments),
+  const table = storeTable(sessions, update.duplicates, config.segments);
+  const report = inInputNames(() => {
+    checkArmsPresent(table, config, results.otherExperiments);
+    return analyze(
+      table,
       config,
       {
         files: results.files,
@@ -80,8 +83,8 @@ export async function analyzeMode(settings: ActionSettings, env: Environment): P
       },
       // Every earlier run was a look: the sequential boundary of this one depends on them.
       { priorLooks: looksOf(update.history) },
-    ),
-  );
+    );
+  });
   const look = historyPointOf(report, { ...context, time: now });
   const snapshot = snapshotOf(update, config.experiment, look, now, sessions);
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { ExperimentConfig } from '../config/experiment-config.js';
-import { formatProblem } from '../records/problems.js';
+import { formatProblem, problemsFound } from '../records/problems.js';
 import type { RecordProblem } from '../records/types.js';
 import type { ResultsRead } from '../store/read-results.js';
 import { StepError } from './step-error.js';
@@ -24,7 +24,7 @@ export function checkResults(
     shown.push(`… and ${lines.length - PROBLEMS_SHOWN} more problems`);
   if (lines.length > 0 && config.onInvalid === 'fail') {
     throw new StepError(
-      `${lines.length} problem${lines.length === 1 ? '' : 's'} in the result files; fix them, or analyse the valid records with on-invalid: skip.\n${shown.join('\n')}`,
+      `${problemsFound(results.problems, 'on-invalid: skip')}\n${shown.join('\n')}`,
     );
   }
   for (const line of shown) core.warning(line, { title: 'ab-verdict: invalid record skipped' });

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeReadError } from './file-text.js';
+import type { RecordProblem } from './types.js';
 
 /** A file to read: its path as shown in messages (relative to cwd, as typed) and on disk. */
 export interface InputFile {
@@ -52,6 +53,11 @@ export async function findInputFiles(
     }
   }
   return files;
+}
+
+/** The problem of a path or glob that yields nothing: `findInputFiles`'s `report`, as a problem. */
+export function inputProblem(pattern: string, message: string): RecordProblem {
+  return { file: pattern, location: '', field: '', message, noInput: true };
 }
 
 /** A path's stats, or the error that says why there are none. */

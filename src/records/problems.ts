@@ -16,6 +16,18 @@ export function formatProblem(problem: RecordProblem): string {
   return `${file}: ${path}: ${message}`;
 }
 
+/**
+ * The line after the problems that stop a read: how many, and what to do. Skipping (`skip`: how
+ * to ask for it) is offered for invalid records only; when every problem is a path or glob with
+ * nothing to read, skipping would hide the mistake, so the line says to check them.
+ */
+export function problemsFound(problems: readonly RecordProblem[], skip: string): string {
+  const found = `${problems.length} problem${problems.length === 1 ? '' : 's'} found`;
+  return problems.some((problem) => !problem.noInput)
+    ? `${found}; fix them, or analyse the valid records with ${skip}.`
+    : `${found}: nothing to read there; check the paths and globs.`;
+}
+
 function prefix(field: string): string {
   return field === '' ? '' : `${field}: `;
 }

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { findInputFiles, type InputFile } from './find-input-files.js';
+import { findInputFiles, inputProblem, type InputFile } from './find-input-files.js';
 import { RecordCollector } from './record-collector.js';
 import { readJsonFile } from './read-json.js';
 import { readJsonLines } from './read-jsonl.js';
@@ -56,7 +56,7 @@ const JSON_LINES = /\.(?:jsonl|ndjson)$/i;
 export async function readSessions(patterns: string[], options: ReadOptions): Promise<ReadResult> {
   const collector = new RecordCollector(options);
   const files = await findInputFiles(patterns, options.cwd ?? process.cwd(), (pattern, message) =>
-    collector.problem(pattern, '', message),
+    collector.problems.push(inputProblem(pattern, message)),
   );
   const given = options.records ?? [];
   for (const { record, file, location } of given) collector.record(file, location, record);

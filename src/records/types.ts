@@ -43,6 +43,8 @@ export interface RecordProblem {
   /** Dotted path of the field, e.g. `tool_calls` or `metrics.cost_usd`; '' for the whole record or file. */
   field: string;
   message: string;
+  /** A path or glob the user gave that yields no file to read (nothing to skip, a mistake to fix). */
+  noInput?: true;
 }
 
 /**

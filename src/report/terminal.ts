@@ -92,7 +92,7 @@ function segmentLines(segment: SegmentReport): string[] {
   return [
     '',
     `${segment.metric} by ${segment.field} (p adjusted by Benjamini–Hochberg within the breakdown):`,
-    ...alignColumns(rows),
+    ...(rows.length > 0 ? alignColumns(rows) : ['  no session has a value of this field']),
   ];
 }
 

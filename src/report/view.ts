@@ -44,3 +44,8 @@ export interface ReportView {
   /** A link to the workflow run that made the report. */
   runUrl: string | null;
 }
+
+/** The view of a report on its own: no store, no history of looks, no run to link to. */
+export function standaloneView(report: Report): ReportView {
+  return { report, store: null, history: [], fullReport: null, runUrl: null };
+}

@@ -6,7 +6,7 @@ import {
   type SourceSettingNames,
   type SourceSettings,
 } from '../config/source-settings.js';
-import { findInputFiles } from '../records/find-input-files.js';
+import { findInputFiles, inputProblem } from '../records/find-input-files.js';
 import type { LocatedRecord, RecordProblem } from '../records/types.js';
 import { SOURCES } from './formats.js';
 import { completeSession, type MappingRules } from './mapping.js';
@@ -60,7 +60,7 @@ export async function readInputs(
   const files = await findInputFiles(
     patterns,
     options.cwd,
-    (pattern, message) => read.problems.push({ file: pattern, location: '', field: '', message }),
+    (pattern, message) => read.problems.push(inputProblem(pattern, message)),
     options.from === 'map' ? MAPPED_FILES : ALL_FILES,
   );
   const { rules, names = SOURCE_FLAG_NAMES } = options;

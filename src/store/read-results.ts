@@ -1,4 +1,4 @@
-import { findInputFiles } from '../records/find-input-files.js';
+import { findInputFiles, inputProblem } from '../records/find-input-files.js';
 import { readSessions } from '../records/read.js';
 import type { LocatedRecord, RecordProblem, SessionRecord } from '../records/types.js';
 
@@ -36,7 +36,7 @@ export async function readResults(
   };
   const { records = [], ...readOptions } = options;
   const files = await findInputFiles(patterns, options.cwd, (pattern, message) =>
-    read.problems.push({ file: pattern, location: '', field: '', message }),
+    read.problems.push(inputProblem(pattern, message)),
   );
   // Sessions of agent logs by file, so that each knows its file, as a result file's records do.
   const byFile = new Map<string, LocatedRecord[]>();

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWN_LOGS, SHARED_LOGS } from '../sources/agent-logs.js';
 import { annotations, log, step, useFakeGitHub } from './fixture.js';
-import { NODE24, type ActionResult } from '../support/run-action.js';
+import { NODE24, node24Runs } from '../support/node24.js';
+import type { ActionResult } from '../support/run-action.js';
 import { workspace } from './sessions.js';
 
 const github = useFakeGitHub();
@@ -33,26 +34,29 @@ describe('agent logs as the results of a run', () => {
     expectArms(result, 5, 4);
   });
 
-  it('reads inspect_ai logs on Node 24, the variant from the log format, the success from the scorer named', async () => {
-    const cwd = workspace();
-    cpSync(`${SHARED_LOGS}/inspect_ai/logs`, join(cwd, 'logs'), { recursive: true });
-    // The Action's runtime: the .eval zips' zstd entries decode there as on Node 20.
-    const result = await step(github.fake, {
-      cwd,
-      node: NODE24,
-      inputs: {
-        results: 'logs',
-        from: 'inspect',
-        'variant-from': 'path',
-        'variant-pattern': '\\.(eval|json)$',
-        control: 'eval',
-        treatment: 'json',
-        scorer: 'includes',
-        store: 'none',
-      },
-    });
-    expectArms(result, 4, 4);
-  });
+  it.skipIf(!node24Runs)(
+    'reads inspect_ai logs on Node 24, the variant from the log format, the success from the scorer named',
+    async () => {
+      const cwd = workspace();
+      cpSync(`${SHARED_LOGS}/inspect_ai/logs`, join(cwd, 'logs'), { recursive: true });
+      // The Action's runtime: the .eval zips' zstd entries decode there as on Node 20.
+      const result = await step(github.fake, {
+        cwd,
+        node: NODE24,
+        inputs: {
+          results: 'logs',
+          from: 'inspect',
+          'variant-from': 'path',
+          'variant-pattern': '\\.(eval|json)$',
+          control: 'eval',
+          treatment: 'json',
+          scorer: 'includes',
+          store: 'none',
+        },
+      });
+      expectArms(result, 4, 4);
+    },
+  );
 
   it('reads CSV results of its own through the map input', async () => {
     const cwd = workspace({

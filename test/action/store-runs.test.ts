@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../fake-github/read-zip.js';
-import { NODE24 } from '../support/run-action.js';
+import { NODE24, node24Runs } from '../support/node24.js';
 import { annotations, log, step, useFakeGitHub } from './fixture.js';
 import { sessions, snapshotZip } from './sessions.js';
 import { repeated, storeSnapshots } from './store-contents.js';
@@ -238,7 +238,7 @@ describe('the artifact store across runs', () => {
     expect(result.outputs['sessions-control']).toBe(String(8 + 5));
   });
 
-  it.skipIf(!existsSync(NODE24))('runs on Node 24, the runtime action.yml names', async () => {
+  it.skipIf(!node24Runs)('runs on Node 24, the runtime action.yml names', async () => {
     const { fake } = github;
     const result = await step(fake, {
       records: sessions({ prefix: 'n24', perArm: 6 }),

@@ -96,6 +96,14 @@ describe.skipIf(!runs)(
         expect(await page.locator('table').first().innerText()).toContain('tool_error_rate');
         expect(await page.locator('pre code.language-text').innerText()).toContain('●');
         await page.locator('.comment').screenshot({ path: join(shots, 'comment.png') });
+        // Its top, the verdict and the primary metric and guardrails, for the README's first screen.
+        const comment = (await page.locator('.comment').boundingBox())!;
+        const row = (await page.locator('table').first().locator('tbody tr').nth(2).boundingBox())!;
+        await page.screenshot({
+          path: join(shots, 'comment-top.png'),
+          fullPage: true,
+          clip: { ...comment, height: row.y + row.height + 12 - comment.y },
+        });
         // The per-task details, opened as a reader would.
         const tasks = page.locator('details', { hasText: 'per task' });
         await tasks.locator('summary').click();

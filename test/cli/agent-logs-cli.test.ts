@@ -11,8 +11,8 @@ const HERMES = `${SHARED_LOGS}/hermes`;
 const INSPECT = `${SHARED_LOGS}/inspect_ai`;
 
 describe('agent logs through the CLI, from the files to a verdict', () => {
-  it('analyzes Claude Code transcripts and results, the variant taken from the project path', () => {
-    const run = store(
+  it('analyzes Claude Code transcripts and results, the variant taken from the project path', async () => {
+    const run = await store(
       [
         'analyze',
         `${CLAUDE}/dot-claude`,
@@ -37,12 +37,12 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     expect(report.recommendation.verdict).toBeDefined();
   });
 
-  it('adds Codex cold and warm runs to the store and analyzes them, paired by prompt', () => {
+  it('adds Codex cold and warm runs to the store and analyzes them, paired by prompt', async () => {
     const cwd = tempDir();
-    expect(store(['create', 'codex-ab', '--description', 'AGENTS.md or not'], { cwd }).status).toBe(
-      0,
-    );
-    const cold = store(
+    expect(
+      (await store(['create', 'codex-ab', '--description', 'AGENTS.md or not'], { cwd })).status,
+    ).toBe(0);
+    const cold = await store(
       [
         'add',
         'codex-ab',
@@ -57,7 +57,7 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     );
     expect(cold.status, cold.stderr).toBe(0);
     expect(cold.stdout).toContain('Read 5 sessions: 5 new ones.');
-    const warm = store(
+    const warm = await store(
       [
         'add',
         'codex-ab',
@@ -70,11 +70,15 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     );
     expect(warm.status, warm.stderr).toBe(0);
     expect(warm.stdout).toContain('holds cold 5, warm 4.');
-    const again = store(['add', 'codex-ab', `${CODEX}/dot-codex`, '--variant', 'cold'], { cwd });
+    const again = await store(['add', 'codex-ab', `${CODEX}/dot-codex`, '--variant', 'cold'], {
+      cwd,
+    });
     expect(again.stdout, again.stderr).toContain('Read 5 sessions: 0 new ones, 5 stored already.');
-    const report = JSON.parse(store(['analyze', 'codex-ab', '--json'], { cwd }).stdout) as Report;
+    const report = JSON.parse(
+      (await store(['analyze', 'codex-ab', '--json'], { cwd })).stdout,
+    ) as Report;
     expect(report.sessions).toEqual({ cold: 5, warm: 4 });
-    const records = exported(store(['export', 'codex-ab'], { cwd }).stdout);
+    const records = exported((await store(['export', 'codex-ab'], { cwd })).stdout);
     const tasks = (variant: string) =>
       new Set(records.filter((r) => r.variant === variant).map((r) => r.task_id));
     // t5 ran cold only; the other four prompts pair.
@@ -82,26 +86,28 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     expect([...tasks('warm')].every((task) => tasks('cold').has(task))).toBe(true);
   });
 
-  it('adds Hermes state.db sessions and batch lines, the variant from the model name', () => {
+  it('adds Hermes state.db sessions and batch lines, the variant from the model name', async () => {
     const cwd = tempDir();
-    expect(store(['create', 'hermes-ab', '--description', 'd'], { cwd }).status).toBe(0);
+    expect((await store(['create', 'hermes-ab', '--description', 'd'], { cwd })).status).toBe(0);
     const args = ['--variant-from', 'model', '--variant-pattern', 'fake-(\\w+)'];
-    const db = store(
+    const db = await store(
       ['add', 'hermes-ab', `${HERMES}/cold/state.db`, `${HERMES}/warm/state.db`, ...args],
       { cwd },
     );
     expect(db.status, db.stderr).toBe(0);
     expect(db.stdout).toContain('holds cold 5, warm 5.');
-    const batch = store(['add', 'hermes-ab', `${HERMES}/batch/data`, ...args], { cwd });
+    const batch = await store(['add', 'hermes-ab', `${HERMES}/batch/data`, ...args], { cwd });
     expect(batch.status, batch.stderr).toBe(0);
     expect(batch.stdout).toContain('Read 8 sessions: 8 new ones');
-    const report = JSON.parse(store(['analyze', 'hermes-ab', '--json'], { cwd }).stdout) as Report;
+    const report = JSON.parse(
+      (await store(['analyze', 'hermes-ab', '--json'], { cwd })).stdout,
+    ) as Report;
     expect(report.sessions).toEqual({ cold: 9, warm: 9 });
   });
 
-  it('analyzes inspect_ai logs, each run an arm, paired by sample', () => {
+  it('analyzes inspect_ai logs, each run an arm, paired by sample', async () => {
     // The .eval and the .json log are two runs of one eval: here, two arms.
-    const run = store(
+    const run = await store(
       [
         'analyze',
         `${INSPECT}/logs`,
@@ -128,7 +134,7 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     expect(time.design).toMatchObject({ kind: 'paired', tasks: 4 });
   });
 
-  it('analyzes a CSV of its own through a mapping file, and names a bad cell by line and column', () => {
+  it('analyzes a CSV of its own through a mapping file, and names a bad cell by line and column', async () => {
     const cwd = tempDir();
     const rows = Array.from({ length: 12 }, (_, i) => {
       const arm = i % 2 ? 'warm' : 'cold';
@@ -139,14 +145,14 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
       join(cwd, 'map.yaml'),
       'session_id: run\nvariant: arm\ntask_id: case\nsuccess: status | true=passed\ncompletion_time_seconds: ms | ms\n',
     );
-    const run = store(['analyze', 'runs.csv', '--map', 'map.yaml', '--json'], { cwd });
+    const run = await store(['analyze', 'runs.csv', '--map', 'map.yaml', '--json'], { cwd });
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.sessions).toEqual({ cold: 6, warm: 6 });
     const time = report.metrics.find((metric) => metric.name === 'completion_time_seconds')!;
     expect(time.control.mean).toBe(1.5);
     writeFileSync(join(cwd, 'bad.csv'), 'run,arm,case,status,ms\nr1,cold,t1,passed,1.2s\n');
-    const bad = store(['analyze', 'bad.csv', '--map', 'map.yaml'], { cwd });
+    const bad = await store(['analyze', 'bad.csv', '--map', 'map.yaml'], { cwd });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(
       'bad.csv:2: completion_time_seconds (column "ms"): expected a number, got "1.2s"',
@@ -154,14 +160,14 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     expect(noStackTrace(bad.stderr)).toBe(true);
   });
 
-  it('names the file, line and what was expected for logs it cannot read', () => {
+  it('names the file, line and what was expected for logs it cannot read', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'notes.jsonl'), '{"hello": "world"}\n');
     writeFileSync(
       join(cwd, 'broken.jsonl'),
       '{"type": "thread.started", "thread_id": "t"}\n{"type":\n',
     );
-    const codex = store(
+    const codex = await store(
       ['analyze', 'notes.jsonl', 'broken.jsonl', '--from', 'codex', '--variant', 'x'],
       { cwd },
     );
@@ -171,12 +177,15 @@ describe('agent logs through the CLI, from the files to a verdict', () => {
     );
     expect(codex.stderr).toContain('broken.jsonl:2:9: not valid JSON');
     expect(noStackTrace(codex.stderr)).toBe(true);
-    const missing = store(['analyze', 'no/such.jsonl', '--from', 'claude-code', '--variant', 'x'], {
-      cwd,
-    });
+    const missing = await store(
+      ['analyze', 'no/such.jsonl', '--from', 'claude-code', '--variant', 'x'],
+      {
+        cwd,
+      },
+    );
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no/such.jsonl: no such file or directory');
-    const noVariant = store(['analyze', `${CODEX}/stdout`], { cwd });
+    const noVariant = await store(['analyze', `${CODEX}/stdout`], { cwd });
     expect(noVariant.status).toBe(1);
     expect(noVariant.stderr).toContain(
       'codex logs (this and 4 more): the variant of their sessions is not known: give --variant <name>',

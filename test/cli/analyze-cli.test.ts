@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/analysis/report-types.js';
-import { NODE24 } from '../support/run-action.js';
-import { jsonl, REPO, runCli, tempFiles } from '../support/run-cli.js';
+import { NODE24, NODE24_SKIPPED, node24Runs } from '../support/node24.js';
+import { jsonl, REPO, runCli, spawnCli, tempFiles } from '../support/run-cli.js';
 
 const EXAMPLE = join(REPO, 'examples/warm-vs-cold');
 
@@ -26,15 +26,15 @@ function expectNoStackTrace(text: string): void {
 }
 
 describe('ab-verdict analyze on the example', () => {
-  it('prints the table and the verdict in one sentence', () => {
-    const result = runCli(['analyze', EXAMPLE]);
+  it('prints the table and the verdict in one sentence', async () => {
+    const result = await runCli(['analyze', EXAMPLE]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^tool_error_rate ★ +60\/60 /m);
     expect(result.stdout).toMatch(/^ADOPT warm: warm lowers tool_error_rate by \d+% .*\.$/m);
   });
 
-  it('--json prints the report contract v1', () => {
-    const report = JSON.parse(runCli(['analyze', EXAMPLE, '--json']).stdout) as Report;
+  it('--json prints the report contract v1', async () => {
+    const report = JSON.parse((await runCli(['analyze', EXAMPLE, '--json'])).stdout) as Report;
     expect(report.schemaVersion).toBe(1);
     expect(report.experiment).toBe('warm-vs-cold');
     expect(report.sessions).toEqual({ cold: 60, warm: 60 });
@@ -45,28 +45,30 @@ describe('ab-verdict analyze on the example', () => {
     for (const m of report.metrics) expect(JSON.stringify(m)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('--markdown prints the report as Markdown', () => {
-    const result = runCli(['analyze', EXAMPLE, '--markdown']);
+  it('--markdown prints the report as Markdown', async () => {
+    const result = await runCli(['analyze', EXAMPLE, '--markdown']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^### ✅ Adopt: warm/m);
     expect(result.stdout).toContain('| tool&#95;error&#95;rate | primary |');
   });
 
-  it('honours --control/--treatment, --alpha and --primary', () => {
+  it('honours --control/--treatment, --alpha and --primary', async () => {
     const report = JSON.parse(
-      runCli([
-        'analyze',
-        EXAMPLE,
-        '--json',
-        '--control',
-        'warm',
-        '--treatment',
-        'cold',
-        '--alpha',
-        '1%',
-        '--primary',
-        'success',
-      ]).stdout,
+      (
+        await runCli([
+          'analyze',
+          EXAMPLE,
+          '--json',
+          '--control',
+          'warm',
+          '--treatment',
+          'cold',
+          '--alpha',
+          '1%',
+          '--primary',
+          'success',
+        ])
+      ).stdout,
     ) as Report;
     expect(report.control).toBe('warm');
     expect(report.analysis.alpha).toBe(0.01);
@@ -76,8 +78,8 @@ describe('ab-verdict analyze on the example', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('--help explains every option, and the exit codes', () => {
-    const result = runCli(['analyze', '--help']);
+  it('--help explains every option, and the exit codes', async () => {
+    const result = await runCli(['analyze', '--help']);
     expect(result.status).toBe(0);
     for (const flag of [
       '--control',
@@ -128,21 +130,21 @@ describe('bad input: a clear message naming the place, exit code 1, no stack tra
     ['a file that does not exist', {}, /^missing\.jsonl: no such file or directory$/m],
   ];
 
-  it.each(cases)('%s', (_, files, message) => {
+  it.each(cases)('%s', async (_, files, message) => {
     const dir = tempFiles(files);
     const args = Object.keys(files).length > 0 ? Object.keys(files) : ['missing.jsonl'];
-    const result = runCli(['analyze', ...args], { cwd: dir });
+    const result = await runCli(['analyze', ...args], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(message);
     expectNoStackTrace(result.stderr);
     expect(result.stdout).toBe('');
   });
 
-  it('prints the first 50 problems, then how many more', () => {
+  it('prints the first 50 problems, then how many more', async () => {
     const records = Array.from({ length: 80 }, (_, i) =>
       session(`s${i}`, 'warm', { success: 'yes' }),
     );
-    const result = runCli(['analyze', 'many.jsonl'], {
+    const result = await runCli(['analyze', 'many.jsonl'], {
       cwd: tempFiles({ 'many.jsonl': jsonl(records) }),
     });
     expect(result.status).toBe(1);
@@ -152,14 +154,16 @@ describe('bad input: a clear message naming the place, exit code 1, no stack tra
     expect(result.stderr).toContain('80 problems found');
   });
 
-  it('--on-invalid skip analyses the valid records and reports how many were skipped', () => {
+  it('--on-invalid skip analyses the valid records and reports how many were skipped', async () => {
     const records = [
       ...Array.from({ length: 6 }, (_, i) => session(`c${i}`, 'cold')),
       ...Array.from({ length: 6 }, (_, i) => session(`w${i}`, 'warm')),
       session('bad', 'warm', { tool_calls: -1 }),
     ];
     const dir = tempFiles({ 's.jsonl': jsonl(records) });
-    const result = runCli(['analyze', 's.jsonl', '--on-invalid', 'skip', '--json'], { cwd: dir });
+    const result = await runCli(['analyze', 's.jsonl', '--on-invalid', 'skip', '--json'], {
+      cwd: dir,
+    });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(
       /^warning: s\.jsonl:13: tool_calls: expected a whole number >= 0, got -1$/m,
@@ -170,7 +174,7 @@ describe('bad input: a clear message naming the place, exit code 1, no stack tra
     expect(report.warnings).toContain('1 invalid record was skipped (--on-invalid skip).');
   });
 
-  it('--segments breaks the primary metric down by any record field', () => {
+  it('--segments breaks the primary metric down by any record field', async () => {
     const records = Array.from({ length: 24 }, (_, i) =>
       session(`s${i}`, i % 2 === 0 ? 'cold' : 'warm', {
         successful_tool_calls: 5 + (i % 5),
@@ -179,7 +183,9 @@ describe('bad input: a clear message naming the place, exit code 1, no stack tra
       }),
     );
     const dir = tempFiles({ 's.jsonl': jsonl(records) });
-    const result = runCli(['analyze', 's.jsonl', '--segments', 'model', '--json'], { cwd: dir });
+    const result = await runCli(['analyze', 's.jsonl', '--segments', 'model', '--json'], {
+      cwd: dir,
+    });
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.segments).toHaveLength(1);
@@ -190,34 +196,36 @@ describe('bad input: a clear message naming the place, exit code 1, no stack tra
       ['sonnet', { control: 6, treatment: 6 }],
     ]);
 
-    const missing = runCli(['analyze', 's.jsonl', '--segments', 'category,agent'], { cwd: dir });
+    const missing = await runCli(['analyze', 's.jsonl', '--segments', 'category,agent'], {
+      cwd: dir,
+    });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--segments: no session has a field "category"');
     expect(missing.stderr).toContain('--segments: no session has a field "agent"');
     expectNoStackTrace(missing.stderr);
   });
 
-  it('accepts a UTF-8 BOM and CRLF line ends', () => {
+  it('accepts a UTF-8 BOM and CRLF line ends', async () => {
     const records = [
       ...Array.from({ length: 5 }, (_, i) => session(`c${i}`, 'cold')),
       ...Array.from({ length: 5 }, (_, i) => session(`w${i}`, 'warm')),
     ];
     const text = '\uFEFF' + records.map((r) => JSON.stringify(r)).join('\r\n') + '\r\n';
-    const result = runCli(['analyze', 'crlf.jsonl', '--json'], {
+    const result = await runCli(['analyze', 'crlf.jsonl', '--json'], {
       cwd: tempFiles({ 'crlf.jsonl': text }),
     });
     expect(result.stderr).toBe('');
     expect((JSON.parse(result.stdout) as Report).sessions).toEqual({ cold: 5, warm: 5 });
   });
 
-  it('counts duplicates once and reports conflicting ones', () => {
+  it('counts duplicates once and reports conflicting ones', async () => {
     const records = [
       ...Array.from({ length: 5 }, (_, i) => session(`c${i}`, 'cold')),
       ...Array.from({ length: 5 }, (_, i) => session(`w${i}`, 'warm')),
       session('w0', 'warm'),
       session('w1', 'warm', { tool_calls: 12 }),
     ];
-    const result = runCli(['analyze', 'd.jsonl', '--json'], {
+    const result = await runCli(['analyze', 'd.jsonl', '--json'], {
       cwd: tempFiles({ 'd.jsonl': jsonl(records) }),
     });
     const report = JSON.parse(result.stdout) as Report;
@@ -251,27 +259,36 @@ describe('usage errors: exit code 2 and a hint', () => {
     [['analyze', 'x.jsonl', '--bogus'], /unknown option --bogus/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['analyze', 'x.jsonl', '--control', 'warm'], /expected two different variants/],
-  ])('%j', (args, message) => {
-    const result = runCli(args);
+  ])('%j', async (args, message) => {
+    const result = await runCli(args);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expectNoStackTrace(result.stderr);
   });
 
-  it('names the metrics there are when --primary names none of them', () => {
-    const result = runCli(['analyze', EXAMPLE, '--primary', 'speed']);
+  it('names the metrics there are when --primary names none of them', async () => {
+    const result = await runCli(['analyze', EXAMPLE, '--primary', 'speed']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--primary: expected one of tool_error_rate, success');
   });
 });
 
 describe('the bundle', () => {
-  it('runs with no node_modules anywhere above it', () => {
+  it('exits as a process with the code of the outcome: 0 done, 1 invalid input, 2 usage error', () => {
+    expect(spawnCli(['analyze', EXAMPLE]).status).toBe(0);
+    const dir = tempFiles({ 'bad.jsonl': '{"session_id": 1}\n' });
+    const invalid = spawnCli(['analyze', 'bad.jsonl'], { cwd: dir });
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain('bad.jsonl:1: session_id');
+    expect(spawnCli(['analyze', EXAMPLE, '--bogus']).status).toBe(2);
+  });
+
+  it('runs with no node_modules anywhere above it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ab-verdict-dist-'));
     cpSync(join(REPO, 'dist'), join(dir, 'dist'), { recursive: true });
     cpSync(EXAMPLE, join(dir, 'example'), { recursive: true });
     expect(existsSync(join(dir, 'node_modules'))).toBe(false);
-    const result = runCli(['analyze', 'example', '--json'], {
+    const result = spawnCli(['analyze', 'example', '--json'], {
       cwd: dir,
       cli: join(dir, 'dist/cli.js'),
     });
@@ -279,18 +296,19 @@ describe('the bundle', () => {
     expect((JSON.parse(result.stdout) as Report).recommendation.verdict).toBe('adopt');
   });
 
-  it('runs under Node 24, the Action runtime, with the same report as under this Node', () => {
-    expect(existsSync(NODE24), `Node 24 missing at ${NODE24}: run npm run ensure-node24`).toBe(
-      true,
-    );
-    const under24 = runCli(['analyze', EXAMPLE, '--json'], { node: NODE24 });
-    expect(under24.stderr).toBe('');
-    // Math functions may differ in the last bit between V8 versions: compare to 1e-12 relative.
-    expectSameNumbers(
-      JSON.parse(under24.stdout),
-      JSON.parse(runCli(['analyze', EXAMPLE, '--json']).stdout),
-    );
-  });
+  it.skipIf(!node24Runs)(
+    'runs under Node 24, the Action runtime, with the same report as under this Node',
+    async () => {
+      expect(existsSync(NODE24), NODE24_SKIPPED).toBe(true);
+      const under24 = spawnCli(['analyze', EXAMPLE, '--json'], { node: NODE24 });
+      expect(under24.stderr).toBe('');
+      // Math functions may differ in the last bit between V8 versions: compare to 1e-12 relative.
+      expectSameNumbers(
+        JSON.parse(under24.stdout),
+        JSON.parse((await runCli(['analyze', EXAMPLE, '--json'])).stdout),
+      );
+    },
+  );
 });
 
 function expectSameNumbers(actual: unknown, expected: unknown, path = '$'): void {

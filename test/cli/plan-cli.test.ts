@@ -9,17 +9,17 @@ interface Plan {
 
 const Z = 1.959963984540054 + 0.8416212335729143; // z(0.975) + z(0.8)
 
-function planJson(args: string[]): Plan {
-  const result = runCli(['plan', ...args, '--json']);
+async function planJson(args: string[]): Promise<Plan> {
+  const result = await runCli(['plan', ...args, '--json']);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as Plan;
 }
 
 describe('ab-verdict plan', () => {
-  it("reproduces Miller's worked example: Var(d) = 1/9, δ = 0.03 needs 969", () => {
+  it("reproduces Miller's worked example: Var(d) = 1/9, δ = 0.03 needs 969", async () => {
     // Two arms with sd √(1/18) each: the variance of a difference is 1/9.
-    const plan = planJson([
+    const plan = await planJson([
       '--baseline-mean',
       '1',
       '--baseline-sd',
@@ -30,8 +30,8 @@ describe('ab-verdict plan', () => {
     expect(plan.rows[0]!.fixedHorizon).toBe(969);
   });
 
-  it('plans a per-call rate with the binomial variance per session', () => {
-    const plan = planJson([
+  it('plans a per-call rate with the binomial variance per session', async () => {
+    const plan = await planJson([
       '--baseline-rate',
       '12%',
       '--calls-per-session',
@@ -47,9 +47,9 @@ describe('ab-verdict plan', () => {
     for (const row of plan.rows) expect(row.sequential).toBeGreaterThan(row.fixedHorizon);
   });
 
-  it('plans from a pilot with its paired variance, fewer sessions than the same pilot unpaired', () => {
+  it('plans from a pilot with its paired variance, fewer sessions than the same pilot unpaired', async () => {
     const pilot = join(REPO, 'examples/warm-vs-cold');
-    const result = runCli(['plan', pilot, '--effects', '20%']);
+    const result = await runCli(['plan', pilot, '--effects', '20%']);
     expect(result.stdout).toMatch(/pilot: 60 \+ 60 sessions, paired/);
     // The same sessions with the warm arm's tasks renamed: the arms share no task, so the tasks are
     // compared as clusters and the differences between tasks stay in the noise.
@@ -67,8 +67,8 @@ describe('ab-verdict plan', () => {
         })
         .join('\n'),
     });
-    const paired = planJson([pilot, '--effects', '20%']);
-    const unpaired = planJson([join(unpairedFiles, 'sessions.jsonl'), '--effects', '20%']);
+    const paired = await planJson([pilot, '--effects', '20%']);
+    const unpaired = await planJson([join(unpairedFiles, 'sessions.jsonl'), '--effects', '20%']);
     expect(paired.rows[0]!.fixedHorizon).toBeLessThan(unpaired.rows[0]!.fixedHorizon);
   });
 
@@ -80,8 +80,8 @@ describe('ab-verdict plan', () => {
       ['--baseline-rate', '0.1', '--effects', 'big'],
       /--effects: expected a number above 0, got "big"/,
     ],
-  ])('rejects %j with exit code 2', (args, message) => {
-    const result = runCli(['plan', ...args]);
+  ])('rejects %j with exit code 2', async (args, message) => {
+    const result = await runCli(['plan', ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
   });

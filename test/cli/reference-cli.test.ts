@@ -18,9 +18,9 @@ function valueSessions(control: number[], treatment: number[]): object[] {
   return [...arm('cold', control), ...arm('warm', treatment)];
 }
 
-function analyzeJson(records: object[], extraArgs: string[] = []): Report {
+async function analyzeJson(records: object[], extraArgs: string[] = []): Promise<Report> {
   const dir = tempFiles({ 'sessions.jsonl': jsonl(records) });
-  const result = runCli(['analyze', 'sessions.jsonl', '--json', ...extraArgs], { cwd: dir });
+  const result = await runCli(['analyze', 'sessions.jsonl', '--json', ...extraArgs], { cwd: dir });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as Report;
@@ -35,8 +35,8 @@ function metric(report: Report, name: string): MetricReport {
 describe('analyze --json reproduces R on the reference vectors', () => {
   it.each(
     reference.continuous.map((c) => [`${c.shape} ${c.control.length}×${c.treatment.length}`, c]),
-  )('continuous %s: Welch and Mann–Whitney', (_, c) => {
-    const report = analyzeJson(valueSessions(c.control, c.treatment), [
+  )('continuous %s: Welch and Mann–Whitney', async (_, c) => {
+    const report = await analyzeJson(valueSessions(c.control, c.treatment), [
       '--metrics',
       '{"value": {"kind": "continuous"}}',
     ]);
@@ -69,7 +69,7 @@ describe('analyze --json reproduces R on the reference vectors', () => {
       `${b.control.successes}/${b.control.n} vs ${b.treatment.successes}/${b.treatment.n}`,
       b,
     ]),
-  )('binary %s: Fisher, Wilson and Newcombe', (_, b) => {
+  )('binary %s: Fisher, Wilson and Newcombe', async (_, b) => {
     const arm = (variant: string, { successes, n }: { successes: number; n: number }) =>
       Array.from({ length: n }, (_, i) => ({
         session_id: `${variant}-${i}`,
@@ -77,7 +77,7 @@ describe('analyze --json reproduces R on the reference vectors', () => {
         task_id: `t-${variant}-${i}`,
         success: i < successes,
       }));
-    const report = analyzeJson([...arm('cold', b.control), ...arm('warm', b.treatment)]);
+    const report = await analyzeJson([...arm('cold', b.control), ...arm('warm', b.treatment)]);
     const m = metric(report, 'success');
     expectClose(m.tests.fisher!.pValue, b.fisher.pValue, 'fisher');
     expectClose(m.control.ci!, b.wilson.control, 'wilson control');
@@ -93,7 +93,7 @@ describe('analyze --json reproduces R on the reference vectors', () => {
 
   it.each(reference.srm.map((s) => [`${s.counts.join('/')} against ${s.weights.join('/')}`, s]))(
     'sample ratio %s',
-    (_, s) => {
+    async (_, s) => {
       const sessions = s.counts.flatMap((count, arm) =>
         Array.from({ length: count }, (_, i) => ({
           session_id: `${arm}-${i}`,
@@ -101,7 +101,7 @@ describe('analyze --json reproduces R on the reference vectors', () => {
           task_id: `t${i}`,
         })),
       );
-      const report = analyzeJson(sessions, ['--expected-split', s.weights.join(',')]);
+      const report = await analyzeJson(sessions, ['--expected-split', s.weights.join(',')]);
       expectClose(report.srm.statistic!, s.statistic, 'srm.statistic');
       expectClose(report.srm.pValue!, s.pValue, 'srm.pValue');
       expect(report.srm.mismatch).toBe(s.pValue < 0.001);

@@ -1,38 +1,31 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, type CliResult } from '../support/run-cli.js';
+import { CLI, cliEnv, jsonl, runCli, spawnCli, type CliResult } from '../support/run-cli.js';
 
-/** Helpers for the tests of the local store commands, run through the committed bundle. */
+export { cliEnv };
+
+/**
+ * Helpers for the tests of the local store commands: `store` runs a command in this process,
+ * `spawnStore` and `storeAsync` run the committed bundle where a real process is the point
+ * (writers at once, a killed writer).
+ */
 
 export interface StoreRun {
   cwd: string;
   env?: Record<string, string | undefined>;
 }
 
-/** The environment of a CLI run: no CI marker, no store override, unless the test sets them. */
-export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.AB_VERDICT_STORE;
-  delete env.AB_VERDICT_LOCK_WAIT;
-  for (const [name, value] of Object.entries(extra)) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  return env;
+/** Runs `ab-verdict <args>` in `cwd`, in this process. */
+export function store(args: string[], run: StoreRun): Promise<CliResult> {
+  return runCli(args, run);
 }
 
-/** Runs `ab-verdict <args>` in `cwd` and waits for it. */
-export function store(args: string[], run: StoreRun): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: run.cwd,
-    encoding: 'utf8',
-    env: cliEnv(run.env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs `ab-verdict <args>` in `cwd` in a child process (the bundle) and waits for it. */
+export function spawnStore(args: string[], run: StoreRun): CliResult {
+  return spawnCli(args, run);
 }
 
 /** Runs `ab-verdict <args>` without waiting: for two writers at once. */
@@ -85,4 +78,13 @@ export function readJson(path: string): Record<string, unknown> {
 /** No user mistake may end in a stack trace. */
 export function noStackTrace(text: string): boolean {
   return !/\n\s+at .+:\d+:\d+/.test(text) && !text.includes('internal error');
+}
+
+/** A folder with a store holding experiment `e` (cold 1, warm 1). */
+export async function withExperiment(): Promise<string> {
+  const cwd = tempDir();
+  expect((await store(['create', 'e', '--description', 'an experiment'], { cwd })).status).toBe(0);
+  writeFileSync(join(cwd, 'two.jsonl'), jsonl([session('s1', 'cold'), session('s2', 'warm')]));
+  expect((await store(['add', 'e', 'two.jsonl'], { cwd })).status).toBe(0);
+  return cwd;
 }

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonl } from '../support/run-cli.js';
-import { exported, readJson, session, store, storeAsync, tempDir } from './store-cli.js';
+import { exported, readJson, session, spawnStore, storeAsync, tempDir } from './store-cli.js';
 
 /** `count` sessions of one writer, in files of `perFile`. */
 function writerFiles(cwd: string, writer: string, count: number, perFile: number): string[] {
@@ -19,7 +19,7 @@ function writerFiles(cwd: string, writer: string, count: number, perFile: number
 }
 
 function expectAllStoredOnce(cwd: string, ids: string[]): void {
-  const records = exported(store(['export', 'race'], { cwd }).stdout);
+  const records = exported(spawnStore(['export', 'race'], { cwd }).stdout);
   const stored = records.map((record) => String(record.session_id));
   expect(stored).toHaveLength(ids.length);
   expect(new Set(stored)).toEqual(new Set(ids));
@@ -37,7 +37,7 @@ const ids = (writer: string, count: number) =>
 describe('two processes writing one experiment at once lose nothing', () => {
   it('two adds of 300 sessions each, started together: all 600 stored once', async () => {
     const cwd = tempDir();
-    expect(store(['create', 'race', '--description', 'two writers'], { cwd }).status).toBe(0);
+    expect(spawnStore(['create', 'race', '--description', 'two writers'], { cwd }).status).toBe(0);
     const [a] = writerFiles(cwd, 'a', 300, 300);
     const [b] = writerFiles(cwd, 'b', 300, 300);
     const results = await Promise.all([
@@ -53,7 +53,7 @@ describe('two processes writing one experiment at once lose nothing', () => {
 
   it('two writers adding 300 sessions each in 20 interleaved adds: all 600 stored once', async () => {
     const cwd = tempDir();
-    expect(store(['create', 'race', '--description', 'two writers'], { cwd }).status).toBe(0);
+    expect(spawnStore(['create', 'race', '--description', 'two writers'], { cwd }).status).toBe(0);
     const writer = async (name: string) => {
       for (const file of writerFiles(cwd, name, 300, 15)) {
         const result = await storeAsync(['add', 'race', file], { cwd });

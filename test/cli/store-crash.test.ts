@@ -62,16 +62,19 @@ const UNFINISHED =
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The writer is a process, killed; the readers and the next writer run in-process. */
 describe('kill -9 during a write', () => {
   it('leaves a store that reads, with the old sessions or the new, and never blocks the next writer', async () => {
     const cwd = tempDir();
     const folder = join(cwd, '.ab-verdict', 'crash');
-    expect(store(['create', 'crash', '--description', 'killed writers'], { cwd }).status).toBe(0);
+    expect(
+      (await store(['create', 'crash', '--description', 'killed writers'], { cwd })).status,
+    ).toBe(0);
     writeFileSync(
       join(cwd, 'base.jsonl'),
       jsonl(Array.from({ length: 100 }, (_, i) => session(`base-${i}`, i % 2 ? 'warm' : 'cold'))),
     );
-    expect(store(['add', 'crash', 'base.jsonl'], { cwd }).status).toBe(0);
+    expect((await store(['add', 'crash', 'base.jsonl'], { cwd })).status).toBe(0);
     let count = 100;
     const outcomes: string[] = [];
 
@@ -115,18 +118,18 @@ describe('kill -9 during a write', () => {
 
       // A reader sees the old store or the new one, never an error: at most a warning that the
       // bytes of an append the manifest does not vouch for were not read.
-      const exportRun = store(['export', 'crash'], { cwd });
+      const exportRun = await store(['export', 'crash'], { cwd });
       expect(exportRun.status, exportRun.stderr).toBe(0);
       const unfinished = exportRun.stderr !== '';
       if (unfinished) expect(exportRun.stderr).toMatch(UNFINISHED);
       const stored = exported(exportRun.stdout).length;
       expect([count, count + SESSIONS]).toContain(stored);
-      const show = store(['show', 'crash', '--sessions', '0'], { cwd });
+      const show = await store(['show', 'crash', '--sessions', '0'], { cwd });
       expect(show.status, show.stderr).toBe(0);
       expect(show.stdout).toContain(`${stored.toLocaleString('en-US')} sessions in all.`);
 
       // The next writer is not blocked: a stale lock is broken, with a notice.
-      const next = store(
+      const next = await store(
         ['add-result', 'crash', '--variant', 'cold', '--session-id', `after-${attempt}`],
         { cwd, env: { AB_VERDICT_LOCK_WAIT: '10' } },
       );
@@ -144,7 +147,7 @@ describe('kill -9 during a write', () => {
         `${name}: ${hit ? '' : '(finished first) '}${isNew ? 'new' : 'old'}${lockLeft ? ', lock left' : ''}${unfinished ? ', append cut' : ''}`,
       );
     }
-    const final = exported(store(['export', 'crash'], { cwd }).stdout);
+    const final = exported((await store(['export', 'crash'], { cwd })).stdout);
     expect(final).toHaveLength(count);
     expect(new Set(final.map((record) => record.session_id)).size).toBe(count);
     // The kills caught writers at work: some before they wrote, some mid-write.

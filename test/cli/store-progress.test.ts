@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, jsonl } from '../support/run-cli.js';
-import { cliEnv, session, store, tempDir } from './store-cli.js';
+import { cliEnv, session, spawnStore, tempDir } from './store-cli.js';
 
 /** util-linux `script` gives the command a terminal (a pseudo-terminal) and copies what it shows. */
 const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
@@ -41,7 +41,7 @@ function setUp(): string {
     join(cwd, 'results.jsonl'),
     jsonl(Array.from({ length: 200 }, (_, i) => session(`s${i}`, i % 2 ? 'warm' : 'cold'))),
   );
-  expect(store(['create', 'p', '--description', 'progress'], { cwd }).status).toBe(0);
+  expect(spawnStore(['create', 'p', '--description', 'progress'], { cwd }).status).toBe(0);
   return cwd;
 }
 
@@ -50,7 +50,7 @@ const BATCH = ['add', 'p', '--from', 'hermes-batch', 'trajectories.jsonl', '--va
 describe('the progress bar', () => {
   it('stays off when stderr is no terminal (pipes, files)', () => {
     const cwd = setUp();
-    const result = store(BATCH, { cwd, env: { AB_VERDICT_PROGRESS_DELAY_MS: '0' } });
+    const result = spawnStore(BATCH, { cwd, env: { AB_VERDICT_PROGRESS_DELAY_MS: '0' } });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });

@@ -2,38 +2,29 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonl } from '../support/run-cli.js';
-import { noStackTrace, session, store, tempDir } from './store-cli.js';
+import { noStackTrace, session, store, tempDir, withExperiment } from './store-cli.js';
 
 const VERBS = ['create', 'list', 'show', 'add-result', 'add', 'import', 'export', 'delete'];
 
-/** A store with experiment `e` (cold 1, warm 1). */
-function withExperiment(): string {
-  const cwd = tempDir();
-  expect(store(['create', 'e', '--description', 'an experiment'], { cwd }).status).toBe(0);
-  writeFileSync(join(cwd, 'two.jsonl'), jsonl([session('s1', 'cold'), session('s2', 'warm')]));
-  expect(store(['add', 'e', 'two.jsonl'], { cwd }).status).toBe(0);
-  return cwd;
-}
-
 describe('help', () => {
-  it('ab-verdict --help lists every command', () => {
-    const result = store(['--help'], { cwd: tempDir() });
+  it('ab-verdict --help lists every command', async () => {
+    const result = await store(['--help'], { cwd: tempDir() });
     expect(result.status).toBe(0);
     for (const verb of [...VERBS, 'analyze', 'plan']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${verb} `, 'm'));
     }
   });
 
-  it.each(VERBS)('ab-verdict %s --help explains its options and exit codes', (verb) => {
-    const result = store([verb, '--help'], { cwd: tempDir() });
+  it.each(VERBS)('ab-verdict %s --help explains its options and exit codes', async (verb) => {
+    const result = await store([verb, '--help'], { cwd: tempDir() });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: ab-verdict ${verb}`));
     expect(result.stdout).toContain('--store <dir>');
     expect(result.stdout).toMatch(/^Exit codes: 0 /m);
   });
 
-  it('ab-verdict analyze --help explains both forms', () => {
-    const result = store(['analyze', '--help'], { cwd: tempDir() });
+  it('ab-verdict analyze --help explains both forms', async () => {
+    const result = await store(['analyze', '--help'], { cwd: tempDir() });
     expect(result.stdout).toContain('Usage: ab-verdict analyze <files|dirs|globs...> [options]');
     expect(result.stdout).toContain('Usage: ab-verdict analyze <id> [options]');
   });
@@ -143,9 +134,9 @@ describe('bad arguments: a message saying what was expected, exit code 2', () =>
     [['analyze', 'e', '--json', '--markdown'], /choose one of --json and --markdown/],
     [['list', 'extra'], /unexpected argument "extra": list takes no arguments/],
     [['list', '--store', ''], /--store: expected a folder, got ""/],
-  ])('%j', (args, message) => {
-    const cwd = withExperiment();
-    const result = store(args, { cwd });
+  ])('%j', async (args, message) => {
+    const cwd = await withExperiment();
+    const result = await store(args, { cwd });
     expect(result.status, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
     // Mistakes in the analysis settings are listed together, as `analyze <files>` does.
@@ -163,10 +154,10 @@ describe('experiments the store does not hold: exit code 1, naming those it does
     ['delete', 'nope', '--yes'],
     ['add-result', 'nope', '--variant', 'cold', '--session-id', 's'],
     ['add', 'nope', 'two.jsonl'],
-    ['analyze', 'nope'],
-  ])('%s', (...args) => {
-    const cwd = withExperiment();
-    const result = store(args, { cwd });
+    ['analyze', 'nope', '--store', '.ab-verdict'],
+  ])('%s', async (...args) => {
+    const cwd = await withExperiment();
+    const result = await store(args, { cwd });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       'ab-verdict: no experiment "nope" in store .ab-verdict (experiments: e)\n',
@@ -174,8 +165,8 @@ describe('experiments the store does not hold: exit code 1, naming those it does
     expect(existsSync(join(cwd, '.ab-verdict', 'nope'))).toBe(false);
   });
 
-  it('in an empty store, says it holds none', () => {
-    const result = store(['show', 'x'], { cwd: tempDir() });
+  it('in an empty store, says it holds none', async () => {
+    const result = await store(['show', 'x'], { cwd: tempDir() });
     expect(result.stderr).toBe(
       'ab-verdict: no experiment "x" in store .ab-verdict (it holds none yet)\n',
     );
@@ -183,15 +174,15 @@ describe('experiments the store does not hold: exit code 1, naming those it does
 });
 
 describe('delete asks first', () => {
-  it('refuses without --yes when there is no terminal to ask on: exit code 2, nothing deleted', () => {
-    const cwd = withExperiment();
-    const result = store(['delete', 'e'], { cwd });
+  it('refuses without --yes when there is no terminal to ask on: exit code 2, nothing deleted', async () => {
+    const cwd = await withExperiment();
+    const result = await store(['delete', 'e'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       `ab-verdict: not deleting experiment "e" without confirmation: no terminal to ask on. Pass --yes to delete it\nRun 'ab-verdict delete --help' for usage.\n`,
     );
     expect(existsSync(join(cwd, '.ab-verdict', 'e', 'manifest.json'))).toBe(true);
-    const deleted = store(['delete', 'e', '-y'], { cwd });
+    const deleted = await store(['delete', 'e', '-y'], { cwd });
     expect(deleted.status).toBe(0);
     expect(deleted.stdout).toBe('Deleted experiment "e" (2 sessions) from .ab-verdict.\n');
     expect(existsSync(join(cwd, '.ab-verdict', 'e'))).toBe(false);
@@ -199,35 +190,35 @@ describe('delete asks first', () => {
 });
 
 describe('bad input files: exit code 1, nothing added', () => {
-  it('add stops on an invalid record, naming the place; --on-invalid skip adds the rest', () => {
-    const cwd = withExperiment();
+  it('add stops on an invalid record, naming the place; --on-invalid skip adds the rest', async () => {
+    const cwd = await withExperiment();
     writeFileSync(
       join(cwd, 'bad.jsonl'),
       jsonl([session('s3', 'cold'), session('s4', 'warm', { tool_calls: 'five' })]),
     );
-    const failed = store(['add', 'e', 'bad.jsonl'], { cwd });
+    const failed = await store(['add', 'e', 'bad.jsonl'], { cwd });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain(
       'bad.jsonl:2: tool_calls: expected a whole number >= 0, got "five"',
     );
-    expect(store(['show', 'e'], { cwd }).stdout).toContain('Sessions (2, oldest first)');
-    const skipped = store(['add', 'e', 'bad.jsonl', '--on-invalid', 'skip'], { cwd });
+    expect((await store(['show', 'e'], { cwd })).stdout).toContain('Sessions (2, oldest first)');
+    const skipped = await store(['add', 'e', 'bad.jsonl', '--on-invalid', 'skip'], { cwd });
     expect(skipped.status).toBe(0);
     expect(skipped.stderr).toContain('warning: bad.jsonl:2: tool_calls');
     expect(skipped.stdout).toContain('Read 1 session: 1 new one.');
   });
 
-  it('import refuses a file that is not a seed test file, and says what to use', () => {
-    const cwd = withExperiment();
-    const result = store(['import', 'two.jsonl'], { cwd });
+  it('import refuses a file that is not a seed test file, and says what to use', async () => {
+    const cwd = await withExperiment();
+    const result = await store(['import', 'two.jsonl'], { cwd });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       "two.jsonl: not a seed test file (expected {test_id, task, cold_results, warm_results}); add result files with 'ab-verdict add <id> two.jsonl'",
     );
   });
 
-  it('a store written by a newer ab-verdict is read by no command and overwritten by none', () => {
-    const cwd = withExperiment();
+  it('a store written by a newer ab-verdict is read by no command and overwritten by none', async () => {
+    const cwd = await withExperiment();
     const manifest = join(cwd, '.ab-verdict', 'e', 'manifest.json');
     writeFileSync(
       manifest,
@@ -237,19 +228,19 @@ describe('bad input files: exit code 1, nothing added', () => {
       ['show', 'e'],
       ['add-result', 'e', '--variant', 'cold', '--session-id', 'z'],
     ]) {
-      const result = store(args, { cwd });
+      const result = await store(args, { cwd });
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(
         /written by a newer ab-verdict \(store schemaVersion 9.*upgrade ab-verdict/,
       );
     }
-    expect(store(['list'], { cwd }).stdout).toMatch(/unreadable: .*newer ab-verdict/);
+    expect((await store(['list'], { cwd })).stdout).toMatch(/unreadable: .*newer ab-verdict/);
   });
 
-  it('a store folder that cannot be one is an input error, not a crash', () => {
+  it('a store folder that cannot be one is an input error, not a crash', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'a-file'), 'not a folder');
-    const result = store(['create', 'x', '--description', 'd', '--store', 'a-file'], { cwd });
+    const result = await store(['create', 'x', '--description', 'd', '--store', 'a-file'], { cwd });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       /^ab-verdict: the store cannot be used: ENOTDIR: not a directory/,
@@ -257,14 +248,14 @@ describe('bad input files: exit code 1, nothing added', () => {
     expect(noStackTrace(result.stderr)).toBe(true);
   });
 
-  it('a lock held by a live process makes a writer wait, then fail naming the holder', () => {
-    const cwd = withExperiment();
+  it('a lock held by a live process makes a writer wait, then fail naming the holder', async () => {
+    const cwd = await withExperiment();
     const lock = join(cwd, '.ab-verdict', 'e', '.lock');
     writeFileSync(
       lock,
       JSON.stringify({ pid: process.pid, host: 'elsewhere', time: '2026-01-01T00:00:00Z' }),
     );
-    const result = store(['add-result', 'e', '--variant', 'cold', '--session-id', 'z'], {
+    const result = await store(['add-result', 'e', '--variant', 'cold', '--session-id', 'z'], {
       cwd,
       env: { AB_VERDICT_LOCK_WAIT: '0.5' },
     });
@@ -273,6 +264,6 @@ describe('bad input files: exit code 1, nothing added', () => {
       `ab-verdict: .ab-verdict/e/.lock is held by pid ${process.pid} on host elsewhere since 2026-01-01T00:00:00Z; waited 0.5 s for it. If no ab-verdict is writing to this store, delete that file.\n`,
     );
     // Readers do not wait.
-    expect(store(['show', 'e'], { cwd }).status).toBe(0);
+    expect((await store(['show', 'e'], { cwd })).status).toBe(0);
   });
 });

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { CLI, REPO } from '../support/run-cli.js';
 import { cliEnv, exported, noStackTrace, tempDir } from './store-cli.js';
 
-/** The shell block after the `<!-- walkthrough` comment of README.md, one command a line. */
+/** The shell block after the `<!-- walkthrough` comment of docs/store.md, one command a line. */
 function walkthrough(): string[] {
-  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const readme = readFileSync(join(REPO, 'docs/store.md'), 'utf8');
   const block = /<!-- walkthrough[^>]*-->\s*```sh\n([\s\S]*?)```/.exec(readme);
-  expect(block, 'README.md has a walkthrough block').not.toBeNull();
+  expect(block, 'docs/store.md has a walkthrough block').not.toBeNull();
   return block![1]!
     .split('\n')
     .map((line) => line.trim())
@@ -18,7 +18,7 @@ function walkthrough(): string[] {
 
 /** The `text` blocks after the walkthrough: what `list` and `show` print. */
 function shownOutputs(): string[] {
-  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const readme = readFileSync(join(REPO, 'docs/store.md'), 'utf8');
   const after = readme.slice(readme.indexOf('<!-- walkthrough'));
   return [...after.matchAll(/```text\n([\s\S]*?)```/g)].slice(0, 2).map((match) => match[1]!);
 }
@@ -30,7 +30,7 @@ function withoutTimes(text: string): string {
     .trim();
 }
 
-describe("the README's walkthrough of the local store", () => {
+describe('the walkthrough of the local store (docs/store.md)', () => {
   it('runs as written, from a copy of the files it names, with ab-verdict on the PATH', () => {
     const lines = walkthrough();
     expect(lines.length).toBeGreaterThanOrEqual(10);

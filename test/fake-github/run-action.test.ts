@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
@@ -7,7 +6,8 @@ import {
   expandExpressions,
 } from '../support/fake-github/runner/action-defaults.js';
 import { parseOutputFile } from '../support/fake-github/runner/command-files.js';
-import { NODE24, runAction } from '../support/run-action.js';
+import { NODE24, node24Runs } from '../support/node24.js';
+import { runAction } from '../support/run-action.js';
 
 const STEP = fileURLToPath(new URL('./scripts/step-commands.mjs', import.meta.url));
 
@@ -59,7 +59,7 @@ describe('runAction', () => {
     expect(step.outputs).toMatchObject({ sha: run.headSha, ref: 'refs/heads/main', pr: '' });
   });
 
-  it.skipIf(!existsSync(NODE24))('runs the step on the Node binary asked for', async () => {
+  it.skipIf(!node24Runs)('runs the step on the Node binary asked for', async () => {
     const step = await runAction({ fake, run: fake.state.newRun(), node: NODE24, script: STEP });
     expect(step.outputs.node).toMatch(/^v24\./);
   });

@@ -19,7 +19,7 @@ describe('the documented workflow: matrix jobs run ab-verdict run, the Action an
     });
     for (const shard of ['1/2', '2/2']) {
       const out = join(cwd, 'shards', shard[0]!);
-      const ran = runCli(['run', file, '--out', out, '--shard', shard], { cwd });
+      const ran = await runCli(['run', file, '--out', out, '--shard', shard], { cwd });
       expect(ran.status, ran.stderr).toBe(0);
     }
     const result = await step(github.fake, {

@@ -24,7 +24,7 @@ function failOnceEnv(dir: string) {
 }
 
 describe('an infrastructure failure is retried and counted apart', () => {
-  it('retries an infrastructure exit code, and records the attempt apart from the session', () => {
+  it('retries an infrastructure exit code, and records the attempt apart from the session', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const file = writeExperiment(dir, {
@@ -39,7 +39,7 @@ describe('an infrastructure failure is retried and counted apart', () => {
         warm: { command: [process.execPath, testAgentPath(), '--exit', '1'] },
       },
     });
-    const ran = runCli(['run', file, '--out', out]);
+    const ran = await runCli(['run', file, '--out', out]);
     expect(ran.status, ran.stderr).toBe(0);
     const records = sessionsOf(out);
     expect(records).toHaveLength(4);
@@ -67,7 +67,7 @@ describe('an infrastructure failure is retried and counted apart', () => {
     expect(report.sessions).toMatchObject({ scheduled: 4, finished: 4, lost: 0 });
   });
 
-  it('exits 1 listing the sessions lost after every retry, and flags attrition that differs', () => {
+  it('exits 1 listing the sessions lost after every retry, and flags attrition that differs', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const file = writeExperiment(dir, {
@@ -76,7 +76,7 @@ describe('an infrastructure failure is retried and counted apart', () => {
       tasks: tasks(5),
       variants: testAgent(['--result', '{"success":true}'], ['--exit', '75']),
     });
-    const ran = runCli(['run', file, '--out', out]);
+    const ran = await runCli(['run', file, '--out', out]);
     expect(ran.status).toBe(1);
     expect(ran.stderr).toContain('5 sessions were lost to infrastructure failures');
     expect(ran.stderr).toContain('test:1:t3:warm:1 (3 attempts): exit code 75');
@@ -101,26 +101,28 @@ describe('an infrastructure failure is retried and counted apart', () => {
     expect(ran.stdout).toContain('Warning: attrition differs between the arms');
   });
 
-  it('counts a command that cannot start as an infrastructure failure', () => {
+  it('counts a command that cannot start as an infrastructure failure', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const file = writeExperiment(dir, {
       tasks: tasks(1),
       variants: { cold: { command: ['./no-such-agent'] }, warm: { command: ['./no-such-agent'] } },
     });
-    const ran = runCli(['run', file, '--out', out]);
+    const ran = await runCli(['run', file, '--out', out]);
     expect(ran.status).toBe(1);
     expect(ran.stderr).toMatch(/cannot start .*no-such-agent: ENOENT/);
     expect(infraLog(out).every((f) => f.run.infra_failure && f.run.exit_code === null)).toBe(true);
   });
 
-  it('exits 2 on usage errors', () => {
+  it('exits 2 on usage errors', async () => {
     const dir = tempDir();
     const file = writeExperiment(dir, { tasks: tasks(1), variants: testAgent(['--exit', '0']) });
-    expect(runCli(['run', file]).status).toBe(2);
-    expect(runCli(['run', file, '--out', dir, '--shard', '4/3']).status).toBe(2);
-    expect(runCli(['run', file, '--out', dir, '--shard', '1/2', '--until-decided']).status).toBe(2);
-    expect(runCli(['run', join(dir, 'missing.yml'), '--out', dir]).status).toBe(2);
+    expect((await runCli(['run', file])).status).toBe(2);
+    expect((await runCli(['run', file, '--out', dir, '--shard', '4/3'])).status).toBe(2);
+    expect(
+      (await runCli(['run', file, '--out', dir, '--shard', '1/2', '--until-decided'])).status,
+    ).toBe(2);
+    expect((await runCli(['run', join(dir, 'missing.yml'), '--out', dir])).status).toBe(2);
   });
 });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../support/run-cli.js';
+import { REPO, runCli } from '../support/run-cli.js';
 import { sessionsOf, tempDir } from './support/experiments.js';
 
 /** The command under the README's `<!-- quick start run -->` marker, without its `npm ci &&`. */
@@ -33,5 +33,19 @@ describe("the README's quick start runs the example experiment end to end", () =
     );
     expect(result.stdout).toMatch(/ADOPT warm: warm lowers tool_error_rate by \d+%/);
     expect(sessionsOf(join(cwd, 'example-run'))).toHaveLength(80);
+  });
+});
+
+describe("the README's first command prints what the README shows", () => {
+  it('node dist/cli.js analyze examples/warm-vs-cold', async () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    expect(readme).toContain(
+      '```sh\nnpm ci && node dist/cli.js analyze examples/warm-vs-cold\n```',
+    );
+    const shown = /<!-- quick start output[^>]*-->\s*```text\n([\s\S]*?)```/.exec(readme);
+    expect(shown, 'README.md shows the output').not.toBeNull();
+    const result = await runCli(['analyze', 'examples/warm-vs-cold']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(shown![1]);
   });
 });

@@ -40,7 +40,7 @@ describe('kill -9 in the middle then the same command again gives every session 
     expect(before).toBeGreaterThanOrEqual(5);
     expect(before).toBeLessThan(24);
 
-    const again = runCli(['run', file, '--out', out]);
+    const again = await runCli(['run', file, '--out', out]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain(`24 of 24 sessions finished (${before} in earlier runs)`);
     const ids = sessionsOf(out).map((record) => record.session_id);
@@ -48,7 +48,7 @@ describe('kill -9 in the middle then the same command again gives every session 
     expect(new Set(ids).size).toBe(24);
 
     // Once more: nothing left to run, nothing added.
-    const third = runCli(['run', file, '--out', out]);
+    const third = await runCli(['run', file, '--out', out]);
     expect(third.status).toBe(0);
     expect(sessionsOf(out)).toHaveLength(24);
   });

@@ -43,7 +43,7 @@ describe('a timeout kills the process group', () => {
       tasks: tasks(1),
       variants: testAgent(['--hang']),
     });
-    const ran = runCli(['run', file, '--out', out]);
+    const ran = await runCli(['run', file, '--out', out]);
     expect(ran.status, ran.stderr).toBe(0);
     for (const variant of ['cold', 'warm']) {
       const child = Number(readFileSync(join(out, 'work/t1', `${variant}-1`, 'child.pid'), 'utf8'));
@@ -57,7 +57,7 @@ describe('a timeout kills the process group', () => {
     }
   });
 
-  it('counts a timeout as an infrastructure failure when the file says so', () => {
+  it('counts a timeout as an infrastructure failure when the file says so', async () => {
     const dir = tempDir();
     const file = writeExperiment(dir, {
       timeout: 0.5,
@@ -65,7 +65,7 @@ describe('a timeout kills the process group', () => {
       tasks: tasks(1),
       variants: testAgent(['--hang']),
     });
-    const ran = runCli(['run', file, '--out', join(dir, 'out')]);
+    const ran = await runCli(['run', file, '--out', join(dir, 'out')]);
     expect(ran.status).toBe(1);
     expect(ran.stderr).toContain('(1 attempts): timed out');
   });

