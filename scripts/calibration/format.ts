@@ -26,6 +26,12 @@ export function formatReport(
   sequential: SequentialSummary | null,
   facts: RunFacts,
 ): string {
+  if (regimes.length === 0) {
+    // Only the sequential study was asked for (`--only sequential`).
+    return [...(sequential ? sequentialTable(sequential, facts) : []), '', runLine(facts)].join(
+      '\n',
+    );
+  }
   const lines = [
     `## Calibration (seed ${facts.seed}, ${facts.sims} A/A and ${facts.sims} effect experiments per regime)`,
     '',
@@ -69,8 +75,12 @@ export function formatReport(
         '.',
     );
   }
-  lines.push('', `_${facts.workers} workers, ${facts.seconds.toFixed(0)} s._`);
+  lines.push('', runLine(facts));
   return lines.join('\n');
+}
+
+function runLine(facts: RunFacts): string {
+  return `_${facts.workers} worker${facts.workers === 1 ? '' : 's'}, ${facts.seconds.toFixed(0)} s._`;
 }
 
 function regimeRow(summary: RegimeSummary): string {

@@ -170,6 +170,7 @@ describe('summaries and the table', () => {
     expect(meetsTargets(shortDifference)).toBe(true);
     const facts = { seed: 1, sims: 100, sequentialSims: 100, workers: 1, seconds: 1 };
     expect(formatReport([good, bad], null, facts)).toContain('Regimes missing a target: tiny-4.');
+    expect(formatReport([], null, facts)).not.toContain('Every regime meets its targets');
     expect(formatReport([shortDifference], null, facts)).toContain(
       "The difference's interval covers less than 0.93 with an effect in: tiny-4 (0.900).",
     );
