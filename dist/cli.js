@@ -52778,19 +52778,17 @@ function smallestExactP(data) {
 
 ;// CONCATENATED MODULE: ./src/analysis/classical-tests.ts
 
+/** The classical tests' entry when none is run: every one null. */
+function noClassicalTests() {
+    return { welch: null, mannWhitney: null, fisher: null, newcombe: null, deltaMethod: null };
+}
 /**
  * The classical fixed-horizon tests of independent samples, beside the comparison the verdict
  * uses: Welch and Mann–Whitney for values, Fisher and Newcombe for proportions, the delta method
  * for ratios. Each matches R to 1e-9; each is null where it is not defined.
  */
 function classicalTests(kind, control, treatment, level) {
-    const tests = {
-        welch: null,
-        mannWhitney: null,
-        fisher: null,
-        newcombe: null,
-        deltaMethod: null,
-    };
+    const tests = noClassicalTests();
     if (control.type === 'ratio' && treatment.type === 'ratio') {
         const armC = ratioArm(control.numerators, control.denominators);
         const armT = ratioArm(treatment.numerators, treatment.denominators);
@@ -58460,13 +58458,6 @@ function taskCorrelation(design, control, treatment) {
 
 
 const NO_CORRELATION = { correlation: null, varianceSaved: null };
-const NO_TESTS = {
-    welch: null,
-    mannWhitney: null,
-    fisher: null,
-    newcombe: null,
-    deltaMethod: null,
-};
 /**
  * One metric compared across the arms at this look, before the families of metrics set
  * `adjustedPValue`, `significant`, `direction` and the guardrail status.
@@ -58507,7 +58498,9 @@ function metricReport(definition, controlSamples, treatmentSamples, config, look
         adjustedPValue: null,
         significant: false,
         direction: 'none',
-        tests: descriptive ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
+        tests: descriptive
+            ? classicalTests(definition.kind, control, treatment, level)
+            : noClassicalTests(),
         inference: {
             reference: 'normal',
             permutations: null,

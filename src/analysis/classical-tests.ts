@@ -11,6 +11,11 @@ import {
 import type { MetricReport } from './report-types.js';
 import type { ArmSamples } from './samples.js';
 
+/** The classical tests' entry when none is run: every one null. */
+export function noClassicalTests(): MetricReport['tests'] {
+  return { welch: null, mannWhitney: null, fisher: null, newcombe: null, deltaMethod: null };
+}
+
 /**
  * The classical fixed-horizon tests of independent samples, beside the comparison the verdict
  * uses: Welch and Mann–Whitney for values, Fisher and Newcombe for proportions, the delta method
@@ -22,13 +27,7 @@ export function classicalTests(
   treatment: ArmSamples,
   level: number,
 ): MetricReport['tests'] {
-  const tests: MetricReport['tests'] = {
-    welch: null,
-    mannWhitney: null,
-    fisher: null,
-    newcombe: null,
-    deltaMethod: null,
-  };
+  const tests = noClassicalTests();
   if (control.type === 'ratio' && treatment.type === 'ratio') {
     const armC = ratioArm(control.numerators, control.denominators);
     const armT = ratioArm(treatment.numerators, treatment.denominators);

@@ -9,7 +9,7 @@ import {
 } from '../stats/index.js';
 import { armSummary, emptyArm } from './arm-summary.js';
 import { binaryInference } from './binary-inference.js';
-import { classicalTests } from './classical-tests.js';
+import { classicalTests, noClassicalTests } from './classical-tests.js';
 import { contrastInference, type MetricInference } from './contrast-inference.js';
 import { chooseDesign, type Design } from './design.js';
 import { permutationDraws, type LookLevel } from './look-level.js';
@@ -22,14 +22,6 @@ import type { DesignReport, MetricReport } from './report-types.js';
 import type { ArmSamples } from './samples.js';
 
 const NO_CORRELATION = { correlation: null, varianceSaved: null };
-const NO_TESTS: MetricReport['tests'] = {
-  welch: null,
-  mannWhitney: null,
-  fisher: null,
-  newcombe: null,
-  deltaMethod: null,
-};
-
 /**
  * One metric compared across the arms at this look, before the families of metrics set
  * `adjustedPValue`, `significant`, `direction` and the guardrail status.
@@ -84,7 +76,9 @@ export function metricReport(
     adjustedPValue: null,
     significant: false,
     direction: 'none',
-    tests: descriptive ? classicalTests(definition.kind, control, treatment, level) : NO_TESTS,
+    tests: descriptive
+      ? classicalTests(definition.kind, control, treatment, level)
+      : noClassicalTests(),
     inference: {
       reference: 'normal',
       permutations: null,
