@@ -1,8 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+/** Files that replace a module with vi.mock need a module registry of their own. */
+const MOCKING = ['test/records/read-permission.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Many tests wait on child processes, a loopback server or a browser: a third worker keeps
+    // both cores busy on a 2-core machine.
+    maxWorkers: 3,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: MOCKING,
+          // One module registry per worker: importing the sources once per worker instead of once
+          // per file. No test here changes a module or the process's environment.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: MOCKING } },
+    ],
   },
 });
