@@ -40737,7 +40737,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69192);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(47551);
 /* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
 
 
@@ -40770,7 +40770,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 69192:
+/***/ 47551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51207,6 +51207,10 @@ function powerOfTwoScale(values) {
     let largest = 0;
     for (let i = 0; i < values.length; i++)
         largest = Math.max(largest, Math.abs(values[i]));
+    return scaleForLargest(largest);
+}
+/** `powerOfTwoScale` of values whose largest magnitude (`Math.max` of 0 and each |value|) is known. */
+function scaleForLargest(largest) {
     if (largest === 0 || !Number.isFinite(largest) || (largest < 1e100 && largest > 1e-100))
         return 1;
     return 2 ** Math.round(Math.log2(largest));
@@ -53109,15 +53113,7 @@ function metricUnits(design, control, treatment, log, kind) {
     const events = eventsOf(kind, log, arms);
     if (design.kind === 'paired') {
         const stratumOf = taskLookup(arms, design.shared);
-        arms.forEach((samples, arm) => {
-            const { m, d } = sessionValues(samples, log);
-            const tasks = samples.tasks;
-            for (let i = 0; i < tasks.length; i++) {
-                const stratum = tasks[i] >= 0 ? stratumOf[tasks[i]] : -1;
-                if (stratum >= 0)
-                    rows.push(m[i], d === null ? 1 : d[i], stratum, arm);
-            }
-        });
+        arms.forEach((samples, arm) => rows.pushSessions(samples, log, arm, stratumOf));
         return rows.build(design.shared.length, events);
     }
     if (design.kind === 'clustered') {
@@ -53139,11 +53135,7 @@ function metricUnits(design, control, treatment, log, kind) {
         });
         return rows.build(1, events);
     }
-    arms.forEach((samples, arm) => {
-        const { m, d } = sessionValues(samples, log);
-        for (let i = 0; i < m.length; i++)
-            rows.push(m[i], d === null ? 1 : d[i], 0, arm);
-    });
+    arms.forEach((samples, arm) => rows.pushSessions(samples, log, arm, null));
     return rows.build(1, events);
 }
 /** Each session's numerator (its value, or the value's logarithm) and denominator (null: all 1). */
@@ -53169,6 +53161,10 @@ class UnitRows {
     stratum;
     arm;
     length = 0;
+    /** The largest |m| and |d| of units of one session; sums (`add`) make them unknown. */
+    largestM = 0;
+    largestD = 0;
+    summed = false;
     constructor(capacity) {
         this.m = new Float64Array(capacity);
         this.d = new Float64Array(capacity);
@@ -53183,9 +53179,46 @@ class UnitRows {
         this.d[i] = d;
         this.stratum[i] = stratum;
         this.arm[i] = arm;
+        this.largestM = Math.max(this.largestM, Math.abs(m));
+        this.largestD = Math.max(this.largestD, Math.abs(d));
+    }
+    /**
+     * Adds one unit per session of an arm: with `stratumOf`, only sessions whose task is a stratum
+     * (`stratumOf[task]` ≥ 0), in it. One loop that also takes logarithms and tracks the largest
+     * magnitudes: at a million sessions every pass over them counts.
+     */
+    pushSessions(samples, log, arm, stratumOf) {
+        const m = samples.type === 'ratio' ? samples.numerators : samples.values;
+        const d = samples.type === 'ratio' ? samples.denominators : null;
+        const { tasks } = samples;
+        const { m: toM, d: toD, stratum: toStratum, arm: toArm } = this;
+        let { largestM, largestD } = this;
+        let n = this.length;
+        for (let i = 0; i < m.length; i++) {
+            let stratum = 0;
+            if (stratumOf !== null) {
+                const task = tasks[i];
+                stratum = task >= 0 ? stratumOf[task] : -1;
+                if (stratum < 0)
+                    continue;
+            }
+            const value = log ? Math.log(m[i]) : m[i];
+            const denominator = d === null ? 1 : d[i];
+            toM[n] = value;
+            toD[n] = denominator;
+            toStratum[n] = stratum;
+            toArm[n] = arm;
+            largestM = Math.max(largestM, Math.abs(value));
+            largestD = Math.max(largestD, Math.abs(denominator));
+            n++;
+        }
+        this.length = n;
+        this.largestM = largestM;
+        this.largestD = largestD;
     }
     /** Adds a session to unit `i` (a cluster). */
     add(i, m, d) {
+        this.summed = true;
         this.m[i] = this.m[i] + m;
         this.d[i] = this.d[i] + d;
         this.size[i] = this.size[i] + 1;
@@ -53195,8 +53228,8 @@ class UnitRows {
         const n = this.length;
         const m = this.m.subarray(0, n);
         const d = this.d.subarray(0, n);
-        const scaleM = powerOfTwoScale(m);
-        const scaleD = powerOfTwoScale(d);
+        const scaleM = this.summed ? powerOfTwoScale(m) : scaleForLargest(this.largestM);
+        const scaleD = this.summed ? powerOfTwoScale(d) : scaleForLargest(this.largestD);
         if (scaleM !== 1)
             for (let i = 0; i < n; i++)
                 m[i] = m[i] / scaleM;
@@ -58934,69 +58967,13 @@ function task_outcomes_mean(values) {
     return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/table-without.ts
-/**
- * The table without the rows `leaveOut` picks, for re-analysing the experiment with a task or a
- * category left out. Columns are copied on first use, so a re-analysis costs one pass per
- * column it reads and the original table is untouched.
- */
-function tableWithout(table, leaveOut) {
-    const rows = new Int32Array(table.size);
-    let size = 0;
-    for (let r = 0; r < table.size; r++)
-        if (!leaveOut(r))
-            rows[size++] = r;
-    const codes = new Map();
-    const columns = new Map();
-    // Plain loops: this runs once per column and re-analysis, over every session.
-    const gatherCodes = (field) => {
-        const all = table.codes(field);
-        const out = new Int32Array(size);
-        for (let i = 0; i < size; i++)
-            out[i] = all[rows[i]];
-        return out;
-    };
-    const gatherColumn = (name) => {
-        const all = table.column(name);
-        const out = new Float64Array(size);
-        for (let i = 0; i < size; i++)
-            out[i] = all[rows[i]];
-        return out;
-    };
-    const kept = rows.subarray(0, size);
-    return {
-        size,
-        labels: (field) => table.labels(field),
-        codes: (field) => cached(codes, field, gatherCodes),
-        column: (name) => cached(columns, name, gatherColumn),
-        // Read in place: a column is usually known to have a value at its first kept row.
-        columnNames: () => table.columnNames().filter((name) => hasValue(table.column(name), kept)),
-        duplicates: table.duplicates,
-    };
-}
-function cached(cache, key, make) {
-    let value = cache.get(key);
-    if (value === undefined) {
-        value = make(key);
-        cache.set(key, value);
-    }
-    return value;
-}
-function hasValue(values, rows) {
-    for (let i = 0; i < rows.length; i++)
-        if (!Number.isNaN(values[rows[i]]))
-            return true;
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/verdict-robustness.ts
-
 /** Tasks left out one at a time, the most influential first; then the one category. */
 const TASK_CHECKS = 3;
 /**
  * Does the verdict survive without the tasks that carry it most? Each of the `TASK_CHECKS` most
  * influential tasks, and the most influential category, is left out in turn and the whole
- * analysis run again (`reanalyze`), until one changes the verdict: so the check follows
+ * analysis run again without its sessions (`reanalyze`), until one changes the verdict: so the check follows
  * whatever statistics decide, and costs at most `TASK_CHECKS` + 1 analyses. "Most
  * influential": for adopt or reject, the tasks whose difference pushes the mean difference
  * furthest in the verdict's direction (leaving them out weakens it most); for no difference,
@@ -59025,12 +59002,15 @@ function verdictRobustness(table, rows, recommendation, reanalyze) {
     const check = (kind, name) => {
         const codes = kind === 'task' ? taskCodes : categoryCodes;
         const code = (kind === 'task' ? taskNames : categoryNames).indexOf(name);
-        const without = tableWithout(table, (row) => codes[row] === code);
-        const decision = reanalyze(without);
+        const decision = reanalyze((row) => codes[row] === code);
+        let sessions = 0;
+        for (let row = 0; row < table.size; row++)
+            if (codes[row] === code)
+                sessions++;
         return {
             kind,
             name,
-            sessions: table.size - without.size,
+            sessions,
             verdict: decision.verdict,
             winner: decision.winner,
         };
@@ -59090,8 +59070,8 @@ const ROW_LIMIT = 5000;
 /**
  * The primary metric task by task, from the sessions themselves: each task's value per arm, the
  * paired difference and who won it, which tasks flipped or are flaky, pass@k, and whether the
- * verdict survives leaving out its most influential tasks (`reanalyze` is the whole analysis,
- * run again on the table without them). Null unless some task ran in both arms.
+ * verdict survives leaving out its most influential tasks (`reanalyze` gives the whole
+ * analysis's recommendation without the rows it picks). Null unless some task ran in both arms.
  */
 function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     const primary = definitions.find((d) => d.role === 'primary');
@@ -59283,34 +59263,24 @@ function inputWarnings(input, srm, arms) {
  * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
  * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
  * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
- * per-task drill-down, whose verdict check runs this analysis again without some tasks. That
- * re-analysis only needs the verdict: `verdictOnly` leaves out what never decides (the secondary
- * metrics, the classical reference tests and the arms' descriptions), which at a million
- * sessions is most of the work.
+ * per-task drill-down, whose verdict check asks `recommendationWithout` some tasks.
  */
 function analyze(table, config, input, options = {}) {
     const experiment = config.experiment ?? singleExperiment(table);
     const controlRows = rowsOfVariant(table, config.control);
     const treatmentRows = rowsOfVariant(table, config.treatment);
-    const definitions = resolveMetrics(config, {
-        names: table.columnNames(),
-        column: (name) => table.column(name),
-    }).filter((definition) => !options.verdictOnly || definition.role !== 'secondary');
-    const look = lookLevel(config, options.priorLooks ?? [], controlRows.length + treatmentRows.length);
-    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, controlRows, definition.source), armSamples(table, treatmentRows, definition.source), config, look, !options.verdictOnly));
-    const metrics = applyFamilies(reports, definitions, config);
+    const { definitions, metrics, look, recommendation } = verdictOf(table, config, {
+        control: controlRows,
+        treatment: treatmentRows,
+        columns: { names: table.columnNames(), column: (name) => table.column(name) },
+    }, options.priorLooks ?? [], false);
     const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
     const summary = {
         ...input,
         duplicates: table.duplicates,
         otherVariants: otherVariants(table, config),
     };
-    const recommendation = decide(metrics, definitions, config);
-    const reanalyze = (without) => analyze(without, { ...config, segments: [] }, input, {
-        priorLooks: options.priorLooks,
-        tasks: false,
-        verdictOnly: true,
-    }).recommendation;
+    const reanalyze = (leaveOut) => recommendationWithout(table, config, leaveOut, options.priorLooks ?? []);
     return {
         schemaVersion: 1,
         experiment,
@@ -59343,6 +59313,59 @@ function analyze(table, config, input, options = {}) {
         }),
         input: summary,
     };
+}
+/**
+ * The recommendation the whole analysis gives on the table without the rows `leaveOut` picks:
+ * the same steps on the rows kept, reading the table in place (no copy of its columns), and
+ * only what decides — the secondary metrics, the classical reference tests and the arms'
+ * descriptions never do, and at a million sessions they are most of the work.
+ */
+function recommendationWithout(table, config, leaveOut, priorLooks) {
+    const keep = (row) => !leaveOut(row);
+    const control = rowsOfVariant(table, config.control, keep);
+    const treatment = rowsOfVariant(table, config.treatment, keep);
+    const kept = mergeRows(control, treatment);
+    // The columns as a table built without the rows left out has them: one a kept session has.
+    const columns = {
+        names: table.columnNames().filter((name) => hasValue(table.column(name), kept)),
+        column: (name) => gather(table.column(name), kept),
+    };
+    return verdictOf(table, config, { control, treatment, columns }, priorLooks, true)
+        .recommendation;
+}
+/** The metrics compared on the arms' rows and the recommendation they lead to. */
+function verdictOf(table, config, rows, priorLooks, verdictOnly) {
+    const definitions = resolveMetrics(config, rows.columns).filter((definition) => !verdictOnly || definition.role !== 'secondary');
+    const look = lookLevel(config, priorLooks, rows.control.length + rows.treatment.length);
+    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, rows.control, definition.source), armSamples(table, rows.treatment, definition.source), config, look, !verdictOnly));
+    const metrics = applyFamilies(reports, definitions, config);
+    return { definitions, metrics, look, recommendation: decide(metrics, definitions, config) };
+}
+/** Two ascending row lists as one. */
+function mergeRows(a, b) {
+    const merged = new Int32Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length)
+        merged[k++] = a[i] < b[j] ? a[i++] : b[j++];
+    while (i < a.length)
+        merged[k++] = a[i++];
+    while (j < b.length)
+        merged[k++] = b[j++];
+    return merged;
+}
+function gather(values, rows) {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++)
+        out[i] = values[rows[i]];
+    return out;
+}
+function hasValue(values, rows) {
+    for (let i = 0; i < rows.length; i++)
+        if (!Number.isNaN(values[rows[i]]))
+            return true;
+    return false;
 }
 /** The experiment the records name, when no experiment was configured. */
 function singleExperiment(table) {
@@ -61849,7 +61872,7 @@ async function listCommand(args, io) {
         : {
             folder: entry.folder,
             experiment: entry.experiment,
-            verdict: verdictOf(entry.experiment),
+            verdict: list_command_verdictOf(entry.experiment),
         });
     if (values.json) {
         const listed = rows.map((row) => {
@@ -61891,7 +61914,7 @@ async function listCommand(args, io) {
     io.stdout(`${alignColumns(table).join('\n')}\n`);
 }
 /** The verdict `analyze <id>` gives with its defaults; undefined when it cannot be computed. */
-function verdictOf(experiment) {
+function list_command_verdictOf(experiment) {
     const { control, treatment } = variantsOf(experiment);
     try {
         const config = parseInputs({ experiment: experiment.id, control, treatment });

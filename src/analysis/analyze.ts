@@ -5,9 +5,9 @@ import { decide } from './decide.js';
 import { variantCounts } from './arms-present.js';
 import { applyFamilies } from './family.js';
 import { lookLevel } from './look-level.js';
-import { resolveMetrics } from './metric-definitions.js';
+import { resolveMetrics, type ColumnCatalogue } from './metric-definitions.js';
 import { metricReport } from './metric-report.js';
-import type { InputSummary, Report } from './report-types.js';
+import type { InputSummary, Recommendation, Report } from './report-types.js';
 import { armSamples, rowsOfVariant } from './samples.js';
 import { sampleRatio } from './sample-ratio.js';
 import { segmentBreakdowns } from './segments.js';
@@ -21,55 +21,36 @@ export type InputFacts = Omit<InputSummary, 'duplicates' | 'otherVariants'>;
  * The whole analysis: sessions in, report contract v1 out. Pure. `priorLooks` holds the sessions
  * (both arms) of each earlier look at this experiment, as the store's history keeps them: the
  * sequential design's boundary at this look depends on them. `tasks: false` leaves out the
- * per-task drill-down, whose verdict check runs this analysis again without some tasks. That
- * re-analysis only needs the verdict: `verdictOnly` leaves out what never decides (the secondary
- * metrics, the classical reference tests and the arms' descriptions), which at a million
- * sessions is most of the work.
+ * per-task drill-down, whose verdict check asks `recommendationWithout` some tasks.
  */
 export function analyze(
   table: SessionTable,
   config: ExperimentConfig,
   input: InputFacts,
-  options: { priorLooks?: readonly number[]; tasks?: boolean; verdictOnly?: boolean } = {},
+  options: { priorLooks?: readonly number[]; tasks?: boolean } = {},
 ): Report {
   const experiment = config.experiment ?? singleExperiment(table);
   const controlRows = rowsOfVariant(table, config.control);
   const treatmentRows = rowsOfVariant(table, config.treatment);
-
-  const definitions = resolveMetrics(config, {
-    names: table.columnNames(),
-    column: (name) => table.column(name),
-  }).filter((definition) => !options.verdictOnly || definition.role !== 'secondary');
-  const look = lookLevel(
+  const { definitions, metrics, look, recommendation } = verdictOf(
+    table,
     config,
+    {
+      control: controlRows,
+      treatment: treatmentRows,
+      columns: { names: table.columnNames(), column: (name) => table.column(name) },
+    },
     options.priorLooks ?? [],
-    controlRows.length + treatmentRows.length,
+    false,
   );
-  const reports = definitions.map((definition) =>
-    metricReport(
-      definition,
-      armSamples(table, controlRows, definition.source),
-      armSamples(table, treatmentRows, definition.source),
-      config,
-      look,
-      !options.verdictOnly,
-    ),
-  );
-  const metrics = applyFamilies(reports, definitions, config);
   const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
   const summary: InputSummary = {
     ...input,
     duplicates: table.duplicates,
     otherVariants: otherVariants(table, config),
   };
-
-  const recommendation = decide(metrics, definitions, config);
-  const reanalyze = (without: SessionTable) =>
-    analyze(without, { ...config, segments: [] }, input, {
-      priorLooks: options.priorLooks,
-      tasks: false,
-      verdictOnly: true,
-    }).recommendation;
+  const reanalyze = (leaveOut: (row: number) => boolean) =>
+    recommendationWithout(table, config, leaveOut, options.priorLooks ?? []);
   return {
     schemaVersion: 1,
     experiment,
@@ -107,6 +88,78 @@ export function analyze(
     }),
     input: summary,
   };
+}
+
+/**
+ * The recommendation the whole analysis gives on the table without the rows `leaveOut` picks:
+ * the same steps on the rows kept, reading the table in place (no copy of its columns), and
+ * only what decides — the secondary metrics, the classical reference tests and the arms'
+ * descriptions never do, and at a million sessions they are most of the work.
+ */
+export function recommendationWithout(
+  table: SessionTable,
+  config: ExperimentConfig,
+  leaveOut: (row: number) => boolean,
+  priorLooks: readonly number[],
+): Recommendation {
+  const keep = (row: number) => !leaveOut(row);
+  const control = rowsOfVariant(table, config.control, keep);
+  const treatment = rowsOfVariant(table, config.treatment, keep);
+  const kept = mergeRows(control, treatment);
+  // The columns as a table built without the rows left out has them: one a kept session has.
+  const columns = {
+    names: table.columnNames().filter((name) => hasValue(table.column(name), kept)),
+    column: (name: string) => gather(table.column(name), kept),
+  };
+  return verdictOf(table, config, { control, treatment, columns }, priorLooks, true)
+    .recommendation;
+}
+
+/** The metrics compared on the arms' rows and the recommendation they lead to. */
+function verdictOf(
+  table: SessionTable,
+  config: ExperimentConfig,
+  rows: { control: Int32Array; treatment: Int32Array; columns: ColumnCatalogue },
+  priorLooks: readonly number[],
+  verdictOnly: boolean,
+) {
+  const definitions = resolveMetrics(config, rows.columns).filter((definition) => !verdictOnly || definition.role !== 'secondary');
+  const look = lookLevel(config, priorLooks, rows.control.length + rows.treatment.length);
+  const reports = definitions.map((definition) =>
+    metricReport(
+      definition,
+      armSamples(table, rows.control, definition.source),
+      armSamples(table, rows.treatment, definition.source),
+      config,
+      look,
+      !verdictOnly,
+    ),
+  );
+  const metrics = applyFamilies(reports, definitions, config);
+  return { definitions, metrics, look, recommendation: decide(metrics, definitions, config) };
+}
+
+/** Two ascending row lists as one. */
+function mergeRows(a: Int32Array, b: Int32Array): Int32Array {
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) merged[k++] = a[i++]!;
+  while (j < b.length) merged[k++] = b[j++]!;
+  return merged;
+}
+
+function gather(values: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!;
+  return out;
+}
+
+function hasValue(values: Float64Array, rows: Int32Array): boolean {
+  for (let i = 0; i < rows.length; i++) if (!Number.isNaN(values[rows[i]!]!)) return true;
+  return false;
 }
 
 /** The experiment the records name, when no experiment was configured. */

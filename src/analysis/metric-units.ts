@@ -1,5 +1,5 @@
 import type { MetricKind } from '../config/experiment-config.js';
-import { powerOfTwoScale, type Assignment, type Units } from '../stats/index.js';
+import { powerOfTwoScale, scaleForLargest, type Assignment, type Units } from '../stats/index.js';
 import type { Design } from './design.js';
 import type { ArmSamples } from './samples.js';
 import { taskCodeLimit } from './task-counts.js';
@@ -34,14 +34,7 @@ export function metricUnits(
   const events = eventsOf(kind, log, arms);
   if (design.kind === 'paired') {
     const stratumOf = taskLookup(arms, design.shared);
-    arms.forEach((samples, arm) => {
-      const { m, d } = sessionValues(samples, log);
-      const tasks = samples.tasks;
-      for (let i = 0; i < tasks.length; i++) {
-        const stratum = tasks[i]! >= 0 ? stratumOf[tasks[i]!]! : -1;
-        if (stratum >= 0) rows.push(m[i]!, d === null ? 1 : d[i]!, stratum, arm);
-      }
-    });
+    arms.forEach((samples, arm) => rows.pushSessions(samples, log, arm, stratumOf));
     return rows.build(design.shared.length, events);
   }
   if (design.kind === 'clustered') {
@@ -60,10 +53,7 @@ export function metricUnits(
     });
     return rows.build(1, events);
   }
-  arms.forEach((samples, arm) => {
-    const { m, d } = sessionValues(samples, log);
-    for (let i = 0; i < m.length; i++) rows.push(m[i]!, d === null ? 1 : d[i]!, 0, arm);
-  });
+  arms.forEach((samples, arm) => rows.pushSessions(samples, log, arm, null));
   return rows.build(1, events);
 }
 
@@ -93,6 +83,10 @@ class UnitRows {
   readonly stratum: Int32Array;
   readonly arm: Uint8Array;
   length = 0;
+  /** The largest |m| and |d| of units of one session; sums (`add`) make them unknown. */
+  private largestM = 0;
+  private largestD = 0;
+  private summed = false;
 
   constructor(capacity: number) {
     this.m = new Float64Array(capacity);
@@ -109,10 +103,47 @@ class UnitRows {
     this.d[i] = d;
     this.stratum[i] = stratum;
     this.arm[i] = arm;
+    this.largestM = Math.max(this.largestM, Math.abs(m));
+    this.largestD = Math.max(this.largestD, Math.abs(d));
+  }
+
+  /**
+   * Adds one unit per session of an arm: with `stratumOf`, only sessions whose task is a stratum
+   * (`stratumOf[task]` ≥ 0), in it. One loop that also takes logarithms and tracks the largest
+   * magnitudes: at a million sessions every pass over them counts.
+   */
+  pushSessions(samples: ArmSamples, log: boolean, arm: number, stratumOf: Int32Array | null): void {
+    const m = samples.type === 'ratio' ? samples.numerators : samples.values;
+    const d = samples.type === 'ratio' ? samples.denominators : null;
+    const { tasks } = samples;
+    const { m: toM, d: toD, stratum: toStratum, arm: toArm } = this;
+    let { largestM, largestD } = this;
+    let n = this.length;
+    for (let i = 0; i < m.length; i++) {
+      let stratum = 0;
+      if (stratumOf !== null) {
+        const task = tasks[i]!;
+        stratum = task >= 0 ? stratumOf[task]! : -1;
+        if (stratum < 0) continue;
+      }
+      const value = log ? Math.log(m[i]!) : m[i]!;
+      const denominator = d === null ? 1 : d[i]!;
+      toM[n] = value;
+      toD[n] = denominator;
+      toStratum[n] = stratum;
+      toArm[n] = arm;
+      largestM = Math.max(largestM, Math.abs(value));
+      largestD = Math.max(largestD, Math.abs(denominator));
+      n++;
+    }
+    this.length = n;
+    this.largestM = largestM;
+    this.largestD = largestD;
   }
 
   /** Adds a session to unit `i` (a cluster). */
   add(i: number, m: number, d: number): void {
+    this.summed = true;
     this.m[i] = this.m[i]! + m;
     this.d[i] = this.d[i]! + d;
     this.size[i] = this.size[i]! + 1;
@@ -123,8 +154,8 @@ class UnitRows {
     const n = this.length;
     const m = this.m.subarray(0, n);
     const d = this.d.subarray(0, n);
-    const scaleM = powerOfTwoScale(m);
-    const scaleD = powerOfTwoScale(d);
+    const scaleM = this.summed ? powerOfTwoScale(m) : scaleForLargest(this.largestM);
+    const scaleD = this.summed ? powerOfTwoScale(d) : scaleForLargest(this.largestD);
     if (scaleM !== 1) for (let i = 0; i < n; i++) m[i] = m[i]! / scaleM;
     if (scaleD !== 1) for (let i = 0; i < n; i++) d[i] = d[i]! / scaleD;
     return {

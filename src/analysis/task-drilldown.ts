@@ -14,15 +14,15 @@ export const ROW_LIMIT = 5000;
 /**
  * The primary metric task by task, from the sessions themselves: each task's value per arm, the
  * paired difference and who won it, which tasks flipped or are flaky, pass@k, and whether the
- * verdict survives leaving out its most influential tasks (`reanalyze` is the whole analysis,
- * run again on the table without them). Null unless some task ran in both arms.
+ * verdict survives leaving out its most influential tasks (`reanalyze` gives the whole
+ * analysis's recommendation without the rows it picks). Null unless some task ran in both arms.
  */
 export function taskDrilldown(
   table: SessionTable,
   definitions: readonly MetricDefinition[],
   config: ExperimentConfig,
   recommendation: Recommendation,
-  reanalyze: (table: SessionTable) => Recommendation,
+  reanalyze: (leaveOut: (row: number) => boolean) => Recommendation,
 ): TaskDrilldown | null {
   const primary = definitions.find((d) => d.role === 'primary')!;
   const outcome =

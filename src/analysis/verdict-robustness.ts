@@ -1,7 +1,6 @@
 import type { SessionTable } from '../records/types.js';
 import type { Recommendation } from './report-types.js';
 import type { TaskDrilldown, TaskRow, VerdictCheck } from './task-drilldown-types.js';
-import { tableWithout } from './table-without.js';
 
 /** Tasks left out one at a time, the most influential first; then the one category. */
 export const TASK_CHECKS = 3;
@@ -9,7 +8,7 @@ export const TASK_CHECKS = 3;
 /**
  * Does the verdict survive without the tasks that carry it most? Each of the `TASK_CHECKS` most
  * influential tasks, and the most influential category, is left out in turn and the whole
- * analysis run again (`reanalyze`), until one changes the verdict: so the check follows
+ * analysis run again without its sessions (`reanalyze`), until one changes the verdict: so the check follows
  * whatever statistics decide, and costs at most `TASK_CHECKS` + 1 analyses. "Most
  * influential": for adopt or reject, the tasks whose difference pushes the mean difference
  * furthest in the verdict's direction (leaving them out weakens it most); for no difference,
@@ -19,7 +18,7 @@ export function verdictRobustness(
   table: SessionTable,
   rows: readonly TaskRow[],
   recommendation: Recommendation,
-  reanalyze: (table: SessionTable) => Recommendation,
+  reanalyze: (leaveOut: (row: number) => boolean) => Recommendation,
 ): TaskDrilldown['robustness'] {
   const { verdict, winner } = recommendation;
   if (verdict !== 'adopt' && verdict !== 'reject' && verdict !== 'no-difference') return null;
@@ -44,12 +43,13 @@ export function verdictRobustness(
   const check = (kind: VerdictCheck['kind'], name: string): VerdictCheck => {
     const codes = kind === 'task' ? taskCodes : categoryCodes;
     const code = (kind === 'task' ? taskNames : categoryNames).indexOf(name);
-    const without = tableWithout(table, (row) => codes[row] === code);
-    const decision = reanalyze(without);
+    const decision = reanalyze((row) => codes[row] === code);
+    let sessions = 0;
+    for (let row = 0; row < table.size; row++) if (codes[row] === code) sessions++;
     return {
       kind,
       name,
-      sessions: table.size - without.size,
+      sessions,
       verdict: decision.verdict,
       winner: decision.winner,
     };

@@ -6,6 +6,11 @@
 export function powerOfTwoScale(values: ArrayLike<number>): number {
   let largest = 0;
   for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]!));
+  return scaleForLargest(largest);
+}
+
+/** `powerOfTwoScale` of values whose largest magnitude (`Math.max` of 0 and each |value|) is known. */
+export function scaleForLargest(largest: number): number {
   if (largest === 0 || !Number.isFinite(largest) || (largest < 1e100 && largest > 1e-100)) return 1;
   return 2 ** Math.round(Math.log2(largest));
 }

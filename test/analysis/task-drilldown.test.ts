@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis/analyze.js';
+import { analyze, recommendationWithout } from '../../src/analysis/analyze.js';
 import { passAtK, passHatK } from '../../src/analysis/pass-at-k.js';
-import { tableWithout } from '../../src/analysis/table-without.js';
+import { ColumnarSessionTable } from '../../src/records/session-table.js';
+import type { SessionRecord } from '../../src/records/types.js';
 import { carriedByOneTask, CONFIG, INPUT, pairedRuns, tableOf } from '../support/task-sessions.js';
 
 describe('the per-task drill-down', () => {
@@ -108,21 +109,54 @@ describe('the per-task drill-down', () => {
     expect(without.recommendation.verdict).not.toBe('adopt');
   });
 
-  it('re-analyses a table without some rows as one built without them', () => {
+  it('re-analyses without some rows as a table built without them', () => {
     const table = carriedByOneTask();
     const codes = table.codes('task_id');
     const four = table.labels('task_id').indexOf('task-4');
-    const without = tableWithout(table, (row) => codes[row] === four);
-    const built = carriedByOneTask(1);
-    expect(without.size).toBe(built.size);
-    for (const column of ['tool_calls', 'successful_tool_calls', 'success']) {
-      expect([...without.column(column)]).toEqual([...built.column(column)]);
-    }
-    const names = (t: typeof table | typeof without) =>
-      [...t.codes('task_id')].map((code) => t.labels('task_id')[code]);
-    expect(names(without)).toEqual(names(built));
-    expect(without.columnNames().sort()).toEqual(built.columnNames().sort());
-    expect(analyze(without, CONFIG, INPUT)).toEqual(analyze(built, CONFIG, INPUT));
+    const without = recommendationWithout(table, CONFIG, (row) => codes[row] === four, []);
+    expect(without).toEqual(analyze(carriedByOneTask(1), CONFIG, INPUT).recommendation);
+    expect(without.verdict).not.toBe(analyze(table, CONFIG, INPUT).recommendation.verdict);
+  });
+
+  it('re-analyses a custom guardrail as a table built without the rows', () => {
+    // `retries` is 0 or 1 in every task but task-4, which has 3: a count with it, binary without.
+    const withRetries = (table: ColumnarSessionTable) => {
+      const out = new ColumnarSessionTable();
+      const names = table.labels('task_id');
+      const codes = table.codes('task_id');
+      const variants = table.labels('variant');
+      const variantCodes = table.codes('variant');
+      const calls = table.column('tool_calls');
+      const ok = table.column('successful_tool_calls');
+      for (let row = 0; row < table.size; row++) {
+        const task = names[codes[row]!]!;
+        out.add({
+          session_id: `s${row}`,
+          variant: variants[variantCodes[row]!]!,
+          task_id: task,
+          tool_calls: calls[row]!,
+          successful_tool_calls: ok[row]!,
+          metrics: {
+            retries:
+              task === 'task-4'
+                ? 3
+                : variants[variantCodes[row]!] === 'warm'
+                  ? +(row % 3 === 0)
+                  : 0,
+          },
+        } as SessionRecord);
+      }
+      return out;
+    };
+    const config = { ...CONFIG, metrics: { retries: { role: 'guardrail' as const } } };
+    const table = withRetries(carriedByOneTask());
+    const codes = table.codes('task_id');
+    const four = table.labels('task_id').indexOf('task-4');
+    const built = analyze(withRetries(carriedByOneTask(1)), config, INPUT);
+    expect(built.metrics.find((m) => m.name === 'retries')!.kind).toBe('binary');
+    expect(recommendationWithout(table, config, (row) => codes[row] === four, [])).toEqual(
+      built.recommendation,
+    );
   });
 
   it('finds that a verdict spread over many tasks does not rest on one, nor on a category', () => {

@@ -34,4 +34,4 @@ export type { PermutationOptions, PermutationReference } from './permutation-ref
 export { invertTest } from './test-inversion.js';
 export { absoluteT, differenceOf } from './units.js';
 export type { Assignment, Contrast, ContrastOf, Units } from './units.js';
-export { powerOfTwoScale } from './scaling.js';
+export { powerOfTwoScale, scaleForLargest } from './scaling.js';

@@ -4,3 +4,5 @@
  * unchanged by scaling, and a power of two scales exactly.
  */
 export declare function powerOfTwoScale(values: ArrayLike<number>): number;
+/** `powerOfTwoScale` of values whose largest magnitude (`Math.max` of 0 and each |value|) is known. */
+export declare function scaleForLargest(largest: number): number;
