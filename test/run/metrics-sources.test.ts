@@ -10,7 +10,7 @@ import {
   sessionsOf,
   tasks,
   tempDir,
-  TEST_AGENT,
+  testAgentCommand,
   writeExperiment,
 } from './support/experiments.js';
 
@@ -33,14 +33,12 @@ const run = (name: string) => runs.find((r) => r.name === name)!;
 function replaying(name: string) {
   const { transcript, stdout } = run(name);
   return {
-    command: [
-      process.execPath,
-      TEST_AGENT,
+    command: testAgentCommand([
       '--print',
       join(CLAUDE, stdout),
       '--copy',
       join(CLAUDE, transcript),
-    ],
+    ]),
   };
 }
 
@@ -92,8 +90,8 @@ describe('metrics come from each of the three sources', () => {
     const file = writeExperiment(dir, {
       tasks: tasks(1),
       variants: {
-        cold: { command: [process.execPath, TEST_AGENT, '--sleep', '100', '--exit', '0'] },
-        warm: { command: [process.execPath, TEST_AGENT, '--exit', '3'] },
+        cold: { command: testAgentCommand(['--sleep', '0.1', '--exit', '0']) },
+        warm: { command: testAgentCommand(['--exit', '3']) },
       },
     });
     expect((await runInProcess([file, '--out', `${dir}/out`])).code).toBe(0);
@@ -117,8 +115,8 @@ describe('metrics come from each of the three sources', () => {
     const file = writeExperiment(dir, {
       tasks: tasks(1),
       variants: {
-        cold: { command: [process.execPath, TEST_AGENT, '--result', '{"tool_calls": -1}'] },
-        warm: { command: [process.execPath, TEST_AGENT, '--result', '{"success": true,'] },
+        cold: { command: testAgentCommand(['--result', '{"tool_calls": -1}']) },
+        warm: { command: testAgentCommand(['--result', '{"success": true,']) },
       },
     });
     const ran = await runInProcess([file, '--out', `${dir}/out`]);

@@ -10,7 +10,8 @@ import type { RunFields } from '../../../src/run/run-session.js';
 
 export const EXAMPLE = fileURLToPath(new URL('../../../examples/run/', import.meta.url));
 export const EXAMPLE_AGENT = join(EXAMPLE, 'agent.mjs');
-export const TEST_AGENT = fileURLToPath(new URL('./test-agent.mjs', import.meta.url));
+export const TEST_AGENT = fileURLToPath(new URL('./test-agent.sh', import.meta.url));
+export const PROBE_AGENT = fileURLToPath(new URL('./probe-agent.mjs', import.meta.url));
 
 /** A temporary folder for one test. */
 export function tempDir(): string {
@@ -22,11 +23,16 @@ export function tasks(count: number): { id: string; prompt: string }[] {
   return Array.from({ length: count }, (_, i) => ({ id: `t${i + 1}`, prompt: `Task ${i + 1}` }));
 }
 
-/** Both variants running the test agent with these arguments (the treatment's may differ). */
+/** The command of the test agent with these flags (test-agent.sh lists them). */
+export function testAgentCommand(flags: string[]): string[] {
+  return ['sh', TEST_AGENT, ...flags];
+}
+
+/** Both variants running the test agent with these flags (the treatment's may differ). */
 export function testAgent(cold: string[], warm: string[] = cold) {
   return {
-    cold: { command: [process.execPath, TEST_AGENT, ...cold] },
-    warm: { command: [process.execPath, TEST_AGENT, ...warm] },
+    cold: { command: testAgentCommand(cold) },
+    warm: { command: testAgentCommand(warm) },
   };
 }
 
