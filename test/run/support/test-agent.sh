@@ -11,6 +11,9 @@
 #   --copy <file>           copy the file (a real agent log) into ./logs/
 #   --print <file>          print the file (an agent's real output) on stdout
 #   --result <json>         write this text as the result file
+#   --tool-errors <fewer>   write a result of 10 tool calls of which (3n + 7r) mod 5 + 2, less
+#                           <fewer>, fail, and a completion time of 20 + (n·r mod 7) s, for task t<n>
+#                           and repetition r: sessions that differ, the same numbers every run
 set -eu
 while [ $# -gt 0 ]; do
   case $1 in
@@ -34,6 +37,14 @@ while [ $# -gt 0 ]; do
     --copy) mkdir -p logs; cp "$2" logs/; shift 2 ;;
     --print) cat "$2"; shift 2 ;;
     --result) printf '%s' "$2" >"$AB_VERDICT_RESULT"; shift 2 ;;
+    --tool-errors)
+      n=${AB_VERDICT_TASK_ID#t}
+      r=$AB_VERDICT_REPETITION
+      failed=$(((3 * n + 7 * r) % 5 + 2 - $2))
+      printf '{"tool_calls":10,"successful_tool_calls":%d,"completion_time_seconds":%d}' \
+        $((10 - failed)) $((20 + n * r % 7)) >"$AB_VERDICT_RESULT"
+      shift 2
+      ;;
     *) echo "test-agent.sh: unknown flag $1" >&2; exit 64 ;;
   esac
 done
