@@ -9,7 +9,6 @@ import type { SessionRecord } from '../../../src/records/types.js';
 import type { RunFields } from '../../../src/run/run-session.js';
 
 export const EXAMPLE = fileURLToPath(new URL('../../../examples/run/', import.meta.url));
-export const EXAMPLE_AGENT = join(EXAMPLE, 'agent.mjs');
 export const TEST_AGENT = fileURLToPath(new URL('./test-agent.sh', import.meta.url));
 export const PROBE_AGENT = fileURLToPath(new URL('./probe-agent.mjs', import.meta.url));
 
@@ -33,15 +32,6 @@ export function testAgent(cold: string[], warm: string[] = cold) {
   return {
     cold: { command: testAgentCommand(cold) },
     warm: { command: testAgentCommand(warm) },
-  };
-}
-
-/** The example's variants (the fake agent; warm with its context, or without it for no effect). */
-export function exampleVariants(effect = true) {
-  const command = [process.execPath, EXAMPLE_AGENT];
-  return {
-    cold: { command },
-    warm: { command, ...(effect && { context: join(EXAMPLE, 'warm-context.md') }) },
   };
 }
 
