@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { log, step, useFakeGitHub } from '../action/fixture.js';
 import { workspace } from '../action/sessions.js';
 import { runCli } from '../support/run-cli.js';
-import { exampleVariants, tasks, writeExperiment } from './support/experiments.js';
+import { tasks, testAgent, writeExperiment } from './support/experiments.js';
 
 const github = useFakeGitHub();
 
@@ -15,7 +15,7 @@ describe('the documented workflow: matrix jobs run ab-verdict run, the Action an
       repetitions: 3,
       concurrency: 4,
       tasks: tasks(4),
-      variants: exampleVariants(),
+      variants: testAgent(['--tool-errors', '0'], ['--tool-errors', '1']),
     });
     for (const shard of ['1/2', '2/2']) {
       const out = join(cwd, 'shards', shard[0]!);

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  PROBE_AGENT,
   runInProcess,
   sessionsOf,
   tempDir,
-  TEST_AGENT,
   writeExperiment,
 } from './support/experiments.js';
 
@@ -20,11 +20,11 @@ describe('each session gets its identity, its own folder, and an argv without a 
       ],
       variants: {
         cold: {
-          command: [process.execPath, TEST_AGENT, '--probe', '--task=${AB_VERDICT_TASK_ID}'],
+          command: [process.execPath, PROBE_AGENT, '--task=${AB_VERDICT_TASK_ID}'],
           env: { AB_VERDICT_TASK_ID: 'overridden by the identity', EXTRA: '1' },
         },
         warm: {
-          command: [process.execPath, TEST_AGENT, '--probe', '--task=${AB_VERDICT_TASK_ID}'],
+          command: [process.execPath, PROBE_AGENT, '--task=${AB_VERDICT_TASK_ID}'],
           context: 'context.md',
         },
       },
@@ -39,7 +39,7 @@ describe('each session gets its identity, its own folder, and an argv without a 
     for (const record of sessionsOf(out)) {
       const folder = join(out, 'work', 'fix-login', `${record.variant}-1`);
       const probe = JSON.parse(readFileSync(join(folder, 'workdir', 'probe.json'), 'utf8'));
-      expect(probe.argv).toEqual(['--probe', '--task=fix-login', hostile]);
+      expect(probe.argv).toEqual(['--task=fix-login', hostile]);
       expect(probe.cwd).toBe(join(folder, 'workdir'));
       workdirs.add(probe.cwd);
       expect(probe.env).toMatchObject({

@@ -9,6 +9,7 @@ import {
   tasks,
   tempDir,
   testAgent,
+  testAgentCommand,
   writeExperiment,
 } from './support/experiments.js';
 
@@ -33,10 +34,10 @@ describe('an infrastructure failure is retried and counted apart', () => {
       tasks: tasks(2),
       variants: {
         cold: {
-          command: [process.execPath, testAgentPath(), '--fail-once', '75', '--result', '{}'],
+          command: testAgentCommand(['--fail-once', '75', '--result', '{}']),
           env: failOnceEnv(dir),
         },
-        warm: { command: [process.execPath, testAgentPath(), '--exit', '1'] },
+        warm: { command: testAgentCommand(['--exit', '1']) },
       },
     });
     const ran = await runCli(['run', file, '--out', out]);
@@ -125,7 +126,3 @@ describe('an infrastructure failure is retried and counted apart', () => {
     expect((await runCli(['run', join(dir, 'missing.yml'), '--out', dir])).status).toBe(2);
   });
 });
-
-function testAgentPath(): string {
-  return testAgent([]).cold.command[1]!;
-}

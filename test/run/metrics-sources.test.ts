@@ -5,12 +5,12 @@ import { matchSession } from '../../src/run/match-logs.js';
 import { SOURCES } from '../../src/sources/formats.js';
 import { manifest, SHARED_LOGS, type HarnessRun } from '../sources/agent-logs.js';
 import {
-  exampleVariants,
   runInProcess,
   sessionsOf,
   tasks,
   tempDir,
-  TEST_AGENT,
+  testAgent,
+  testAgentCommand,
   writeExperiment,
 } from './support/experiments.js';
 
@@ -33,28 +33,36 @@ const run = (name: string) => runs.find((r) => r.name === name)!;
 function replaying(name: string) {
   const { transcript, stdout } = run(name);
   return {
-    command: [
-      process.execPath,
-      TEST_AGENT,
+    command: testAgentCommand([
       '--print',
       join(CLAUDE, stdout),
       '--copy',
       join(CLAUDE, transcript),
-    ],
+    ]),
   };
 }
 
 describe('metrics come from each of the three sources', () => {
   it('from the result file the command wrote', async () => {
     const dir = tempDir();
-    const file = writeExperiment(dir, { tasks: tasks(2), variants: exampleVariants() });
+    const written = {
+      cold: { success: false, tool_calls: 7, successful_tool_calls: 5, metrics: { tokens: 4300 } },
+      warm: { success: true, tool_calls: 9, successful_tool_calls: 9, metrics: { tokens: 5100 } },
+    };
+    const file = writeExperiment(dir, {
+      tasks: tasks(2),
+      variants: testAgent(
+        ['--result', JSON.stringify(written.cold)],
+        ['--result', JSON.stringify(written.warm)],
+      ),
+    });
     expect((await runInProcess([file, '--out', `${dir}/out`])).code).toBe(0);
-    for (const record of sessionsOf(`${dir}/out`)) {
+    const records = sessionsOf(`${dir}/out`);
+    expect(records).toHaveLength(4);
+    for (const record of records) {
       expect(record.run.metrics_from).toBe('result-file');
-      const calls = record.tool_calls!;
-      expect(calls).toBeGreaterThanOrEqual(6);
-      expect(record.successful_tool_calls).toBeLessThanOrEqual(calls);
-      expect(record.metrics?.tokens).toBe(1500 + 400 * calls);
+      // Every field of the file, the exit code's success (0: true) overridden by the file's.
+      expect(record).toMatchObject(written[record.variant as 'cold' | 'warm']);
     }
   });
 
@@ -92,8 +100,8 @@ describe('metrics come from each of the three sources', () => {
     const file = writeExperiment(dir, {
       tasks: tasks(1),
       variants: {
-        cold: { command: [process.execPath, TEST_AGENT, '--sleep', '100', '--exit', '0'] },
-        warm: { command: [process.execPath, TEST_AGENT, '--exit', '3'] },
+        cold: { command: testAgentCommand(['--sleep', '0.1', '--exit', '0']) },
+        warm: { command: testAgentCommand(['--exit', '3']) },
       },
     });
     expect((await runInProcess([file, '--out', `${dir}/out`])).code).toBe(0);
@@ -117,8 +125,8 @@ describe('metrics come from each of the three sources', () => {
     const file = writeExperiment(dir, {
       tasks: tasks(1),
       variants: {
-        cold: { command: [process.execPath, TEST_AGENT, '--result', '{"tool_calls": -1}'] },
-        warm: { command: [process.execPath, TEST_AGENT, '--result', '{"success": true,'] },
+        cold: { command: testAgentCommand(['--result', '{"tool_calls": -1}']) },
+        warm: { command: testAgentCommand(['--result', '{"success": true,']) },
       },
     });
     const ran = await runInProcess([file, '--out', `${dir}/out`]);

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import {
-  exampleVariants,
   runInProcess,
   sessionsOf,
   tasks,
   tempDir,
+  testAgent,
   writeExperiment,
 } from './support/experiments.js';
 
@@ -30,7 +30,7 @@ describe('sessions.jsonl is valid input for analyze and add as it is', () => {
       repetitions: 2,
       concurrency: 4,
       tasks: tasks(4).map((task) => ({ ...task, category: 'bugfix' })),
-      variants: exampleVariants(),
+      variants: testAgent(['--tool-errors', '0'], ['--tool-errors', '1']),
     });
     const ran = await runInProcess([file, '--out', out]);
     expect(ran.code, ran.stderr).toBe(0);
@@ -82,14 +82,15 @@ describe('sessions.jsonl is valid input for analyze and add as it is', () => {
 });
 
 describe('progress: a bar with ETA on a terminal, plain lines in CI logs', () => {
-  const experiment = () => {
+  /** 4 sessions, one at a time, running the test agent with these flags. */
+  const experiment = (flags: string[]) => {
     const dir = tempDir();
-    const file = writeExperiment(dir, { tasks: tasks(2), variants: exampleVariants() });
+    const file = writeExperiment(dir, { tasks: tasks(2), variants: testAgent(flags) });
     return { file, out: join(dir, 'out') };
   };
 
   it('prints one line per finished session where no terminal is', async () => {
-    const { file, out } = experiment();
+    const { file, out } = experiment(['--result', '{"success":true}']);
     const ran = await runInProcess([file, '--out', out]);
     const lines = ran.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
@@ -98,7 +99,8 @@ describe('progress: a bar with ETA on a terminal, plain lines in CI logs', () =>
   });
 
   it('draws a bar on a terminal outside CI', async () => {
-    const { file, out } = experiment();
+    // Sessions longer than the bar's redraw interval (100 ms): it is drawn after each one.
+    const { file, out } = experiment(['--sleep', '0.15', '--result', '{"success":true}']);
     let drawn = '';
     const ran = await runInProcess([file, '--out', out], {
       env: { ...process.env, CI: '', AB_VERDICT_PROGRESS_DELAY_MS: '0' },

@@ -29,7 +29,7 @@ describe('kill -9 in the middle then the same command again gives every session 
       repetitions: 3,
       concurrency: 2,
       tasks: tasks(4),
-      variants: testAgent(['--sleep', '150', '--result', '{"success":true,"tool_calls":2}']),
+      variants: testAgent(['--sleep', '0.15', '--result', '{"success":true,"tool_calls":2}']),
     });
     const runner = spawn(process.execPath, [CLI, 'run', file, '--out', out], { stdio: 'ignore' });
     const exited = new Promise((done) => runner.once('exit', done));

@@ -8,8 +8,8 @@ import {
   sessionsOf,
   tasks,
   tempDir,
-  TEST_AGENT,
   testAgent,
+  testAgentCommand,
   writeExperiment,
 } from './support/experiments.js';
 
@@ -75,7 +75,7 @@ describe('a timeout kills the process group', () => {
     const workdir = join(dir, 'session', 'workdir');
     await mkdir(workdir, { recursive: true });
     const outcome = await spawnSession({
-      argv: [process.execPath, TEST_AGENT, '--hang', '--ignore-term'],
+      argv: testAgentCommand(['--ignore-term', '--hang']),
       env: { ...(process.env as Record<string, string>) },
       paths: {
         workdir,

@@ -9,8 +9,8 @@ import type { SessionRecord } from '../../../src/records/types.js';
 import type { RunFields } from '../../../src/run/run-session.js';
 
 export const EXAMPLE = fileURLToPath(new URL('../../../examples/run/', import.meta.url));
-export const EXAMPLE_AGENT = join(EXAMPLE, 'agent.mjs');
-export const TEST_AGENT = fileURLToPath(new URL('./test-agent.mjs', import.meta.url));
+export const TEST_AGENT = fileURLToPath(new URL('./test-agent.sh', import.meta.url));
+export const PROBE_AGENT = fileURLToPath(new URL('./probe-agent.mjs', import.meta.url));
 
 /** A temporary folder for one test. */
 export function tempDir(): string {
@@ -22,20 +22,16 @@ export function tasks(count: number): { id: string; prompt: string }[] {
   return Array.from({ length: count }, (_, i) => ({ id: `t${i + 1}`, prompt: `Task ${i + 1}` }));
 }
 
-/** Both variants running the test agent with these arguments (the treatment's may differ). */
-export function testAgent(cold: string[], warm: string[] = cold) {
-  return {
-    cold: { command: [process.execPath, TEST_AGENT, ...cold] },
-    warm: { command: [process.execPath, TEST_AGENT, ...warm] },
-  };
+/** The command of the test agent with these flags (test-agent.sh lists them). */
+export function testAgentCommand(flags: string[]): string[] {
+  return ['sh', TEST_AGENT, ...flags];
 }
 
-/** The example's variants (the fake agent; warm with its context, or without it for no effect). */
-export function exampleVariants(effect = true) {
-  const command = [process.execPath, EXAMPLE_AGENT];
+/** Both variants running the test agent with these flags (the treatment's may differ). */
+export function testAgent(cold: string[], warm: string[] = cold) {
   return {
-    cold: { command },
-    warm: { command, ...(effect && { context: join(EXAMPLE, 'warm-context.md') }) },
+    cold: { command: testAgentCommand(cold) },
+    warm: { command: testAgentCommand(warm) },
   };
 }
 
