@@ -7,7 +7,9 @@ export interface RankSum {
     readonly distinctValues: number;
 }
 /**
- * Mid-ranks of the pooled sample without building it: each arm is sorted once (native typed-array
- * sort) and the two are walked together, one group of equal values at a time.
+ * Mid-ranks of the pooled sample without building it, one group of equal values at a time in
+ * ascending order: counted per value when the values are whole numbers in a range not much wider
+ * than the sample (counts, 0/1 outcomes), else each arm sorted once (native typed-array sort) and
+ * the two walked together. Both walks add the same terms in the same order.
  */
 export declare function rankSum(treatment: ArrayLike<number>, control: ArrayLike<number>): RankSum;
