@@ -50385,57 +50385,113 @@ function normalise(record, defaults, hasNull) {
 
 ;// CONCATENATED MODULE: ./src/records/id-index.ts
 const INITIAL_SLOTS = 1024;
+const INITIAL_CHARS = 16 * 1024;
+/** `String.fromCharCode` takes the code units as arguments: this many at a time. */
+const DECODE_CHUNK = 8192;
 /**
- * Session ids by row, with an open-addressing hash index over them: about twice as fast as a
- * `Map` of a million strings, and the hashes travel with a table part (see `TablePart`), so a
- * merge compares numbers and only touches the strings when the hashes are equal.
+ * Session ids by row, with an open-addressing hash index over them. The ids are kept as code
+ * units in one typed array, not as a million strings: a full garbage collection marks every
+ * object on the heap, and at a million sessions marking the id strings over and over was a sixth
+ * of the analysis. The hashes travel with a table part (see `TablePart`), with the packed ids
+ * (transferred, not copied), so a merge compares numbers and only touches the code units when
+ * the hashes are equal.
  */
 class IdIndex {
-    /** The ids in row order. */
-    ids = [];
-    /** `hashId(ids[row])` by row; longer than `size`. */
+    /** `hashId` of each id by row; longer than `size`. */
     hashes = new Int32Array(INITIAL_SLOTS / 2);
+    chars = new Uint16Array(INITIAL_CHARS);
+    starts = new Int32Array(INITIAL_SLOTS / 2 + 1);
     /** Row + 1 of the id hashed to each slot (linear probing), 0 for an empty slot. */
     slots = new Int32Array(INITIAL_SLOTS);
     mask = INITIAL_SLOTS - 1;
+    rows = 0;
+    /** The code units of the id being looked up (`find`, `append` of a string). */
+    key = new Uint16Array(64);
+    keyLength = 0;
     get size() {
-        return this.ids.length;
+        return this.rows;
+    }
+    /** The ids as they are now: views of the index's own arrays. */
+    packed() {
+        return {
+            chars: this.chars.subarray(0, this.starts[this.rows]),
+            starts: this.starts.subarray(0, this.rows + 1),
+        };
     }
     /** The row of `id`, or -1 when it is not here. */
     find(id, hash) {
-        const { slots, mask, hashes, ids } = this;
-        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
-            const entry = slots[slot];
-            if (entry === 0)
-                return -1;
-            const row = entry - 1;
-            if (hashes[row] === hash && ids[row] === id)
-                return row;
-        }
+        this.setKey(id);
+        return this.findUnits(this.key, 0, this.keyLength, hash);
+    }
+    /** The row of id `r` of `ids` (a part's), or -1 when it is not here. */
+    findPacked(ids, r, hash) {
+        return this.findUnits(ids.chars, ids.starts[r], ids.starts[r + 1], hash);
     }
     /** Adds `id`, which must not be here yet, as the next row; returns that row. */
     append(id, hash) {
-        const row = this.ids.length;
-        if (row === this.hashes.length)
-            this.growHashes(row * 2);
-        this.ids.push(id);
-        this.hashes[row] = hash;
-        // At most half full, so probes stay short.
-        if (this.ids.length * 2 > this.slots.length)
-            this.rehash(this.slots.length * 2);
-        else
-            this.place(row, hash);
-        return row;
+        this.setKey(id);
+        return this.appendUnits(this.key, 0, this.keyLength, hash);
+    }
+    /** Adds id `r` of `ids`, which must not be here yet, as the next row; returns that row. */
+    appendPacked(ids, r, hash) {
+        return this.appendUnits(ids.chars, ids.starts[r], ids.starts[r + 1], hash);
     }
     /** Makes room for `rows` rows in all, so that adding many ids rehashes at most once. */
     reserve(rows) {
         if (rows > this.hashes.length)
-            this.growHashes(rows);
+            this.growRows(rows);
         let slotCount = this.slots.length;
         while (rows * 2 > slotCount)
             slotCount *= 2;
         if (slotCount > this.slots.length)
             this.rehash(slotCount);
+    }
+    findUnits(units, start, end, hash) {
+        const { slots, mask, hashes } = this;
+        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
+            const entry = slots[slot];
+            if (entry === 0)
+                return -1;
+            const row = entry - 1;
+            if (hashes[row] === hash && this.equals(row, units, start, end))
+                return row;
+        }
+    }
+    appendUnits(units, start, end, hash) {
+        const row = this.rows;
+        if (row === this.hashes.length)
+            this.growRows(row * 2);
+        const from = this.starts[row];
+        const to = from + end - start;
+        if (to > this.chars.length)
+            this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
+        this.chars.set(units.subarray(start, end), from);
+        this.starts[row + 1] = to;
+        this.hashes[row] = hash;
+        this.rows = row + 1;
+        // At most half full, so probes stay short.
+        if (this.rows * 2 > this.slots.length)
+            this.rehash(this.slots.length * 2);
+        else
+            this.place(row, hash);
+        return row;
+    }
+    equals(row, units, start, end) {
+        const from = this.starts[row];
+        if (this.starts[row + 1] - from !== end - start)
+            return false;
+        const { chars } = this;
+        for (let i = start; i < end; i++)
+            if (chars[from + i - start] !== units[i])
+                return false;
+        return true;
+    }
+    setKey(id) {
+        if (id.length > this.key.length)
+            this.key = new Uint16Array(id.length * 2);
+        for (let i = 0; i < id.length; i++)
+            this.key[i] = id.charCodeAt(i);
+        this.keyLength = id.length;
     }
     place(row, hash) {
         const { slots, mask } = this;
@@ -50447,14 +50503,28 @@ class IdIndex {
     rehash(slotCount) {
         this.slots = new Int32Array(slotCount);
         this.mask = slotCount - 1;
-        for (let row = 0; row < this.ids.length; row++)
+        for (let row = 0; row < this.rows; row++)
             this.place(row, this.hashes[row]);
     }
-    growHashes(length) {
-        const hashes = new Int32Array(length);
-        hashes.set(this.hashes);
-        this.hashes = hashes;
+    growRows(length) {
+        this.hashes = grown(this.hashes, length);
+        this.starts = grown(this.starts, length + 1);
     }
+}
+/** Id `r` of packed ids, as a string. */
+function packedId(ids, r) {
+    const start = ids.starts[r];
+    const end = ids.starts[r + 1];
+    let id = '';
+    for (let i = start; i < end; i += DECODE_CHUNK) {
+        id += String.fromCharCode(...ids.chars.subarray(i, Math.min(end, i + DECODE_CHUNK)));
+    }
+    return id;
+}
+function grown(array, length) {
+    const bigger = new array.constructor(length);
+    bigger.set(array);
+    return bigger;
 }
 /** A 32-bit hash of a string: FNV-1a over its UTF-16 code units, then murmur3's finaliser. */
 function hashId(id) {
@@ -50616,7 +50686,7 @@ class ColumnarSessionTable {
     toPart() {
         const size = this.size;
         return {
-            ids: this.ids.ids,
+            ids: this.ids.packed(),
             hashes: this.ids.hashes.subarray(0, size),
             labels: this.labelColumns.map((column) => ({
                 values: column.values,
@@ -50652,15 +50722,15 @@ class ColumnarSessionTable {
         // would: a record whose labels are new here cannot be an identical duplicate.
         const labelCodes = this.labelColumns.map((column, f) => Int32Array.from(partLabel(part, f).values, (value) => column.encode(value)));
         /** The row here that each row of the part goes to, -1 when it changes nothing. */
-        const targets = new Int32Array(part.ids.length).fill(-1);
+        const rows = part.hashes.length;
+        const targets = new Int32Array(rows).fill(-1);
         const repeated = [];
-        this.ids.reserve(this.size + part.ids.length);
-        for (let r = 0; r < part.ids.length; r++) {
-            const id = part.ids[r];
+        this.ids.reserve(this.size + rows);
+        for (let r = 0; r < rows; r++) {
             const hash = part.hashes[r];
-            const existing = this.ids.find(id, hash);
+            const existing = this.ids.findPacked(part.ids, r, hash);
             if (existing === -1)
-                targets[r] = this.ids.append(id, hash);
+                targets[r] = this.ids.appendPacked(part.ids, r, hash);
             else
                 repeated.push(r, existing);
         }
@@ -50684,7 +50754,7 @@ class ColumnarSessionTable {
             else {
                 this.conflicting++;
                 if (mergeConflicts.length < MAX_CONFLICTING_IDS) {
-                    mergeConflicts.push({ id: part.ids[r], rowCount: r });
+                    mergeConflicts.push({ id: packedId(part.ids, r), rowCount: r });
                 }
             }
             this.clearMetrics(existing);
@@ -50830,9 +50900,9 @@ class ColumnarSessionTable {
             this.capacity *= 2;
         for (const column of this.labelColumns)
             column.grow(this.capacity);
-        this.builtIns = this.builtIns.map((column) => grown(column, this.capacity));
+        this.builtIns = this.builtIns.map((column) => session_table_grown(column, this.capacity));
         for (const [name, column] of this.metrics)
-            this.metrics.set(name, grown(column, this.capacity));
+            this.metrics.set(name, session_table_grown(column, this.capacity));
     }
     findColumn(name) {
         if (name.startsWith(METRIC_PREFIX))
@@ -50844,6 +50914,8 @@ class ColumnarSessionTable {
 /** The buffers of a part's typed arrays, to transfer rather than copy it to another thread. */
 function session_table_partBuffers(part) {
     const arrays = [
+        part.ids.chars,
+        part.ids.starts,
         part.hashes,
         ...part.labels.map((label) => label.codes),
         ...part.builtIns,
@@ -50893,7 +50965,7 @@ function sameNumber(a, b) {
 function nanArray(length) {
     return new Float64Array(length).fill(NaN);
 }
-function grown(column, capacity) {
+function session_table_grown(column, capacity) {
     const larger = new Float64Array(capacity);
     larger.set(column);
     larger.fill(NaN, column.length);

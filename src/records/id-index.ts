@@ -1,52 +1,116 @@
 const INITIAL_SLOTS = 1024;
+const INITIAL_CHARS = 16 * 1024;
+/** `String.fromCharCode` takes the code units as arguments: this many at a time. */
+const DECODE_CHUNK = 8192;
+
+/** Session ids as UTF-16 code units, one after another: id r is `chars[starts[r]..starts[r + 1])`. */
+export interface PackedIds {
+  chars: Uint16Array;
+  /** One more than the ids. */
+  starts: Int32Array;
+}
 
 /**
- * Session ids by row, with an open-addressing hash index over them: about twice as fast as a
- * `Map` of a million strings, and the hashes travel with a table part (see `TablePart`), so a
- * merge compares numbers and only touches the strings when the hashes are equal.
+ * Session ids by row, with an open-addressing hash index over them. The ids are kept as code
+ * units in one typed array, not as a million strings: a full garbage collection marks every
+ * object on the heap, and at a million sessions marking the id strings over and over was a sixth
+ * of the analysis. The hashes travel with a table part (see `TablePart`), with the packed ids
+ * (transferred, not copied), so a merge compares numbers and only touches the code units when
+ * the hashes are equal.
  */
 export class IdIndex {
-  /** The ids in row order. */
-  readonly ids: string[] = [];
-  /** `hashId(ids[row])` by row; longer than `size`. */
+  /** `hashId` of each id by row; longer than `size`. */
   hashes = new Int32Array(INITIAL_SLOTS / 2);
+  private chars = new Uint16Array(INITIAL_CHARS);
+  private starts = new Int32Array(INITIAL_SLOTS / 2 + 1);
   /** Row + 1 of the id hashed to each slot (linear probing), 0 for an empty slot. */
   private slots = new Int32Array(INITIAL_SLOTS);
   private mask = INITIAL_SLOTS - 1;
+  private rows = 0;
+  /** The code units of the id being looked up (`find`, `append` of a string). */
+  private key = new Uint16Array(64);
+  private keyLength = 0;
 
   get size(): number {
-    return this.ids.length;
+    return this.rows;
+  }
+
+  /** The ids as they are now: views of the index's own arrays. */
+  packed(): PackedIds {
+    return {
+      chars: this.chars.subarray(0, this.starts[this.rows]),
+      starts: this.starts.subarray(0, this.rows + 1),
+    };
   }
 
   /** The row of `id`, or -1 when it is not here. */
   find(id: string, hash: number): number {
-    const { slots, mask, hashes, ids } = this;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot] as number;
-      if (entry === 0) return -1;
-      const row = entry - 1;
-      if (hashes[row] === hash && ids[row] === id) return row;
-    }
+    this.setKey(id);
+    return this.findUnits(this.key, 0, this.keyLength, hash);
+  }
+
+  /** The row of id `r` of `ids` (a part's), or -1 when it is not here. */
+  findPacked(ids: PackedIds, r: number, hash: number): number {
+    return this.findUnits(ids.chars, ids.starts[r]!, ids.starts[r + 1]!, hash);
   }
 
   /** Adds `id`, which must not be here yet, as the next row; returns that row. */
   append(id: string, hash: number): number {
-    const row = this.ids.length;
-    if (row === this.hashes.length) this.growHashes(row * 2);
-    this.ids.push(id);
-    this.hashes[row] = hash;
-    // At most half full, so probes stay short.
-    if (this.ids.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(row, hash);
-    return row;
+    this.setKey(id);
+    return this.appendUnits(this.key, 0, this.keyLength, hash);
+  }
+
+  /** Adds id `r` of `ids`, which must not be here yet, as the next row; returns that row. */
+  appendPacked(ids: PackedIds, r: number, hash: number): number {
+    return this.appendUnits(ids.chars, ids.starts[r]!, ids.starts[r + 1]!, hash);
   }
 
   /** Makes room for `rows` rows in all, so that adding many ids rehashes at most once. */
   reserve(rows: number): void {
-    if (rows > this.hashes.length) this.growHashes(rows);
+    if (rows > this.hashes.length) this.growRows(rows);
     let slotCount = this.slots.length;
     while (rows * 2 > slotCount) slotCount *= 2;
     if (slotCount > this.slots.length) this.rehash(slotCount);
+  }
+
+  private findUnits(units: Uint16Array, start: number, end: number, hash: number): number {
+    const { slots, mask, hashes } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) return -1;
+      const row = entry - 1;
+      if (hashes[row] === hash && this.equals(row, units, start, end)) return row;
+    }
+  }
+
+  private appendUnits(units: Uint16Array, start: number, end: number, hash: number): number {
+    const row = this.rows;
+    if (row === this.hashes.length) this.growRows(row * 2);
+    const from = this.starts[row]!;
+    const to = from + end - start;
+    if (to > this.chars.length) this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
+    this.chars.set(units.subarray(start, end), from);
+    this.starts[row + 1] = to;
+    this.hashes[row] = hash;
+    this.rows = row + 1;
+    // At most half full, so probes stay short.
+    if (this.rows * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(row, hash);
+    return row;
+  }
+
+  private equals(row: number, units: Uint16Array, start: number, end: number): boolean {
+    const from = this.starts[row]!;
+    if (this.starts[row + 1]! - from !== end - start) return false;
+    const { chars } = this;
+    for (let i = start; i < end; i++) if (chars[from + i - start] !== units[i]) return false;
+    return true;
+  }
+
+  private setKey(id: string): void {
+    if (id.length > this.key.length) this.key = new Uint16Array(id.length * 2);
+    for (let i = 0; i < id.length; i++) this.key[i] = id.charCodeAt(i);
+    this.keyLength = id.length;
   }
 
   private place(row: number, hash: number): void {
@@ -59,14 +123,30 @@ export class IdIndex {
   private rehash(slotCount: number): void {
     this.slots = new Int32Array(slotCount);
     this.mask = slotCount - 1;
-    for (let row = 0; row < this.ids.length; row++) this.place(row, this.hashes[row] as number);
+    for (let row = 0; row < this.rows; row++) this.place(row, this.hashes[row]!);
   }
 
-  private growHashes(length: number): void {
-    const hashes = new Int32Array(length);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
+  private growRows(length: number): void {
+    this.hashes = grown(this.hashes, length);
+    this.starts = grown(this.starts, length + 1);
   }
+}
+
+/** Id `r` of packed ids, as a string. */
+export function packedId(ids: PackedIds, r: number): string {
+  const start = ids.starts[r]!;
+  const end = ids.starts[r + 1]!;
+  let id = '';
+  for (let i = start; i < end; i += DECODE_CHUNK) {
+    id += String.fromCharCode(...ids.chars.subarray(i, Math.min(end, i + DECODE_CHUNK)));
+  }
+  return id;
+}
+
+function grown<T extends Uint16Array | Int32Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.set(array);
+  return bigger;
 }
 
 /** A 32-bit hash of a string: FNV-1a over its UTF-16 code units, then murmur3's finaliser. */

@@ -1,4 +1,4 @@
-import { IdIndex, hashId } from './id-index.js';
+import { IdIndex, hashId, packedId, type PackedIds } from './id-index.js';
 import type { LabelField, SessionRecord, SessionTable } from './types.js';
 
 export type AddOutcome = 'added' | 'identical' | 'conflict';
@@ -105,7 +105,7 @@ export interface RowContent {
  */
 export interface TablePart {
   /** Session ids by row, and `hashId` of each. */
-  ids: string[];
+  ids: PackedIds;
   hashes: Int32Array;
   /** By `LABEL_FIELDS`, then the table's extra labels (`TableOptions.extraLabels`). */
   labels: { values: string[]; codes: Int32Array }[];
@@ -228,7 +228,7 @@ export class ColumnarSessionTable implements SessionTable {
   toPart(): TablePart {
     const size = this.size;
     return {
-      ids: this.ids.ids,
+      ids: this.ids.packed(),
       hashes: this.ids.hashes.subarray(0, size),
       labels: this.labelColumns.map((column) => ({
         values: column.values,
@@ -267,14 +267,14 @@ export class ColumnarSessionTable implements SessionTable {
       Int32Array.from(partLabel(part, f).values, (value) => column.encode(value)),
     );
     /** The row here that each row of the part goes to, -1 when it changes nothing. */
-    const targets = new Int32Array(part.ids.length).fill(-1);
+    const rows = part.hashes.length;
+    const targets = new Int32Array(rows).fill(-1);
     const repeated: number[] = [];
-    this.ids.reserve(this.size + part.ids.length);
-    for (let r = 0; r < part.ids.length; r++) {
-      const id = part.ids[r] as string;
+    this.ids.reserve(this.size + rows);
+    for (let r = 0; r < rows; r++) {
       const hash = part.hashes[r] as number;
-      const existing = this.ids.find(id, hash);
-      if (existing === -1) targets[r] = this.ids.append(id, hash);
+      const existing = this.ids.findPacked(part.ids, r, hash);
+      if (existing === -1) targets[r] = this.ids.appendPacked(part.ids, r, hash);
       else repeated.push(r, existing);
     }
     if (this.size > this.capacity) this.grow(this.size);
@@ -295,7 +295,7 @@ export class ColumnarSessionTable implements SessionTable {
       } else {
         this.conflicting++;
         if (mergeConflicts.length < MAX_CONFLICTING_IDS) {
-          mergeConflicts.push({ id: part.ids[r] as string, rowCount: r });
+          mergeConflicts.push({ id: packedId(part.ids, r), rowCount: r });
         }
       }
       this.clearMetrics(existing);
@@ -466,6 +466,8 @@ export class ColumnarSessionTable implements SessionTable {
 /** The buffers of a part's typed arrays, to transfer rather than copy it to another thread. */
 export function partBuffers(part: TablePart): ArrayBuffer[] {
   const arrays = [
+    part.ids.chars,
+    part.ids.starts,
     part.hashes,
     ...part.labels.map((label) => label.codes),
     ...part.builtIns,

@@ -1,3 +1,4 @@
+import { type PackedIds } from './id-index.js';
 import type { LabelField, SessionRecord, SessionTable } from './types.js';
 export type AddOutcome = 'added' | 'identical' | 'conflict';
 /** The record's own numeric fields, each a column of the table. */
@@ -19,7 +20,7 @@ export interface RowContent {
  */
 export interface TablePart {
     /** Session ids by row, and `hashId` of each. */
-    ids: string[];
+    ids: PackedIds;
     hashes: Int32Array;
     /** By `LABEL_FIELDS`, then the table's extra labels (`TableOptions.extraLabels`). */
     labels: {
