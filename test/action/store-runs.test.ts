@@ -14,7 +14,8 @@ describe('the artifact store across runs', () => {
   it('the first run creates the store, the comment, the summary and every output', async () => {
     const { fake } = github;
     const records = sessions({ prefix: 'first', perArm: 20 });
-    const result = await step(fake, { records });
+    // The committed bundle in a process of its own, as the runner starts it: what users run.
+    const result = await step(fake, { records, bundle: true });
     expect(result.status, log(result)).toBe(0);
 
     const [store, ...more] = await storeSnapshots(fake, 'exp');
@@ -162,7 +163,10 @@ describe('the artifact store across runs', () => {
       zipBytes: await snapshotZip({ experiment: 'exp', records: prior }),
     });
     const batches = Array.from({ length: 8 }, (_, i) => sessions({ prefix: `c${i}`, perArm: 5 }));
-    const results = await Promise.all(batches.map((records) => step(fake, { records })));
+    // Eight processes at once, as eight jobs would be: runs in this process cannot overlap.
+    const results = await Promise.all(
+      batches.map((records) => step(fake, { records, bundle: true })),
+    );
     for (const result of results) expect(result.status, log(result)).toBe(0);
     // Each of the eight read the same seeded snapshot: it is in every one's covers.
     const concurrent = await storeSnapshots(fake, 'exp');
