@@ -39,7 +39,7 @@ export interface WorkflowStep {
 export interface RunActionOptions extends WorkflowStep {
   /** The Node binary. Default: the one running the tests. */
   node?: string;
-  /** A script to run in place of dist/index.js (tests of the fake drive real clients so). */
+  /** A script to run in place of dist/index.js (the tests of runAction itself use one). */
   script?: string;
   /** Kill the step after this long (SIGKILL; status null). Default 50 s. */
   timeoutMs?: number;
