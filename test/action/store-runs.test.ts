@@ -156,13 +156,13 @@ describe('the artifact store across runs', () => {
 
   it('eight concurrent runs each adding sessions end with every session stored exactly once', async () => {
     const { fake } = github;
-    const prior = sessions({ prefix: 'prior', perArm: 10, experiment: 'exp' });
+    const prior = sessions({ prefix: 'prior', perArm: 3, experiment: 'exp' });
     const seeded = await fake.state.seedArtifact({
       name: 'ab-verdict-exp',
       runId: 4000,
       zipBytes: await snapshotZip({ experiment: 'exp', records: prior }),
     });
-    const batches = Array.from({ length: 8 }, (_, i) => sessions({ prefix: `c${i}`, perArm: 5 }));
+    const batches = Array.from({ length: 8 }, (_, i) => sessions({ prefix: `c${i}`, perArm: 2 }));
     // Eight processes at once, as eight jobs would be: runs in this process cannot overlap.
     const results = await Promise.all(
       batches.map((records) => step(fake, { records, bundle: true })),
@@ -173,10 +173,10 @@ describe('the artifact store across runs', () => {
     expect(concurrent).toHaveLength(9);
 
     const before = fake.state.requests.length;
-    const ninth = await step(fake, { records: sessions({ prefix: 'ninth', perArm: 3 }) });
+    const ninth = await step(fake, { records: sessions({ prefix: 'ninth', perArm: 1 }) });
     expect(ninth.status, log(ninth)).toBe(0);
     const [newest] = await storeSnapshots(fake, 'exp');
-    const expected = [prior, ...batches, sessions({ prefix: 'ninth', perArm: 3 })].flatMap(ids);
+    const expected = [prior, ...batches, sessions({ prefix: 'ninth', perArm: 1 })].flatMap(ids);
     expect(newest?.sessionIds.sort()).toEqual(expected.sort());
     expect(repeated(newest?.sessionIds ?? [])).toEqual([]);
     expect(newest?.manifest.covers).toEqual(
@@ -184,7 +184,7 @@ describe('the artifact store across runs', () => {
         (a, b) => a - b,
       ),
     );
-    expect(ninth.outputs['sessions-control']).toBe(String(10 + 8 * 5 + 3));
+    expect(ninth.outputs['sessions-control']).toBe(String(3 + 8 * 2 + 1));
     // The ninth run downloaded only snapshots no newer one covers: never the seeded one again.
     const downloads = fake.state.requests
       .slice(before)
