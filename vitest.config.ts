@@ -17,7 +17,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: MOCKING,
           // One module registry per worker: importing the sources once per worker instead of once
-          // per file. No test here changes a module or the process's environment.
+          // per file. No test here changes a module, or leaves the process's environment changed
+          // (runActionInProcess puts back all an Action step changes).
           isolate: false,
         },
       },

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { startFakeGitHub, type FakeGitHub, type FakeRun } from '../support/fake-github/index.js';
+import { inProcessLikeAChild, runActionInProcess } from '../support/run-action-in-process.js';
 import { runAction, type ActionResult, type RunActionOptions } from '../support/run-action.js';
 import { jsonl, workspace } from './sessions.js';
 
@@ -33,12 +34,19 @@ export interface StepOptions extends Partial<Omit<RunActionOptions, 'fake' | 'ru
   run?: FakeRun;
   /** Records written to results/results.jsonl, and `results` pointed at it. */
   records?: object[];
+  /**
+   * Run the committed bundle in a child process, for what only a process proves: the bundle,
+   * its exit code, runs at the same time. Implied by `node`. Default: `run` of src/main.ts in
+   * this process (see runActionInProcess), where it can run as a child would.
+   */
+  bundle?: boolean;
 }
 
-/** Runs the bundled action with these records as the run's results. */
+/** Runs the action with these records as the run's results. */
 export function step(fake: FakeGitHub, options: StepOptions = {}): Promise<ActionResult> {
-  const { records = [], inputs = {}, run, ...rest } = options;
-  return runAction({
+  const { records = [], inputs = {}, run, bundle, ...rest } = options;
+  const spawned = bundle === true || rest.node !== undefined || !inProcessLikeAChild;
+  return (spawned ? runAction : runActionInProcess)({
     fake,
     run: run ?? fake.state.newRun(),
     cwd: rest.cwd ?? workspace({ 'results/results.jsonl': jsonl(records) }),

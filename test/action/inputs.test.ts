@@ -9,7 +9,9 @@ const github = useFakeGitHub();
 
 describe('inputs and results the user got wrong', () => {
   it('names every bad input, what was expected and what was found, without a stack trace', async () => {
+    // The bundle in a process of its own: the step's exit code and its whole log are the real ones.
     const result = await step(github.fake, {
+      bundle: true,
       records: sessions({ prefix: 'bad', perArm: 2 }),
       inputs: {
         alpha: '2',

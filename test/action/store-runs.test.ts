@@ -14,7 +14,8 @@ describe('the artifact store across runs', () => {
   it('the first run creates the store, the comment, the summary and every output', async () => {
     const { fake } = github;
     const records = sessions({ prefix: 'first', perArm: 20 });
-    const result = await step(fake, { records });
+    // The committed bundle in a process of its own, as the runner starts it: what users run.
+    const result = await step(fake, { records, bundle: true });
     expect(result.status, log(result)).toBe(0);
 
     const [store, ...more] = await storeSnapshots(fake, 'exp');
@@ -155,24 +156,27 @@ describe('the artifact store across runs', () => {
 
   it('eight concurrent runs each adding sessions end with every session stored exactly once', async () => {
     const { fake } = github;
-    const prior = sessions({ prefix: 'prior', perArm: 10, experiment: 'exp' });
+    const prior = sessions({ prefix: 'prior', perArm: 3, experiment: 'exp' });
     const seeded = await fake.state.seedArtifact({
       name: 'ab-verdict-exp',
       runId: 4000,
       zipBytes: await snapshotZip({ experiment: 'exp', records: prior }),
     });
-    const batches = Array.from({ length: 8 }, (_, i) => sessions({ prefix: `c${i}`, perArm: 5 }));
-    const results = await Promise.all(batches.map((records) => step(fake, { records })));
+    const batches = Array.from({ length: 8 }, (_, i) => sessions({ prefix: `c${i}`, perArm: 2 }));
+    // Eight processes at once, as eight jobs would be: runs in this process cannot overlap.
+    const results = await Promise.all(
+      batches.map((records) => step(fake, { records, bundle: true })),
+    );
     for (const result of results) expect(result.status, log(result)).toBe(0);
     // Each of the eight read the same seeded snapshot: it is in every one's covers.
     const concurrent = await storeSnapshots(fake, 'exp');
     expect(concurrent).toHaveLength(9);
 
     const before = fake.state.requests.length;
-    const ninth = await step(fake, { records: sessions({ prefix: 'ninth', perArm: 3 }) });
+    const ninth = await step(fake, { records: sessions({ prefix: 'ninth', perArm: 1 }) });
     expect(ninth.status, log(ninth)).toBe(0);
     const [newest] = await storeSnapshots(fake, 'exp');
-    const expected = [prior, ...batches, sessions({ prefix: 'ninth', perArm: 3 })].flatMap(ids);
+    const expected = [prior, ...batches, sessions({ prefix: 'ninth', perArm: 1 })].flatMap(ids);
     expect(newest?.sessionIds.sort()).toEqual(expected.sort());
     expect(repeated(newest?.sessionIds ?? [])).toEqual([]);
     expect(newest?.manifest.covers).toEqual(
@@ -180,7 +184,7 @@ describe('the artifact store across runs', () => {
         (a, b) => a - b,
       ),
     );
-    expect(ninth.outputs['sessions-control']).toBe(String(10 + 8 * 5 + 3));
+    expect(ninth.outputs['sessions-control']).toBe(String(3 + 8 * 2 + 1));
     // The ninth run downloaded only snapshots no newer one covers: never the seeded one again.
     const downloads = fake.state.requests
       .slice(before)

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import {
@@ -7,6 +9,7 @@ import {
 } from '../support/fake-github/runner/action-defaults.js';
 import { parseOutputFile } from '../support/fake-github/runner/command-files.js';
 import { NODE24, node24Runs } from '../support/node24.js';
+import { inProcessLikeAChild, runActionInProcess } from '../support/run-action-in-process.js';
 import { runAction } from '../support/run-action.js';
 
 const STEP = fileURLToPath(new URL('./scripts/step-commands.mjs', import.meta.url));
@@ -62,6 +65,82 @@ describe('runAction', () => {
   it.skipIf(!node24Runs)('runs the step on the Node binary asked for', async () => {
     const step = await runAction({ fake, run: fake.state.newRun(), node: NODE24, script: STEP });
     expect(step.outputs.node).toMatch(/^v24\./);
+  });
+});
+
+describe.skipIf(!inProcessLikeAChild)('runActionInProcess', () => {
+  /** What a step run in this process may change, and must put back. */
+  const processState = () => ({
+    env: { ...process.env },
+    cwd: process.cwd(),
+    exitCode: process.exitCode,
+    context: { ...github.context },
+  });
+
+  /** Uses the toolkit as the Action does: inputs, context, REST, outputs, summary, failure. */
+  async function echoStep(): Promise<void> {
+    const { owner, repo } = github.context.repo;
+    const octokit = github.getOctokit(core.getInput('github-token'));
+    const pull = await octokit.rest.pulls.get({
+      owner,
+      repo,
+      pull_number: github.context.issue.number,
+    });
+    core.setOutput('min-effect', core.getInput('min-effect'));
+    core.setOutput('head', pull.data.head.sha);
+    core.setOutput('run-id', String(github.context.runId));
+    core.setOutput('sha', github.context.sha);
+    core.setOutput('cwd-is-workspace', String(process.cwd() === process.env.GITHUB_WORKSPACE));
+    core.setOutput('leaked', String('VITEST' in process.env));
+    core.warning('odd: 50%, really');
+    await core.summary.addRaw(`summary of ${core.getInput('min-effect')}`).write();
+    core.setFailed('stopping here');
+  }
+
+  it('gives the step what a child gets, reads back what it wrote, and puts this process back', async () => {
+    const before = processState();
+    const steps = [];
+    for (const minEffect of ['0.05', '0.2']) {
+      const run = fake.state.newRun();
+      const step = await runActionInProcess(
+        { fake, run, inputs: { 'min-effect': minEffect } },
+        echoStep,
+      );
+      steps.push({ run, step });
+    }
+    const pr = fake.state.pull(1);
+    for (const [i, { run, step }] of steps.entries()) {
+      const minEffect = ['0.05', '0.2'][i];
+      expect(step.status).toBe(1);
+      expect(step.outputs).toEqual({
+        'min-effect': minEffect,
+        head: pr.headSha,
+        'run-id': String(run.id),
+        sha: pr.mergeSha,
+        'cwd-is-workspace': 'true',
+        leaked: 'false',
+      });
+      // Each step its own summary file: the toolkit's cached path and text were reset.
+      expect(step.summary).toBe(`summary of ${minEffect}`);
+      expect(step.annotations.map((a) => [a.level, a.message])).toEqual([
+        ['warning', 'odd: 50%, really'],
+        ['error', 'stopping here'],
+      ]);
+    }
+    expect(processState()).toEqual(before);
+  });
+
+  it('runs one step at a time', async () => {
+    let finish = () => {};
+    const first = runActionInProcess(
+      { fake, run: fake.state.newRun() },
+      () => new Promise<void>((resolve) => (finish = resolve)),
+    );
+    await expect(runActionInProcess({ fake, run: fake.state.newRun() })).rejects.toThrow(
+      /one run at a time/,
+    );
+    finish();
+    expect((await first).status).toBe(0);
   });
 });
 

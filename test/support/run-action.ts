@@ -12,7 +12,7 @@ import { parseAnnotations, type Annotation } from './fake-github/runner/annotati
 import { parseOutputFile } from './fake-github/runner/command-files.js';
 import { refEnv } from './fake-github/runner/github-env.js';
 import { inputEnv } from './fake-github/runner/inputs.js';
-import { spawnNode } from './fake-github/runner/spawn-node.js';
+import { spawnNode, type StepProcess } from './fake-github/runner/spawn-node.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 /** The committed bundle: tests run what users run. */
@@ -21,7 +21,8 @@ export const ACTION_BUNDLE = join(REPO, 'dist/index.js');
 /** Only what a process needs to start; nothing of a CI job this test may itself run in. */
 const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
 
-export interface RunActionOptions {
+/** A step as the workflow describes it: what both ways of running the Action take. */
+export interface WorkflowStep {
   fake: FakeGitHub;
   run: FakeRun;
   /** By input name as in action.yml (`min-effect`); action.yml defaults fill in the rest. */
@@ -29,13 +30,16 @@ export interface RunActionOptions {
   /** The event payload. Default: `pull_request` for PR #1 from the same repository. */
   event?: object;
   eventName?: string;
-  /** The Node binary. Default: the one running the tests. */
-  node?: string;
   /** The workspace, also the working directory. Default: a fresh empty folder. */
   cwd?: string;
   /** Applied last, over everything else. */
   env?: Record<string, string>;
-  /** A script to run in place of dist/index.js (tests of the fake drive real clients so). */
+}
+
+export interface RunActionOptions extends WorkflowStep {
+  /** The Node binary. Default: the one running the tests. */
+  node?: string;
+  /** A script to run in place of dist/index.js (the tests of runAction itself use one). */
   script?: string;
   /** Kill the step after this long (SIGKILL; status null). Default 50 s. */
   timeoutMs?: number;
@@ -55,6 +59,23 @@ export interface ActionResult {
 export async function runAction(options: RunActionOptions): Promise<ActionResult> {
   const script = options.script ?? ACTION_BUNDLE;
   if (!existsSync(script)) throw new Error(`runAction: ${script} is missing; run npm run build`);
+  const step = prepareStep(options);
+  const child = await spawnNode(options.node ?? process.execPath, script, {
+    cwd: step.workspace,
+    env: step.env,
+    timeoutMs: options.timeoutMs ?? 50_000,
+  });
+  return stepResult(step, child);
+}
+
+/** A step ready to run: its workspace, and the environment the runner gives it. */
+export interface PreparedStep {
+  workspace: string;
+  env: Record<string, string>;
+}
+
+/** The step's files (event, outputs, summary) in a fresh folder, and its environment. */
+export function prepareStep(options: WorkflowStep): PreparedStep {
   const dir = mkdtempSync(join(tmpdir(), 'ab-verdict-action-'));
   const workspace = options.cwd ?? makeDir(join(dir, 'workspace'));
   const file = (name: string, content = '') => {
@@ -95,17 +116,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   const inputs = options.inputs ?? {};
   Object.assign(env, inputEnv({ actionYml, inputs, env, event, token: options.run.token }));
   Object.assign(env, options.env);
-  const child = await spawnNode(options.node ?? process.execPath, script, {
-    cwd: workspace,
-    env,
-    timeoutMs: options.timeoutMs ?? 50_000,
-  });
+  return { workspace, env };
+}
+
+/** What the step left: its exit status and log, and the outputs and summary it wrote. */
+export function stepResult(step: PreparedStep, ended: StepProcess): ActionResult {
   return {
-    ...child,
-    outputs: parseOutputFile(readFileSync(env.GITHUB_OUTPUT ?? '', 'utf8')),
-    summary: readFileSync(env.GITHUB_STEP_SUMMARY ?? '', 'utf8'),
-    annotations: parseAnnotations(child.stdout),
-    workspace,
+    ...ended,
+    outputs: parseOutputFile(readFileSync(step.env.GITHUB_OUTPUT ?? '', 'utf8')),
+    summary: readFileSync(step.env.GITHUB_STEP_SUMMARY ?? '', 'utf8'),
+    annotations: parseAnnotations(ended.stdout),
+    workspace: step.workspace,
   };
 }
 
