@@ -2,19 +2,19 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSessions, type ReadOptions } from '../../src/records/read.js';
+import { rangeWorkerScript } from './range-worker.js';
 import { EXTRA_FIELDS, jsonLinesText } from './session-lines.js';
 import { resultSnapshot } from './table-snapshot.js';
 import { useTempFiles } from './temp-files.js';
 
-/**
- * Workers run the bundle's entry point (vitest cannot start a worker on TypeScript), so these
- * tests need `npm run build` after a change to the reader, like the CLI tests.
- */
+/** The CLI's bundle, whose entry point also runs range tasks when started as a worker. */
 const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const tempFiles = useTempFiles();
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run npm run build first`);
+/** The range task bundled from src/: the worker script of every test here but the bundle's. */
+let worker: string;
+beforeAll(async () => {
+  worker = await rangeWorkerScript(tempFiles({}));
 });
 
 /** Reads on one thread, then on `threads`, whatever the size; returns both results. */
@@ -23,12 +23,13 @@ async function readBoth(
   cwd: string,
   threads: number,
   options: Partial<ReadOptions> = {},
+  workerScript = worker,
 ) {
   const base: ReadOptions = { onInvalid: 'fail', cwd, ...options };
   const single = await readSessions(patterns, { ...base, parallel: { threads: 1 } });
   const parallel = await readSessions(patterns, {
     ...base,
-    parallel: { workerScript: BUNDLE, minBytes: 0, threads },
+    parallel: { workerScript, minBytes: 0, threads },
   });
   const extra = options.labelFields ?? [];
   return { single: resultSnapshot(single, extra), parallel: resultSnapshot(parallel, extra) };
@@ -116,6 +117,14 @@ describe('readSessions on several threads: the result of reading on one', () => 
     const files = ['empty.jsonl', 'blank.jsonl', 'bom-only.jsonl', 'binary.jsonl', 'missing.jsonl'];
     for (const file of files) await expectSameResult([file], dir, [2, 3]);
     await expectSameResult(['a.json', 'b.jsonl', 'missing.jsonl', '*.jsonl'], dir, [3]);
+  });
+
+  it("runs on the CLI's bundle as the worker script, as the CLI does", async () => {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run npm run build first`);
+    const dir = tempFiles({ 'sessions.jsonl': jsonLinesText(4, { lines: 700, bom: true }) });
+    const options: Partial<ReadOptions> = { labelFields: ['category'] };
+    const { single, parallel } = await readBoth(['sessions.jsonl'], dir, 3, options, BUNDLE);
+    expect(parallel).toEqual(single);
   });
 
   it('runs the workers: a worker that cannot start fails the read', async () => {
