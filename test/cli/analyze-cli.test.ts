@@ -275,8 +275,12 @@ describe('usage errors: exit code 2 and a hint', () => {
 
 describe('the bundle', () => {
   it('exits as a process with the code of the outcome: 0 done, 1 invalid input, 2 usage error', () => {
-    expect(spawnCli(['analyze', EXAMPLE]).status).toBe(0);
-    const dir = tempFiles({ 'bad.jsonl': '{"session_id": 1}\n' });
+    const dir = tempFiles({
+      // Analysed, but small: a verdict of insufficient data is an outcome like any other.
+      'ok.jsonl': jsonl([session('c', 'cold'), session('w', 'warm')]),
+      'bad.jsonl': '{"session_id": 1}\n',
+    });
+    expect(spawnCli(['analyze', 'ok.jsonl'], { cwd: dir }).status).toBe(0);
     const invalid = spawnCli(['analyze', 'bad.jsonl'], { cwd: dir });
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toContain('bad.jsonl:1: session_id');

@@ -38,7 +38,8 @@ describe('ab-verdict analyze: the per-task drill-down and the HTML report', () =
   });
 
   it('--html into a folder that does not exist is a usage error naming the file', async () => {
-    const result = await runCli(['analyze', EXAMPLE, '--html', '/nonexistent-dir/report.html']);
+    const cold = join(EXAMPLE, 'cold.jsonl'); // enough to analyse: the HTML is what fails
+    const result = await runCli(['analyze', cold, '--html', '/nonexistent-dir/report.html']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--html: cannot write "/nonexistent-dir/report.html" (ENOENT)');
   });
