@@ -17,34 +17,47 @@ beforeAll(async () => {
   worker = await rangeWorkerScript(tempFiles({}));
 });
 
-/** Reads on one thread, then on `threads`, whatever the size; returns both results. */
-async function readBoth(
+/** What reading on one thread gives, as plain data. */
+async function readSingle(patterns: string[], cwd: string, options: Partial<ReadOptions> = {}) {
+  const read = await readSessions(patterns, {
+    onInvalid: 'fail',
+    cwd,
+    ...options,
+    parallel: { threads: 1 },
+  });
+  return resultSnapshot(read, options.labelFields ?? []);
+}
+
+/** What reading on `threads` gives, whatever the size, as plain data. */
+async function readParallel(
   patterns: string[],
   cwd: string,
   threads: number,
   options: Partial<ReadOptions> = {},
   workerScript = worker,
 ) {
-  const base: ReadOptions = { onInvalid: 'fail', cwd, ...options };
-  const single = await readSessions(patterns, { ...base, parallel: { threads: 1 } });
-  const parallel = await readSessions(patterns, {
-    ...base,
+  const read = await readSessions(patterns, {
+    onInvalid: 'fail',
+    cwd,
+    ...options,
     parallel: { workerScript, minBytes: 0, threads },
   });
-  const extra = options.labelFields ?? [];
-  return { single: resultSnapshot(single, extra), parallel: resultSnapshot(parallel, extra) };
+  return resultSnapshot(read, options.labelFields ?? []);
 }
 
+/** Reads on one thread, then on each of `threads`: the same every time. Returns the result. */
 async function expectSameResult(
   patterns: string[],
   cwd: string,
   threads: number[],
   options: Partial<ReadOptions> = {},
 ) {
+  const single = await readSingle(patterns, cwd, options);
   for (const count of threads) {
-    const { single, parallel } = await readBoth(patterns, cwd, count, options);
+    const parallel = await readParallel(patterns, cwd, count, options);
     expect(parallel, `${count} threads`).toEqual(single);
   }
+  return single;
 }
 
 describe('readSessions on several threads: the result of reading on one', () => {
@@ -63,8 +76,7 @@ describe('readSessions on several threads: the result of reading on one', () => 
       const text = jsonLinesText(seed, { lines: 600, extraFields: true });
       const dir = tempFiles({ 'sessions.jsonl': text });
       const options: Partial<ReadOptions> = { labelFields: [...EXTRA_FIELDS, 'category'] };
-      await expectSameResult(['sessions.jsonl'], dir, [2, 3, 5], options);
-      const { single } = await readBoth(['sessions.jsonl'], dir, 2, options);
+      const single = await expectSameResult(['sessions.jsonl'], dir, [2, 3, 5], options);
       expect(single.table.labels.find(([field]) => field === 'model')?.[1]).not.toEqual([]);
     }
   });
@@ -123,8 +135,8 @@ describe('readSessions on several threads: the result of reading on one', () => 
     if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run npm run build first`);
     const dir = tempFiles({ 'sessions.jsonl': jsonLinesText(4, { lines: 700, bom: true }) });
     const options: Partial<ReadOptions> = { labelFields: ['category'] };
-    const { single, parallel } = await readBoth(['sessions.jsonl'], dir, 3, options, BUNDLE);
-    expect(parallel).toEqual(single);
+    const parallel = await readParallel(['sessions.jsonl'], dir, 3, options, BUNDLE);
+    expect(parallel).toEqual(await readSingle(['sessions.jsonl'], dir, options));
   });
 
   it('runs the workers: a worker that cannot start fails the read', async () => {
