@@ -26,11 +26,14 @@ function expectNoStackTrace(text: string): void {
 }
 
 describe('ab-verdict analyze on the example', () => {
-  it('prints the table and the verdict in one sentence', async () => {
+  // The drill-down's other forms (--tasks, --html) are in report-cli.test.ts.
+  it('prints the table, the verdict in one sentence, and the tasks summed up', async () => {
     const result = await runCli(['analyze', EXAMPLE]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^tool_error_rate ★ +60\/60 /m);
     expect(result.stdout).toMatch(/^ADOPT warm: warm lowers tool_error_rate by \d+% .*\.$/m);
+    expect(result.stdout).toMatch(/^tool_error_rate task by task: warm better on \d+ of 20 tasks/m);
+    expect(result.stdout).toContain('(--tasks lists every task.)');
   });
 
   it('--json prints the report contract v1', async () => {
@@ -45,11 +48,15 @@ describe('ab-verdict analyze on the example', () => {
     for (const m of report.metrics) expect(JSON.stringify(m)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('--markdown prints the report as Markdown', async () => {
+  it('--markdown prints the report as Markdown, with the drill-down in its details', async () => {
     const result = await runCli(['analyze', EXAMPLE, '--markdown']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^### ✅ Adopt: warm/m);
     expect(result.stdout).toContain('| tool&#95;error&#95;rate | primary |');
+    expect(result.stdout).toMatch(/<details><summary>tool&#95;error&#95;rate per task: /);
+    expect(result.stdout.match(/^\| (refactor|bugfix|tests|docs|deps)&#45;0\d \|/gm)).toHaveLength(
+      20,
+    );
   });
 
   it('honours --control/--treatment, --alpha and --primary', async () => {
@@ -275,8 +282,12 @@ describe('usage errors: exit code 2 and a hint', () => {
 
 describe('the bundle', () => {
   it('exits as a process with the code of the outcome: 0 done, 1 invalid input, 2 usage error', () => {
-    expect(spawnCli(['analyze', EXAMPLE]).status).toBe(0);
-    const dir = tempFiles({ 'bad.jsonl': '{"session_id": 1}\n' });
+    const dir = tempFiles({
+      // Analysed, but small: a verdict of insufficient data is an outcome like any other.
+      'ok.jsonl': jsonl([session('c', 'cold'), session('w', 'warm')]),
+      'bad.jsonl': '{"session_id": 1}\n',
+    });
+    expect(spawnCli(['analyze', 'ok.jsonl'], { cwd: dir }).status).toBe(0);
     const invalid = spawnCli(['analyze', 'bad.jsonl'], { cwd: dir });
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toContain('bad.jsonl:1: session_id');

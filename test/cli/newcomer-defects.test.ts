@@ -134,7 +134,7 @@ describe('a glob matching nothing and a custom metric with no data passed silent
     const some = await runCli([
       'analyze',
       'examples/warm-vs-cold/*.josnl',
-      'examples/warm-vs-cold',
+      'examples/warm-vs-cold/cold.jsonl', // one arm: read and analysed, in a blink
       '--on-invalid',
       'skip',
     ]);

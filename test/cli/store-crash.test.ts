@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, jsonl } from '../support/run-cli.js';
 import { cliEnv, exported, noStackTrace, session, store, tempDir } from './store-cli.js';
 
-const SESSIONS = 50_000;
+const SESSIONS = 20_000;
 
 /**
  * When to kill the writer: a time after its start, once a file shows in the folder, or once
@@ -31,20 +31,25 @@ const TRIGGERS: Trigger[] = [
   { file: MANIFEST_TEMP, name: 'sessions appended, manifest being written' },
 ];
 
-/** Resolves once `seen` holds for `folder`, or false once the child has exited. */
-function shows(folder: string, seen: (names: string[]) => boolean, exited: () => boolean) {
+/**
+ * Resolves once `seen` holds for `folder`, or false once the child has exited. It looks whenever
+ * the folder changes (a file created, written or renamed), and takes the name a change reports as
+ * shown even if the file is gone by then: a temporary file lives for a moment only.
+ */
+function shows(folder: string, seen: (names: string[]) => boolean, closed: Promise<void>) {
   return new Promise<boolean>((resolve) => {
-    const look = () => {
-      let names: string[] = [];
-      try {
-        names = readdirSync(folder);
-      } catch {
-        // not there yet
-      }
-      if (seen(names)) resolve(true);
-      else if (exited()) resolve(false);
-      else setImmediate(look);
+    const watcher = watch(folder);
+    const done = (hit: boolean) => {
+      watcher.close();
+      resolve(hit);
     };
+    const look = (changed?: string | Buffer | null) => {
+      const names = readdirSync(folder);
+      if (typeof changed === 'string') names.push(changed);
+      if (seen(names)) done(true);
+    };
+    watcher.on('change', (_, changed) => look(changed));
+    void closed.then(() => done(false));
     look();
   });
 }
@@ -93,13 +98,7 @@ describe('kill -9 during a write', () => {
         env: cliEnv(),
         stdio: 'ignore',
       });
-      let exited = false;
-      const closed = new Promise<void>((resolve) =>
-        child.on('close', () => {
-          exited = true;
-          resolve();
-        }),
-      );
+      const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
       let hit = true;
       const sessionsFile = join(folder, 'sessions.jsonl');
       const before = sizeOf(sessionsFile);
@@ -109,7 +108,7 @@ describe('kill -9 during a write', () => {
           'file' in trigger
             ? (names: string[]) => names.some((name) => trigger.file.test(name))
             : () => sizeOf(sessionsFile) > before;
-        hit = await shows(folder, seen, () => exited);
+        hit = await shows(folder, seen, closed);
         if (trigger.then) await sleep(trigger.then);
       }
       child.kill('SIGKILL');

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CLI, jsonl } from '../support/run-cli.js';
-import { cliEnv, session, spawnStore, tempDir } from './store-cli.js';
+import { cliEnv, session, spawnStore, store, tempDir } from './store-cli.js';
 
 /** util-linux `script` gives the command a terminal (a pseudo-terminal) and copies what it shows. */
 const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
@@ -34,29 +34,33 @@ function trajectories(count: number): string {
   );
 }
 
-function setUp(): string {
+/** A folder with the input files and an empty experiment (created in-process). */
+async function setUp(): Promise<string> {
   const cwd = tempDir();
   writeFileSync(join(cwd, 'trajectories.jsonl'), trajectories(2000));
   writeFileSync(
     join(cwd, 'results.jsonl'),
     jsonl(Array.from({ length: 200 }, (_, i) => session(`s${i}`, i % 2 ? 'warm' : 'cold'))),
   );
-  expect(spawnStore(['create', 'p', '--description', 'progress'], { cwd }).status).toBe(0);
+  expect((await store(['create', 'p', '--description', 'progress'], { cwd })).status).toBe(0);
   return cwd;
 }
 
 const BATCH = ['add', 'p', '--from', 'hermes-batch', 'trajectories.jsonl', '--variant', 'warm'];
 
 describe('the progress bar', () => {
+  let cwd: string;
+  beforeEach(async () => {
+    cwd = await setUp();
+  });
+
   it('stays off when stderr is no terminal (pipes, files)', () => {
-    const cwd = setUp();
     const result = spawnStore(BATCH, { cwd, env: { AB_VERDICT_PROGRESS_DELAY_MS: '0' } });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });
 
   it.skipIf(!HAS_SCRIPT)('shows on a terminal: what is read, sessions, rate; then clears', () => {
-    const cwd = setUp();
     const shown = onTerminal(BATCH, cwd, { CI: undefined });
     expect(shown).toMatch(
       /\rReading trajectories\.jsonl {2}\[#*\.*\] {2}\d+% {2}[\d,]+ sessions {2}[\d,.]+\/s/,
@@ -68,7 +72,6 @@ describe('the progress bar', () => {
   });
 
   it.skipIf(!HAS_SCRIPT)('is silent with --quiet, and in CI', () => {
-    const cwd = setUp();
     const quiet = onTerminal([...BATCH, '--quiet'], cwd, { CI: undefined });
     expect(quiet).not.toContain('Reading');
     expect(quiet).toContain('Read 2,000 sessions: 2,000 new ones.');

@@ -2,48 +2,62 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSessions, type ReadOptions } from '../../src/records/read.js';
+import { rangeWorkerScript } from './range-worker.js';
 import { EXTRA_FIELDS, jsonLinesText } from './session-lines.js';
 import { resultSnapshot } from './table-snapshot.js';
 import { useTempFiles } from './temp-files.js';
 
-/**
- * Workers run the bundle's entry point (vitest cannot start a worker on TypeScript), so these
- * tests need `npm run build` after a change to the reader, like the CLI tests.
- */
+/** The CLI's bundle, whose entry point also runs range tasks when started as a worker. */
 const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const tempFiles = useTempFiles();
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run npm run build first`);
+/** The range task bundled from src/: the worker script of every test here but the bundle's. */
+let worker: string;
+beforeAll(async () => {
+  worker = await rangeWorkerScript(tempFiles({}));
 });
 
-/** Reads on one thread, then on `threads`, whatever the size; returns both results. */
-async function readBoth(
+/** What reading on one thread gives, as plain data. */
+async function readSingle(patterns: string[], cwd: string, options: Partial<ReadOptions> = {}) {
+  const read = await readSessions(patterns, {
+    onInvalid: 'fail',
+    cwd,
+    ...options,
+    parallel: { threads: 1 },
+  });
+  return resultSnapshot(read, options.labelFields ?? []);
+}
+
+/** What reading on `threads` gives, whatever the size, as plain data. */
+async function readParallel(
   patterns: string[],
   cwd: string,
   threads: number,
   options: Partial<ReadOptions> = {},
+  workerScript = worker,
 ) {
-  const base: ReadOptions = { onInvalid: 'fail', cwd, ...options };
-  const single = await readSessions(patterns, { ...base, parallel: { threads: 1 } });
-  const parallel = await readSessions(patterns, {
-    ...base,
-    parallel: { workerScript: BUNDLE, minBytes: 0, threads },
+  const read = await readSessions(patterns, {
+    onInvalid: 'fail',
+    cwd,
+    ...options,
+    parallel: { workerScript, minBytes: 0, threads },
   });
-  const extra = options.labelFields ?? [];
-  return { single: resultSnapshot(single, extra), parallel: resultSnapshot(parallel, extra) };
+  return resultSnapshot(read, options.labelFields ?? []);
 }
 
+/** Reads on one thread, then on each of `threads`: the same every time. Returns the result. */
 async function expectSameResult(
   patterns: string[],
   cwd: string,
   threads: number[],
   options: Partial<ReadOptions> = {},
 ) {
+  const single = await readSingle(patterns, cwd, options);
   for (const count of threads) {
-    const { single, parallel } = await readBoth(patterns, cwd, count, options);
+    const parallel = await readParallel(patterns, cwd, count, options);
     expect(parallel, `${count} threads`).toEqual(single);
   }
+  return single;
 }
 
 describe('readSessions on several threads: the result of reading on one', () => {
@@ -62,8 +76,7 @@ describe('readSessions on several threads: the result of reading on one', () => 
       const text = jsonLinesText(seed, { lines: 600, extraFields: true });
       const dir = tempFiles({ 'sessions.jsonl': text });
       const options: Partial<ReadOptions> = { labelFields: [...EXTRA_FIELDS, 'category'] };
-      await expectSameResult(['sessions.jsonl'], dir, [2, 3, 5], options);
-      const { single } = await readBoth(['sessions.jsonl'], dir, 2, options);
+      const single = await expectSameResult(['sessions.jsonl'], dir, [2, 3, 5], options);
       expect(single.table.labels.find(([field]) => field === 'model')?.[1]).not.toEqual([]);
     }
   });
@@ -116,6 +129,14 @@ describe('readSessions on several threads: the result of reading on one', () => 
     const files = ['empty.jsonl', 'blank.jsonl', 'bom-only.jsonl', 'binary.jsonl', 'missing.jsonl'];
     for (const file of files) await expectSameResult([file], dir, [2, 3]);
     await expectSameResult(['a.json', 'b.jsonl', 'missing.jsonl', '*.jsonl'], dir, [3]);
+  });
+
+  it("runs on the CLI's bundle as the worker script, as the CLI does", async () => {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run npm run build first`);
+    const dir = tempFiles({ 'sessions.jsonl': jsonLinesText(4, { lines: 700, bom: true }) });
+    const options: Partial<ReadOptions> = { labelFields: ['category'] };
+    const parallel = await readParallel(['sessions.jsonl'], dir, 3, options, BUNDLE);
+    expect(parallel).toEqual(await readSingle(['sessions.jsonl'], dir, options));
   });
 
   it('runs the workers: a worker that cannot start fails the read', async () => {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   sessionRecordSchema,
@@ -97,6 +98,15 @@ function shown(result: ValidationResult) {
 /** A deep copy that keeps what JSON cannot hold (undefined, NaN, Infinity, -0). */
 const copyOf = <T>(value: T): T => structuredClone(value);
 
+/**
+ * `expect(actual).toStrictEqual(expected)`, made only when the two differ by Node's strict deep
+ * equality (as strict: keys, undefined values, -0, prototypes): over 20,000 records, building the
+ * expectations cost more than the validation they check.
+ */
+function expectSame(actual: unknown, expected: unknown, message: string): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual, message).toStrictEqual(expected);
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -114,12 +124,13 @@ describe('validateRecord: the fast path', () => {
       safeParse.mockClear();
       const got = validateRecord(copyOf(value), defaults);
       const reused = validateRecord(copyOf(value), defaults, { reuseValue: true });
-      expect(shown(got), `seed ${seed}`).toStrictEqual(shown(expected));
-      expect(shown(reused), `seed ${seed}`).toStrictEqual(shown(expected));
+      expectSame(shown(got), shown(expected), `seed ${seed}`);
+      expectSame(shown(reused), shown(expected), `seed ${seed}`);
       if ('record' in expected) {
         valid++;
         // Exactly what the schema accepts: no valid record needed the schema.
-        expect(safeParse, `seed ${seed}`).not.toHaveBeenCalled();
+        if (safeParse.mock.calls.length > 0)
+          expect(safeParse, `seed ${seed}`).not.toHaveBeenCalled();
       } else {
         invalid++;
       }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import type { Report } from '../../src/analysis/report-types.js';
 import { DEFAULT_CONFIG } from '../../src/config/experiment-config.js';
 import { ColumnarSessionTable } from '../../src/records/session-table.js';
 import type { SessionRecord } from '../../src/records/types.js';
@@ -32,8 +33,13 @@ function segmentedReport() {
 }
 
 describe('the Markdown report', () => {
+  // Analysed once: no test changes it.
+  let report: Report;
+  beforeAll(() => {
+    report = segmentedReport();
+  });
+
   it('shows segments (escaped) and the chance to beat when the analysis has them', () => {
-    const report = segmentedReport();
     const markdown = renderMarkdown(report);
     expect(markdown).toMatch(
       /Chance that warm beats cold on tool&#95;error&#95;rate: \d+(\.\d+)?%\./,
@@ -44,7 +50,7 @@ describe('the Markdown report', () => {
   });
 
   it('renders the same from a view that went through a report artifact', () => {
-    const view = viewOf(segmentedReport());
+    const view = viewOf(report);
     const parsed = parseReportView(JSON.parse(JSON.stringify(view)));
     if ('problems' in parsed) throw new Error(parsed.problems.join('\n'));
     expect(renderDocument(parsed.view, FULL_DETAIL, false)).toBe(
@@ -53,7 +59,7 @@ describe('the Markdown report', () => {
   });
 
   it('refuses a view whose numbers are not numbers', () => {
-    const view = JSON.parse(JSON.stringify(viewOf(segmentedReport())));
+    const view = JSON.parse(JSON.stringify(viewOf(report)));
     view.report.metrics[0].control.n = '<img src=x>';
     const parsed = parseReportView(view);
     expect('problems' in parsed && parsed.problems[0]).toMatch(/^report\.metrics\.0\.control\.n: /);

@@ -6,8 +6,22 @@ import type { SessionRecord } from '../../src/records/types.js';
 import type { ReportView } from '../../src/report/view.js';
 import { sessions } from '../action/sessions.js';
 
-/** A real report of generated sessions. */
+const reports = new Map<number, Report>();
+
+/**
+ * A real report of generated sessions. Analysed once per size (its permutations take a good part
+ * of a second); each call gets its own copy, free to change.
+ */
 export function realReport(perArm = 20): Report {
+  let report = reports.get(perArm);
+  if (report === undefined) {
+    report = analyzeSessions(perArm);
+    reports.set(perArm, report);
+  }
+  return structuredClone(report);
+}
+
+function analyzeSessions(perArm: number): Report {
   const table = new ColumnarSessionTable();
   for (const record of sessions({ prefix: 'report', perArm, experiment: 'exp' })) {
     table.add(record as SessionRecord);

@@ -10,15 +10,19 @@ import type { HistoryPoint } from '../../src/report/view.js';
 import { carriedByOneTask, CONFIG, INPUT, pairedRuns, tableOf } from '../support/task-sessions.js';
 import { realReport, viewOf } from './report-fixture.js';
 
-/** `tasks` tasks with long names, each run twice per arm, warm a little better on most. */
+/**
+ * `tasks` tasks with long names, each run three times per arm, warm a little better on most. With
+ * 500 tasks that is more sessions than PERMUTATION_UNITS, as in the large experiments that have so
+ * many tasks: analysed with t references in a blink, where permutations would take seconds.
+ */
 function manyTasks(tasks: number) {
   return analyze(
     tableOf(
       pairedRuns(
         Array.from({ length: tasks }, (_, i) => ({
           task: `a-rather-long-task-name-from-a-benchmark-suite/${String(i).padStart(4, '0')}`,
-          cold: { sessions: 2, solved: i % 3 === 0 ? 1 : 2, failed: 20 + (i % 7) },
-          warm: { sessions: 2, solved: 2, failed: 16 + (i % 5), category: `group-${i % 9}` },
+          cold: { sessions: 3, solved: i % 3 === 0 ? 1 : 2, failed: 20 + (i % 7) },
+          warm: { sessions: 3, solved: 2, failed: 16 + (i % 5), category: `group-${i % 9}` },
         })),
       ),
     ),
