@@ -50405,9 +50405,6 @@ class IdIndex {
     slots = new Int32Array(INITIAL_SLOTS);
     mask = INITIAL_SLOTS - 1;
     rows = 0;
-    /** The code units of the id being looked up (`find`, `append` of a string). */
-    key = new Uint16Array(64);
-    keyLength = 0;
     get size() {
         return this.rows;
     }
@@ -50420,8 +50417,15 @@ class IdIndex {
     }
     /** The row of `id`, or -1 when it is not here. */
     find(id, hash) {
-        this.setKey(id);
-        return this.findUnits(this.key, 0, this.keyLength, hash);
+        const { slots, mask, hashes } = this;
+        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
+            const entry = slots[slot];
+            if (entry === 0)
+                return -1;
+            const row = entry - 1;
+            if (hashes[row] === hash && this.equalsString(row, id))
+                return row;
+        }
     }
     /** The row of id `r` of `ids` (a part's), or -1 when it is not here. */
     findPacked(ids, r, hash) {
@@ -50429,8 +50433,11 @@ class IdIndex {
     }
     /** Adds `id`, which must not be here yet, as the next row; returns that row. */
     append(id, hash) {
-        this.setKey(id);
-        return this.appendUnits(this.key, 0, this.keyLength, hash);
+        const from = this.reserveChars(id.length);
+        const { chars } = this;
+        for (let i = 0; i < id.length; i++)
+            chars[from + i] = id.charCodeAt(i);
+        return this.appended(hash, from + id.length);
     }
     /** Adds id `r` of `ids`, which must not be here yet, as the next row; returns that row. */
     appendPacked(ids, r, hash) {
@@ -50458,15 +50465,24 @@ class IdIndex {
         }
     }
     appendUnits(units, start, end, hash) {
-        const row = this.rows;
-        if (row === this.hashes.length)
-            this.growRows(row * 2);
-        const from = this.starts[row];
-        const to = from + end - start;
+        const from = this.reserveChars(end - start);
+        this.chars.set(units.subarray(start, end), from);
+        return this.appended(hash, from + end - start);
+    }
+    /** Room for the next row's `length` code units; where they start. */
+    reserveChars(length) {
+        if (this.rows === this.hashes.length)
+            this.growRows(this.rows * 2);
+        const from = this.starts[this.rows];
+        const to = from + length;
         if (to > this.chars.length)
             this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
-        this.chars.set(units.subarray(start, end), from);
-        this.starts[row + 1] = to;
+        return from;
+    }
+    /** Makes the next row the id whose code units were just written, up to `end`. */
+    appended(hash, end) {
+        const row = this.rows;
+        this.starts[row + 1] = end;
         this.hashes[row] = hash;
         this.rows = row + 1;
         // At most half full, so probes stay short.
@@ -50475,6 +50491,16 @@ class IdIndex {
         else
             this.place(row, hash);
         return row;
+    }
+    equalsString(row, id) {
+        const from = this.starts[row];
+        if (this.starts[row + 1] - from !== id.length)
+            return false;
+        const { chars } = this;
+        for (let i = 0; i < id.length; i++)
+            if (chars[from + i] !== id.charCodeAt(i))
+                return false;
+        return true;
     }
     equals(row, units, start, end) {
         const from = this.starts[row];
@@ -50485,13 +50511,6 @@ class IdIndex {
             if (chars[from + i - start] !== units[i])
                 return false;
         return true;
-    }
-    setKey(id) {
-        if (id.length > this.key.length)
-            this.key = new Uint16Array(id.length * 2);
-        for (let i = 0; i < id.length; i++)
-            this.key[i] = id.charCodeAt(i);
-        this.keyLength = id.length;
     }
     place(row, hash) {
         const { slots, mask } = this;

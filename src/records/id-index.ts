@@ -27,9 +27,6 @@ export class IdIndex {
   private slots = new Int32Array(INITIAL_SLOTS);
   private mask = INITIAL_SLOTS - 1;
   private rows = 0;
-  /** The code units of the id being looked up (`find`, `append` of a string). */
-  private key = new Uint16Array(64);
-  private keyLength = 0;
 
   get size(): number {
     return this.rows;
@@ -45,8 +42,13 @@ export class IdIndex {
 
   /** The row of `id`, or -1 when it is not here. */
   find(id: string, hash: number): number {
-    this.setKey(id);
-    return this.findUnits(this.key, 0, this.keyLength, hash);
+    const { slots, mask, hashes } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) return -1;
+      const row = entry - 1;
+      if (hashes[row] === hash && this.equalsString(row, id)) return row;
+    }
   }
 
   /** The row of id `r` of `ids` (a part's), or -1 when it is not here. */
@@ -56,8 +58,10 @@ export class IdIndex {
 
   /** Adds `id`, which must not be here yet, as the next row; returns that row. */
   append(id: string, hash: number): number {
-    this.setKey(id);
-    return this.appendUnits(this.key, 0, this.keyLength, hash);
+    const from = this.reserveChars(id.length);
+    const { chars } = this;
+    for (let i = 0; i < id.length; i++) chars[from + i] = id.charCodeAt(i);
+    return this.appended(hash, from + id.length);
   }
 
   /** Adds id `r` of `ids`, which must not be here yet, as the next row; returns that row. */
@@ -84,13 +88,24 @@ export class IdIndex {
   }
 
   private appendUnits(units: Uint16Array, start: number, end: number, hash: number): number {
-    const row = this.rows;
-    if (row === this.hashes.length) this.growRows(row * 2);
-    const from = this.starts[row]!;
-    const to = from + end - start;
-    if (to > this.chars.length) this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
+    const from = this.reserveChars(end - start);
     this.chars.set(units.subarray(start, end), from);
-    this.starts[row + 1] = to;
+    return this.appended(hash, from + end - start);
+  }
+
+  /** Room for the next row's `length` code units; where they start. */
+  private reserveChars(length: number): number {
+    if (this.rows === this.hashes.length) this.growRows(this.rows * 2);
+    const from = this.starts[this.rows]!;
+    const to = from + length;
+    if (to > this.chars.length) this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
+    return from;
+  }
+
+  /** Makes the next row the id whose code units were just written, up to `end`. */
+  private appended(hash: number, end: number): number {
+    const row = this.rows;
+    this.starts[row + 1] = end;
     this.hashes[row] = hash;
     this.rows = row + 1;
     // At most half full, so probes stay short.
@@ -99,18 +114,20 @@ export class IdIndex {
     return row;
   }
 
+  private equalsString(row: number, id: string): boolean {
+    const from = this.starts[row]!;
+    if (this.starts[row + 1]! - from !== id.length) return false;
+    const { chars } = this;
+    for (let i = 0; i < id.length; i++) if (chars[from + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
   private equals(row: number, units: Uint16Array, start: number, end: number): boolean {
     const from = this.starts[row]!;
     if (this.starts[row + 1]! - from !== end - start) return false;
     const { chars } = this;
     for (let i = start; i < end; i++) if (chars[from + i - start] !== units[i]) return false;
     return true;
-  }
-
-  private setKey(id: string): void {
-    if (id.length > this.key.length) this.key = new Uint16Array(id.length * 2);
-    for (let i = 0; i < id.length; i++) this.key[i] = id.charCodeAt(i);
-    this.keyLength = id.length;
   }
 
   private place(row: number, hash: number): void {

@@ -21,9 +21,6 @@ export declare class IdIndex {
     private slots;
     private mask;
     private rows;
-    /** The code units of the id being looked up (`find`, `append` of a string). */
-    private key;
-    private keyLength;
     get size(): number;
     /** The ids as they are now: views of the index's own arrays. */
     packed(): PackedIds;
@@ -39,8 +36,12 @@ export declare class IdIndex {
     reserve(rows: number): void;
     private findUnits;
     private appendUnits;
+    /** Room for the next row's `length` code units; where they start. */
+    private reserveChars;
+    /** Makes the next row the id whose code units were just written, up to `end`. */
+    private appended;
+    private equalsString;
     private equals;
-    private setKey;
     private place;
     private rehash;
     private growRows;
