@@ -50930,11 +50930,50 @@ function fisherExact(successesT, nT, successesC, nC) {
 /**
  * Mid-ranks of the pooled sample without building it, one group of equal values at a time in
  * ascending order: counted per value when the values are whole numbers in a range not much wider
- * than the sample (counts, 0/1 outcomes), else each arm sorted once (native typed-array sort) and
- * the two walked together. Both walks add the same terms in the same order.
+ * than the sample (counts, 0/1 outcomes), or when they take few distinct values (rates of a few
+ * tool calls, rounded costs); else each arm sorted once (native typed-array sort) and the two
+ * walked together. Every walk adds the same terms in the same order.
  */
 function rankSum(treatment, control) {
-    return countedRankSum(treatment, control) ?? sortedRankSum(treatment, control);
+    return (countedRankSum(treatment, control) ??
+        distinctRankSum(treatment, control) ??
+        sortedRankSum(treatment, control));
+}
+/** Counting distinct values in a map beats sorting while there are at most one per this many values. */
+const VALUES_PER_DISTINCT = 16;
+function distinctRankSum(treatment, control) {
+    const most = (treatment.length + control.length) / VALUES_PER_DISTINCT;
+    const slot = new Map();
+    const values = [];
+    const countsT = [];
+    const countsC = [];
+    for (const [arm, counts] of [
+        [treatment, countsT],
+        [control, countsC],
+    ]) {
+        for (let i = 0; i < arm.length; i++) {
+            const v = arm[i];
+            let k = slot.get(v);
+            if (k === undefined) {
+                // NaN is left to the sorted walk, which never groups it.
+                if (Number.isNaN(v) || values.length >= most)
+                    return null;
+                k = values.length;
+                slot.set(v, k);
+                values.push(v);
+                countsT.push(0);
+                countsC.push(0);
+            }
+            counts[k]++;
+        }
+    }
+    const order = Float64Array.from(values).sort();
+    const walk = new Walk();
+    for (const v of order) {
+        const k = slot.get(v);
+        walk.group(countsT[k], countsC[k]);
+    }
+    return walk.result();
 }
 /** A tally slot per whole value costs less than sorting while the range is within this many per value. */
 const RANGE_PER_VALUE = 4;
@@ -50963,31 +51002,41 @@ function countedRankSum(treatment, control) {
     };
     const countsT = tally(treatment);
     const countsC = tally(control);
-    let placed = 0;
-    let rankSumT = 0;
-    let tieTerm = 0;
-    let distinctValues = 0;
+    const walk = new Walk();
     for (let k = 0; k < width; k++) {
-        const tiedT = countsT[k];
-        const tied = tiedT + countsC[k];
-        if (tied === 0)
-            continue;
-        rankSumT += tiedT * (placed + (tied + 1) / 2);
-        tieTerm += tied * tied * tied - tied;
-        placed += tied;
-        distinctValues++;
+        if (countsT[k] + countsC[k] > 0)
+            walk.group(countsT[k], countsC[k]);
     }
-    return { rankSumT, tieTerm, distinctValues };
+    return walk.result();
+}
+/** The pooled sample's groups of equal values, in ascending order, summed up. */
+class Walk {
+    placed = 0;
+    rankSumT = 0;
+    tieTerm = 0;
+    distinctValues = 0;
+    /** The next group: `tiedT` treatment and `tiedC` control values equal to each other. */
+    group(tiedT, tiedC) {
+        const tied = tiedT + tiedC;
+        this.rankSumT += tiedT * (this.placed + (tied + 1) / 2);
+        this.tieTerm += tied * tied * tied - tied;
+        this.placed += tied;
+        this.distinctValues++;
+    }
+    result() {
+        return {
+            rankSumT: this.rankSumT,
+            tieTerm: this.tieTerm,
+            distinctValues: this.distinctValues,
+        };
+    }
 }
 function sortedRankSum(treatment, control) {
     const t = Float64Array.from(treatment).sort();
     const c = Float64Array.from(control).sort();
+    const walk = new Walk();
     let i = 0;
     let j = 0;
-    let placed = 0;
-    let rankSumT = 0;
-    let tieTerm = 0;
-    let distinctValues = 0;
     while (i < t.length || j < c.length) {
         const value = Math.min(i < t.length ? t[i] : Infinity, j < c.length ? c[j] : Infinity);
         let tiedT = 0;
@@ -51000,13 +51049,9 @@ function sortedRankSum(treatment, control) {
             j++;
             tiedC++;
         }
-        const tied = tiedT + tiedC;
-        rankSumT += tiedT * (placed + (tied + 1) / 2);
-        tieTerm += tied * tied * tied - tied;
-        placed += tied;
-        distinctValues++;
+        walk.group(tiedT, tiedC);
     }
-    return { rankSumT, tieTerm, distinctValues };
+    return walk.result();
 }
 
 ;// CONCATENATED MODULE: ./src/stats/wilcoxon-exact.ts

@@ -10,11 +10,53 @@ export interface RankSum {
 /**
  * Mid-ranks of the pooled sample without building it, one group of equal values at a time in
  * ascending order: counted per value when the values are whole numbers in a range not much wider
- * than the sample (counts, 0/1 outcomes), else each arm sorted once (native typed-array sort) and
- * the two walked together. Both walks add the same terms in the same order.
+ * than the sample (counts, 0/1 outcomes), or when they take few distinct values (rates of a few
+ * tool calls, rounded costs); else each arm sorted once (native typed-array sort) and the two
+ * walked together. Every walk adds the same terms in the same order.
  */
 export function rankSum(treatment: ArrayLike<number>, control: ArrayLike<number>): RankSum {
-  return countedRankSum(treatment, control) ?? sortedRankSum(treatment, control);
+  return (
+    countedRankSum(treatment, control) ??
+    distinctRankSum(treatment, control) ??
+    sortedRankSum(treatment, control)
+  );
+}
+
+/** Counting distinct values in a map beats sorting while there are at most one per this many values. */
+const VALUES_PER_DISTINCT = 16;
+
+function distinctRankSum(treatment: ArrayLike<number>, control: ArrayLike<number>): RankSum | null {
+  const most = (treatment.length + control.length) / VALUES_PER_DISTINCT;
+  const slot = new Map<number, number>();
+  const values: number[] = [];
+  const countsT: number[] = [];
+  const countsC: number[] = [];
+  for (const [arm, counts] of [
+    [treatment, countsT],
+    [control, countsC],
+  ] as const) {
+    for (let i = 0; i < arm.length; i++) {
+      const v = arm[i]!;
+      let k = slot.get(v);
+      if (k === undefined) {
+        // NaN is left to the sorted walk, which never groups it.
+        if (Number.isNaN(v) || values.length >= most) return null;
+        k = values.length;
+        slot.set(v, k);
+        values.push(v);
+        countsT.push(0);
+        countsC.push(0);
+      }
+      counts[k]!++;
+    }
+  }
+  const order = Float64Array.from(values).sort();
+  const walk = new Walk();
+  for (const v of order) {
+    const k = slot.get(v)!;
+    walk.group(countsT[k]!, countsC[k]!);
+  }
+  return walk.result();
 }
 
 /** A tally slot per whole value costs less than sorting while the range is within this many per value. */
@@ -40,31 +82,44 @@ function countedRankSum(treatment: ArrayLike<number>, control: ArrayLike<number>
   };
   const countsT = tally(treatment);
   const countsC = tally(control);
-  let placed = 0;
-  let rankSumT = 0;
-  let tieTerm = 0;
-  let distinctValues = 0;
+  const walk = new Walk();
   for (let k = 0; k < width; k++) {
-    const tiedT = countsT[k]!;
-    const tied = tiedT + countsC[k]!;
-    if (tied === 0) continue;
-    rankSumT += tiedT * (placed + (tied + 1) / 2);
-    tieTerm += tied * tied * tied - tied;
-    placed += tied;
-    distinctValues++;
+    if (countsT[k]! + countsC[k]! > 0) walk.group(countsT[k]!, countsC[k]!);
   }
-  return { rankSumT, tieTerm, distinctValues };
+  return walk.result();
+}
+
+/** The pooled sample's groups of equal values, in ascending order, summed up. */
+class Walk {
+  private placed = 0;
+  private rankSumT = 0;
+  private tieTerm = 0;
+  private distinctValues = 0;
+
+  /** The next group: `tiedT` treatment and `tiedC` control values equal to each other. */
+  group(tiedT: number, tiedC: number): void {
+    const tied = tiedT + tiedC;
+    this.rankSumT += tiedT * (this.placed + (tied + 1) / 2);
+    this.tieTerm += tied * tied * tied - tied;
+    this.placed += tied;
+    this.distinctValues++;
+  }
+
+  result(): RankSum {
+    return {
+      rankSumT: this.rankSumT,
+      tieTerm: this.tieTerm,
+      distinctValues: this.distinctValues,
+    };
+  }
 }
 
 function sortedRankSum(treatment: ArrayLike<number>, control: ArrayLike<number>): RankSum {
   const t = Float64Array.from(treatment).sort();
   const c = Float64Array.from(control).sort();
+  const walk = new Walk();
   let i = 0;
   let j = 0;
-  let placed = 0;
-  let rankSumT = 0;
-  let tieTerm = 0;
-  let distinctValues = 0;
   while (i < t.length || j < c.length) {
     const value = Math.min(
       i < t.length ? (t[i] as number) : Infinity,
@@ -80,11 +135,7 @@ function sortedRankSum(treatment: ArrayLike<number>, control: ArrayLike<number>)
       j++;
       tiedC++;
     }
-    const tied = tiedT + tiedC;
-    rankSumT += tiedT * (placed + (tied + 1) / 2);
-    tieTerm += tied * tied * tied - tied;
-    placed += tied;
-    distinctValues++;
+    walk.group(tiedT, tiedC);
   }
-  return { rankSumT, tieTerm, distinctValues };
+  return walk.result();
 }
