@@ -40735,21 +40735,15 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(47551);
-/* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82807);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47551);
+/* harmony import */ var _records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73886);
 
 
-
-if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && (0,_records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__/* .isRangeTask */ .hj)(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData)) {
-    // This bundle, started again as a worker thread to read part of a large JSON Lines file.
-    await (0,_records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__/* .runRangeTask */ .W3)(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData);
-}
-else {
-    (0,_records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_2__/* .enableParallelReading */ .dl)(new URL(import.meta.url));
-    await runCli();
-}
+// Large JSON Lines files are read on worker threads running dist/read-worker.js, beside this file
+// (named by replacing this file's name: ncc would take `new URL('./read-worker.js', …)` for an
+// asset to copy, and copy the source).
+(0,_records_read_jsonl_parallel_js__WEBPACK_IMPORTED_MODULE_1__/* .enableParallelReading */ .dl)(new URL(import.meta.url.replace(/[^/]*$/, 'read-worker.js')));
+await runCli();
 async function runCli() {
     const write = (stream) => (text) => void stream.write(text);
     // A reader that closes the pipe early (`| head`) is not an error.
@@ -40758,7 +40752,7 @@ async function runCli() {
             process.exit(0);
         throw error;
     });
-    process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), {
+    process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
         cwd: process.cwd(),
         stdout: write(process.stdout),
         stderr: write(process.stderr),
@@ -42199,8 +42193,8 @@ async function readBounded(path) {
 
 // EXTERNAL MODULE: ./src/records/read-jsonl.ts
 var read_jsonl = __nccwpck_require__(2815);
-// EXTERNAL MODULE: ./src/records/read-jsonl-parallel.ts
-var read_jsonl_parallel = __nccwpck_require__(82807);
+// EXTERNAL MODULE: ./src/records/read-jsonl-parallel.ts + 1 modules
+var read_jsonl_parallel = __nccwpck_require__(73886);
 ;// CONCATENATED MODULE: ./src/records/read.ts
 
 
@@ -59423,8 +59417,7 @@ function recommendationWithout(table, config, leaveOut, priorLooks) {
         names: table.columnNames().filter((name) => hasValue(table.column(name), kept)),
         column: (name) => gather(table.column(name), kept),
     };
-    return verdictOf(table, config, { control, treatment, columns }, priorLooks, true)
-        .recommendation;
+    return verdictOf(table, config, { control, treatment, columns }, priorLooks, true).recommendation;
 }
 /** The metrics compared on the arms' rows and the recommendation they lead to. */
 function verdictOf(table, config, rows, priorLooks, verdictOnly) {
@@ -63929,26 +63922,32 @@ function jsonLineProblem(error, line, lineNumber) {
 
 /***/ }),
 
-/***/ 82807:
+/***/ 73886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UY: () => (/* binding */ readJsonLinesInParallel),
-/* harmony export */   W3: () => (/* binding */ runRangeTask),
-/* harmony export */   dl: () => (/* binding */ enableParallelReading),
-/* harmony export */   hj: () => (/* binding */ isRangeTask),
-/* harmony export */   mu: () => (/* binding */ parallelOptions)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _file_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(84620);
-/* harmony import */ var _read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2815);
-/* harmony import */ var _record_collector_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(28803);
-/* harmony import */ var _session_table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(82024);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dl: () => (/* binding */ enableParallelReading),
+  mu: () => (/* binding */ parallelOptions),
+  UY: () => (/* binding */ readJsonLinesInParallel)
+});
+
+// UNUSED EXPORTS: isRangeTask, runRangeTask
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+// EXTERNAL MODULE: ./src/records/file-text.ts
+var file_text = __nccwpck_require__(84620);
+// EXTERNAL MODULE: ./src/records/read-jsonl.ts
+var read_jsonl = __nccwpck_require__(2815);
+// EXTERNAL MODULE: ./src/records/record-collector.ts
+var record_collector = __nccwpck_require__(28803);
+;// CONCATENATED MODULE: ./src/records/read-jsonl-parallel.ts
 
 
 
@@ -63958,7 +63957,7 @@ function jsonLineProblem(error, line, lineNumber) {
 
 const DEFAULTS = {
     minBytes: 32 << 20,
-    threads: Math.min((0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)(), 4),
+    threads: Math.min((0,external_node_os_.availableParallelism)(), 4),
 };
 let enabledScript;
 /** Lets `readSessions` start workers on `workerScript`, an entry point that runs `runRangeTask`. */
@@ -63974,11 +63973,11 @@ function isRangeTask(data) {
 }
 /** The work of a worker thread: reads its range and posts the findings, arrays transferred. */
 async function runRangeTask({ file, range, options }) {
-    const collector = new _record_collector_js__WEBPACK_IMPORTED_MODULE_4__/* .RecordCollector */ .P({ ...options, asPart: true });
-    const scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .XW)(file, collector, range);
+    const collector = new RecordCollector({ ...options, asPart: true });
+    const scan = await readJsonLinesRange(file, collector, range);
     const part = collector.toPart();
     const result = { part, scan };
-    node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.parentPort?.postMessage(result, (0,_session_table_js__WEBPACK_IMPORTED_MODULE_5__/* .partBuffers */ .vq)(part.table));
+    parentPort?.postMessage(result, partBuffers(part.table));
 }
 /**
  * `readJsonLines` on several threads: the file is split into byte ranges at newlines, one per
@@ -63988,8 +63987,8 @@ async function runRangeTask({ file, range, options }) {
  * numbers. The collector must not keep records.
  *
  * A worker runs `workerScript`, a bundle's entry point that hands its `workerData` to
- * `runRangeTask` when `isRangeTask` says it is one; the CLI's entry does, and says so with
- * `enableParallelReading`.
+ * `runRangeTask` when `isRangeTask` says it is one (the CLI's is dist/read-worker.js, which it
+ * names with `enableParallelReading`).
  */
 async function readJsonLinesInParallel(file, collector, collect, { workerScript, threads }) {
     if (workerScript === undefined)
@@ -64001,12 +64000,12 @@ async function readJsonLinesInParallel(file, collector, collect, { workerScript,
     }
     const [first, ...others] = plan;
     if (first === undefined) {
-        collector.problem(file.display, '', _file_text_js__WEBPACK_IMPORTED_MODULE_6__/* .EMPTY_FILE */ .xq);
+        collector.problem(file.display, '', file_text/* EMPTY_FILE */.xq);
         return;
     }
     const workers = others.map((range) => startWorker(workerScript, { task: RANGE_TASK, file, range, options: collect }));
     try {
-        let scan = await (0,_read_jsonl_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonLinesRange */ .XW)(file, collector, first);
+        let scan = await (0,read_jsonl/* readJsonLinesRange */.XW)(file, collector, first);
         let lines = scan.lines;
         let contentLines = scan.contentLines;
         for (const worker of workers) {
@@ -64019,7 +64018,7 @@ async function readJsonLinesInParallel(file, collector, collect, { workerScript,
             contentLines += scan.contentLines;
         }
         if (scan.complete && contentLines === 0)
-            collector.problem(file.display, '', _file_text_js__WEBPACK_IMPORTED_MODULE_6__/* .EMPTY_FILE */ .xq);
+            collector.problem(file.display, '', file_text/* EMPTY_FILE */.xq);
     }
     finally {
         for (const worker of workers)
@@ -64027,7 +64026,7 @@ async function readJsonLinesInParallel(file, collector, collect, { workerScript,
     }
 }
 function startWorker(script, task) {
-    const thread = new node_worker_threads__WEBPACK_IMPORTED_MODULE_2__.Worker(script, { workerData: task });
+    const thread = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: task });
     const outcome = new Promise((resolve) => {
         const fail = (why) => resolve({
             error: new Error(`reading ${task.file.display} in a worker thread failed: ${why}`),
@@ -64056,12 +64055,12 @@ const NEWLINE = 0x0a;
 async function planRanges(file, count) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file.absolute, 'r');
+        handle = await (0,promises_.open)(file.absolute, 'r');
         const { size } = await handle.stat();
         const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
         await handle.read(head, 0, head.length, 0);
-        if ((0,_file_text_js__WEBPACK_IMPORTED_MODULE_6__/* .looksBinary */ .Wb)(head))
-            return _file_text_js__WEBPACK_IMPORTED_MODULE_6__/* .BINARY_FILE */ .ZF;
+        if ((0,file_text/* looksBinary */.Wb)(head))
+            return file_text/* BINARY_FILE */.ZF;
         const starts = size === 0 ? [] : [0];
         for (let k = 1; k < count; k++) {
             const from = Math.max(Math.floor((size * k) / count), starts.at(-1) ?? 0);
@@ -64073,7 +64072,7 @@ async function planRanges(file, count) {
         return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size }));
     }
     catch (error) {
-        return (0,_file_text_js__WEBPACK_IMPORTED_MODULE_6__/* .describeReadError */ .U)(error);
+        return (0,file_text/* describeReadError */.U)(error);
     }
     finally {
         await handle?.close();
@@ -64766,9 +64765,10 @@ function normalise(record, defaults, hasNull) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   b2: () => (/* binding */ BUILT_IN_COLUMNS),
-  gp: () => (/* binding */ ColumnarSessionTable),
-  vq: () => (/* binding */ partBuffers)
+  gp: () => (/* binding */ ColumnarSessionTable)
 });
+
+// UNUSED EXPORTS: partBuffers
 
 ;// CONCATENATED MODULE: ./src/records/id-index.ts
 const INITIAL_SLOTS = 1024;
@@ -65448,13 +65448,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 75919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 

@@ -51595,8 +51595,8 @@ async function runRangeTask({ file, range, options }) {
  * numbers. The collector must not keep records.
  *
  * A worker runs `workerScript`, a bundle's entry point that hands its `workerData` to
- * `runRangeTask` when `isRangeTask` says it is one; the CLI's entry does, and says so with
- * `enableParallelReading`.
+ * `runRangeTask` when `isRangeTask` says it is one (the CLI's is dist/read-worker.js, which it
+ * names with `enableParallelReading`).
  */
 async function readJsonLinesInParallel(file, collector, collect, { workerScript, threads }) {
     if (workerScript === undefined)
@@ -60978,8 +60978,7 @@ function recommendationWithout(table, config, leaveOut, priorLooks) {
         names: table.columnNames().filter((name) => hasValue(table.column(name), kept)),
         column: (name) => gather(table.column(name), kept),
     };
-    return verdictOf(table, config, { control, treatment, columns }, priorLooks, true)
-        .recommendation;
+    return verdictOf(table, config, { control, treatment, columns }, priorLooks, true).recommendation;
 }
 /** The metrics compared on the arms' rows and the recommendation they lead to. */
 function verdictOf(table, config, rows, priorLooks, verdictOnly) {

@@ -1,4 +1,5 @@
-// Bundles the Action (dist/index.js), the CLI (dist/cli.js) and the library (dist/lib.js) with
+// Bundles the Action (dist/index.js), the CLI (dist/cli.js, with the worker threads of its parallel
+// reader in dist/read-worker.js) and the library (dist/lib.js) with
 // ncc into self-contained ESM files that run without node_modules, and writes the library's
 // types (dist/types/, by tsc). Fails if ncc emits anything it did not expect, so dist/ never
 // depends on a file that is not committed.
@@ -10,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
-const entries = { 'index.js': 'src/index.ts', 'cli.js': 'src/cli.ts', 'lib.js': 'src/lib.ts' };
+const entries = {
+  'index.js': 'src/index.ts',
+  'cli.js': 'src/cli.ts',
+  'read-worker.js': 'src/read-worker.ts',
+  'lib.js': 'src/lib.ts',
+};
 const expectedAssets = new Set(['package.json']);
 
 // Bundle everything first, so a failed build leaves the committed dist/ as it was.

@@ -1,15 +1,12 @@
 #!/usr/bin/env node
-import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './cli/main.js';
-import { enableParallelReading, isRangeTask, runRangeTask } from './records/read-jsonl-parallel.js';
+import { enableParallelReading } from './records/read-jsonl-parallel.js';
 
-if (!isMainThread && isRangeTask(workerData)) {
-  // This bundle, started again as a worker thread to read part of a large JSON Lines file.
-  await runRangeTask(workerData);
-} else {
-  enableParallelReading(new URL(import.meta.url));
-  await runCli();
-}
+// Large JSON Lines files are read on worker threads running dist/read-worker.js, beside this file
+// (named by replacing this file's name: ncc would take `new URL('./read-worker.js', …)` for an
+// asset to copy, and copy the source).
+enableParallelReading(new URL(import.meta.url.replace(/[^/]*$/, 'read-worker.js')));
+await runCli();
 
 async function runCli(): Promise<void> {
   const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);

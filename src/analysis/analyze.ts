@@ -111,8 +111,7 @@ export function recommendationWithout(
     names: table.columnNames().filter((name) => hasValue(table.column(name), kept)),
     column: (name: string) => gather(table.column(name), kept),
   };
-  return verdictOf(table, config, { control, treatment, columns }, priorLooks, true)
-    .recommendation;
+  return verdictOf(table, config, { control, treatment, columns }, priorLooks, true).recommendation;
 }
 
 /** The metrics compared on the arms' rows and the recommendation they lead to. */
@@ -123,7 +122,9 @@ function verdictOf(
   priorLooks: readonly number[],
   verdictOnly: boolean,
 ) {
-  const definitions = resolveMetrics(config, rows.columns).filter((definition) => !verdictOnly || definition.role !== 'secondary');
+  const definitions = resolveMetrics(config, rows.columns).filter(
+    (definition) => !verdictOnly || definition.role !== 'secondary',
+  );
   const look = lookLevel(config, priorLooks, rows.control.length + rows.treatment.length);
   const reports = definitions.map((definition) =>
     metricReport(

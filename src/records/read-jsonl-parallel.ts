@@ -71,8 +71,8 @@ export async function runRangeTask({ file, range, options }: RangeTask): Promise
  * numbers. The collector must not keep records.
  *
  * A worker runs `workerScript`, a bundle's entry point that hands its `workerData` to
- * `runRangeTask` when `isRangeTask` says it is one; the CLI's entry does, and says so with
- * `enableParallelReading`.
+ * `runRangeTask` when `isRangeTask` says it is one (the CLI's is dist/read-worker.js, which it
+ * names with `enableParallelReading`).
  */
 export async function readJsonLinesInParallel(
   file: InputFile,

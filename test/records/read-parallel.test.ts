@@ -8,7 +8,7 @@ import { resultSnapshot } from './table-snapshot.js';
 import { useTempFiles } from './temp-files.js';
 
 /** The CLI's bundle, whose entry point also runs range tasks when started as a worker. */
-const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../../dist/read-worker.js', import.meta.url));
 const tempFiles = useTempFiles();
 
 /** The range task bundled from src/: the worker script of every test here but the bundle's. */
@@ -131,7 +131,7 @@ describe('readSessions on several threads: the result of reading on one', () => 
     await expectSameResult(['a.json', 'b.jsonl', 'missing.jsonl', '*.jsonl'], dir, [3]);
   });
 
-  it("runs on the CLI's bundle as the worker script, as the CLI does", async () => {
+  it("runs on the CLI's worker bundle (dist/read-worker.js), as the CLI does", async () => {
     if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run npm run build first`);
     const dir = tempFiles({ 'sessions.jsonl': jsonLinesText(4, { lines: 700, bom: true }) });
     const options: Partial<ReadOptions> = { labelFields: ['category'] };

@@ -33,8 +33,8 @@ export declare function runRangeTask({ file, range, options }: RangeTask): Promi
  * numbers. The collector must not keep records.
  *
  * A worker runs `workerScript`, a bundle's entry point that hands its `workerData` to
- * `runRangeTask` when `isRangeTask` says it is one; the CLI's entry does, and says so with
- * `enableParallelReading`.
+ * `runRangeTask` when `isRangeTask` says it is one (the CLI's is dist/read-worker.js, which it
+ * names with `enableParallelReading`).
  */
 export declare function readJsonLinesInParallel(file: InputFile, collector: RecordCollector, collect: RangeTask['options'], { workerScript, threads }: ParallelOptions): Promise<void>;
 export {};
