@@ -54179,9 +54179,11 @@ const BUILT_IN_METRICS = [
 /**
  * The metrics to analyse: the built-ins, every custom metric found in the records' `metrics`
  * objects, and ratio metrics defined in the configuration, each with the configured overrides.
- * The configured primary metric gets role `primary`; no other metric has it.
+ * The configured primary metric gets role `primary`; no other metric has it. `verdictOnly`
+ * leaves out the custom metrics nothing configures, which are secondary: the verdict never
+ * reads them, and their kind costs a pass over their column.
  */
-function resolveMetrics(config, data) {
+function resolveMetrics(config, data, verdictOnly = false) {
     const problems = [];
     const definitions = new Map();
     for (const builtIn of BUILT_IN_METRICS)
@@ -54191,6 +54193,8 @@ function resolveMetrics(config, data) {
             continue;
         const name = column.slice(CUSTOM_PREFIX.length);
         if (definitions.has(name))
+            continue;
+        if (verdictOnly && name !== config.primary && !(name in config.metrics))
             continue;
         const kind = inferKind(data.column(column));
         // Most custom agent metrics are costs (tokens, dollars, retries); rates of good things are binary.
@@ -60982,7 +60986,7 @@ function recommendationWithout(table, config, leaveOut, priorLooks) {
 }
 /** The metrics compared on the arms' rows and the recommendation they lead to. */
 function verdictOf(table, config, rows, priorLooks, verdictOnly) {
-    const definitions = resolveMetrics(config, rows.columns).filter((definition) => !verdictOnly || definition.role !== 'secondary');
+    const definitions = resolveMetrics(config, rows.columns, verdictOnly).filter((definition) => !verdictOnly || definition.role !== 'secondary');
     const look = lookLevel(config, priorLooks, rows.control.length + rows.treatment.length);
     const reports = definitions.map((definition) => metricReport(definition, armSamples(table, rows.control, definition.source), armSamples(table, rows.treatment, definition.source), config, look, !verdictOnly));
     const metrics = applyFamilies(reports, definitions, config);

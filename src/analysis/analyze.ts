@@ -122,7 +122,7 @@ function verdictOf(
   priorLooks: readonly number[],
   verdictOnly: boolean,
 ) {
-  const definitions = resolveMetrics(config, rows.columns).filter(
+  const definitions = resolveMetrics(config, rows.columns, verdictOnly).filter(
     (definition) => !verdictOnly || definition.role !== 'secondary',
   );
   const look = lookLevel(config, priorLooks, rows.control.length + rows.treatment.length);
