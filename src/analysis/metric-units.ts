@@ -116,9 +116,10 @@ class UnitRows {
     const m = samples.type === 'ratio' ? samples.numerators : samples.values;
     const d = samples.type === 'ratio' ? samples.denominators : null;
     const { tasks } = samples;
-    const { m: toM, d: toD, stratum: toStratum, arm: toArm } = this;
+    const { m: toM, d: toD, stratum: toStratum } = this;
     let { largestM, largestD } = this;
-    let n = this.length;
+    const first = this.length;
+    let n = first;
     for (let i = 0; i < m.length; i++) {
       let stratum = 0;
       if (stratumOf !== null) {
@@ -127,14 +128,20 @@ class UnitRows {
         if (stratum < 0) continue;
       }
       const value = log ? Math.log(m[i]!) : m[i]!;
-      const denominator = d === null ? 1 : d[i]!;
       toM[n] = value;
-      toD[n] = denominator;
       toStratum[n] = stratum;
-      toArm[n] = arm;
       largestM = Math.max(largestM, Math.abs(value));
-      largestD = Math.max(largestD, Math.abs(denominator));
+      if (d !== null) {
+        toD[n] = d[i]!;
+        largestD = Math.max(largestD, Math.abs(d[i]!));
+      }
       n++;
+    }
+    // What is the same for every unit of the arm, written at once.
+    this.arm.fill(arm, first, n);
+    if (d === null && n > first) {
+      toD.fill(1, first, n);
+      largestD = Math.max(largestD, 1);
     }
     this.length = n;
     this.largestM = largestM;
