@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Files that replace a module with vi.mock need a module registry of their own. */
@@ -6,9 +7,9 @@ const MOCKING = ['test/records/read-permission.test.ts'];
 export default defineConfig({
   test: {
     testTimeout: 60_000,
-    // Many tests wait on child processes, a loopback server or a browser: a third worker keeps
-    // both cores busy on a 2-core machine.
-    maxWorkers: 3,
+    // Many tests wait on child processes, a loopback server or a browser: a worker more than the
+    // cores keeps them busy (3 on a 2-core machine).
+    maxWorkers: availableParallelism() + 1,
     projects: [
       {
         extends: true,
