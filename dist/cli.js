@@ -52618,11 +52618,9 @@ const BUILT_IN_METRICS = [
 /**
  * The metrics to analyse: the built-ins, every custom metric found in the records' `metrics`
  * objects, and ratio metrics defined in the configuration, each with the configured overrides.
- * The configured primary metric gets role `primary`; no other metric has it. `verdictOnly`
- * leaves out the custom metrics nothing configures, which are secondary: the verdict never
- * reads them, and their kind costs a pass over their column.
+ * The configured primary metric gets role `primary`; no other metric has it.
  */
-function resolveMetrics(config, data, verdictOnly = false) {
+function resolveMetrics(config, data) {
     const problems = [];
     const definitions = new Map();
     for (const builtIn of BUILT_IN_METRICS)
@@ -52632,8 +52630,6 @@ function resolveMetrics(config, data, verdictOnly = false) {
             continue;
         const name = column.slice(CUSTOM_PREFIX.length);
         if (definitions.has(name))
-            continue;
-        if (verdictOnly && name !== config.primary && !(name in config.metrics))
             continue;
         const kind = inferKind(data.column(column));
         // Most custom agent metrics are costs (tokens, dollars, retries); rates of good things are binary.
@@ -59070,9 +59066,9 @@ function task_outcomes_mean(values) {
 const TASK_CHECKS = 3;
 /**
  * Does the verdict survive without the tasks that carry it most? Each of the `TASK_CHECKS` most
- * influential tasks, and the most influential category, is left out in turn and the whole
- * analysis run again without its sessions (`reanalyze`), until one changes the verdict: so the check follows
- * whatever statistics decide, and costs at most `TASK_CHECKS` + 1 analyses. "Most
+ * influential tasks, and the most influential category, is left out in turn and the metrics that
+ * decide compared again without its sessions (`reanalyze`), until one changes the verdict: so
+ * the check follows whatever statistics decide, and costs at most `TASK_CHECKS` + 1 analyses. "Most
  * influential": for adopt or reject, the tasks whose difference pushes the mean difference
  * furthest in the verdict's direction (leaving them out weakens it most); for no difference,
  * those furthest from the mean either way. Null when the verdict is not a decision.
@@ -59168,8 +59164,8 @@ const ROW_LIMIT = 5000;
 /**
  * The primary metric task by task, from the sessions themselves: each task's value per arm, the
  * paired difference and who won it, which tasks flipped or are flaky, pass@k, and whether the
- * verdict survives leaving out its most influential tasks (`reanalyze` gives the whole
- * analysis's recommendation without the rows it picks). Null unless some task ran in both arms.
+ * verdict survives leaving out its most influential tasks (`reanalyze` gives the
+ * recommendation of the same metrics without the rows it picks). Null unless some task ran in both arms.
  */
 function taskDrilldown(table, definitions, config, recommendation, reanalyze) {
     const primary = definitions.find((d) => d.role === 'primary');
@@ -59367,18 +59363,18 @@ function analyze(table, config, input, options = {}) {
     const experiment = config.experiment ?? singleExperiment(table);
     const controlRows = rowsOfVariant(table, config.control);
     const treatmentRows = rowsOfVariant(table, config.treatment);
-    const { definitions, metrics, look, recommendation } = verdictOf(table, config, {
-        control: controlRows,
-        treatment: treatmentRows,
-        columns: { names: table.columnNames(), column: (name) => table.column(name) },
-    }, options.priorLooks ?? [], false);
+    const definitions = resolveMetrics(config, {
+        names: table.columnNames(),
+        column: (name) => table.column(name),
+    });
+    const { metrics, look, recommendation } = compared(table, config, definitions, { control: controlRows, treatment: treatmentRows }, options.priorLooks ?? [], true);
     const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
     const summary = {
         ...input,
         duplicates: table.duplicates,
         otherVariants: otherVariants(table, config),
     };
-    const reanalyze = (leaveOut) => recommendationWithout(table, config, leaveOut, options.priorLooks ?? []);
+    const reanalyze = (leaveOut) => recommendationWithout(table, config, definitions, leaveOut, options.priorLooks ?? []);
     return {
         schemaVersion: 1,
         experiment,
@@ -59413,56 +59409,29 @@ function analyze(table, config, input, options = {}) {
     };
 }
 /**
- * The recommendation the whole analysis gives on the table without the rows `leaveOut` picks:
- * the same steps on the rows kept, reading the table in place (no copy of its columns), and
- * only what decides — the secondary metrics, the classical reference tests and the arms'
- * descriptions never do, and at a million sessions they are most of the work.
+ * The recommendation of the same analysis on the table without the rows `leaveOut` picks: the
+ * metrics that decide (`definitions`: the primary metric and the guardrails, as the whole analysis
+ * resolved them) compared again on the rows kept, reading the table in place (no copy of its
+ * columns). The metrics stay those of the experiment: one whose sessions were all left out is
+ * compared as having none, not taken for a configuration error. The secondary metrics, the
+ * classical reference tests and the arms' descriptions never decide, and at a million sessions
+ * they are most of the work.
  */
-function recommendationWithout(table, config, leaveOut, priorLooks) {
+function recommendationWithout(table, config, definitions, leaveOut, priorLooks) {
     const keep = (row) => !leaveOut(row);
-    const control = rowsOfVariant(table, config.control, keep);
-    const treatment = rowsOfVariant(table, config.treatment, keep);
-    const kept = mergeRows(control, treatment);
-    // The columns as a table built without the rows left out has them: one a kept session has.
-    const columns = {
-        names: table.columnNames().filter((name) => hasValue(table.column(name), kept)),
-        column: (name) => gather(table.column(name), kept),
+    const rows = {
+        control: rowsOfVariant(table, config.control, keep),
+        treatment: rowsOfVariant(table, config.treatment, keep),
     };
-    return verdictOf(table, config, { control, treatment, columns }, priorLooks, true).recommendation;
+    const deciding = definitions.filter((definition) => definition.role !== 'secondary');
+    return compared(table, config, deciding, rows, priorLooks, false).recommendation;
 }
 /** The metrics compared on the arms' rows and the recommendation they lead to. */
-function verdictOf(table, config, rows, priorLooks, verdictOnly) {
-    const definitions = resolveMetrics(config, rows.columns, verdictOnly).filter((definition) => !verdictOnly || definition.role !== 'secondary');
+function compared(table, config, definitions, rows, priorLooks, descriptive) {
     const look = lookLevel(config, priorLooks, rows.control.length + rows.treatment.length);
-    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, rows.control, definition.source), armSamples(table, rows.treatment, definition.source), config, look, !verdictOnly));
+    const reports = definitions.map((definition) => metricReport(definition, armSamples(table, rows.control, definition.source), armSamples(table, rows.treatment, definition.source), config, look, descriptive));
     const metrics = applyFamilies(reports, definitions, config);
-    return { definitions, metrics, look, recommendation: decide(metrics, definitions, config) };
-}
-/** Two ascending row lists as one. */
-function mergeRows(a, b) {
-    const merged = new Int32Array(a.length + b.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < a.length && j < b.length)
-        merged[k++] = a[i] < b[j] ? a[i++] : b[j++];
-    while (i < a.length)
-        merged[k++] = a[i++];
-    while (j < b.length)
-        merged[k++] = b[j++];
-    return merged;
-}
-function gather(values, rows) {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++)
-        out[i] = values[rows[i]];
-    return out;
-}
-function hasValue(values, rows) {
-    for (let i = 0; i < rows.length; i++)
-        if (!Number.isNaN(values[rows[i]]))
-            return true;
-    return false;
+    return { metrics, look, recommendation: decide(metrics, definitions, config) };
 }
 /** The experiment the records name, when no experiment was configured. */
 function singleExperiment(table) {
@@ -61969,7 +61938,7 @@ async function listCommand(args, io) {
         : {
             folder: entry.folder,
             experiment: entry.experiment,
-            verdict: list_command_verdictOf(entry.experiment),
+            verdict: verdictOf(entry.experiment),
         });
     if (values.json) {
         const listed = rows.map((row) => {
@@ -62011,7 +61980,7 @@ async function listCommand(args, io) {
     io.stdout(`${alignColumns(table).join('\n')}\n`);
 }
 /** The verdict `analyze <id>` gives with its defaults; undefined when it cannot be computed. */
-function list_command_verdictOf(experiment) {
+function verdictOf(experiment) {
     const { control, treatment } = variantsOf(experiment);
     try {
         const config = parseInputs({ experiment: experiment.id, control, treatment });

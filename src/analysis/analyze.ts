@@ -5,7 +5,7 @@ import { decide } from './decide.js';
 import { variantCounts } from './arms-present.js';
 import { applyFamilies } from './family.js';
 import { lookLevel } from './look-level.js';
-import { resolveMetrics, type ColumnCatalogue } from './metric-definitions.js';
+import { resolveMetrics, type MetricDefinition } from './metric-definitions.js';
 import { metricReport } from './metric-report.js';
 import type { InputSummary, Recommendation, Report } from './report-types.js';
 import { armSamples, rowsOfVariant } from './samples.js';
@@ -32,16 +32,17 @@ export function analyze(
   const experiment = config.experiment ?? singleExperiment(table);
   const controlRows = rowsOfVariant(table, config.control);
   const treatmentRows = rowsOfVariant(table, config.treatment);
-  const { definitions, metrics, look, recommendation } = verdictOf(
+  const definitions = resolveMetrics(config, {
+    names: table.columnNames(),
+    column: (name) => table.column(name),
+  });
+  const { metrics, look, recommendation } = compared(
     table,
     config,
-    {
-      control: controlRows,
-      treatment: treatmentRows,
-      columns: { names: table.columnNames(), column: (name) => table.column(name) },
-    },
+    definitions,
+    { control: controlRows, treatment: treatmentRows },
     options.priorLooks ?? [],
-    false,
+    true,
   );
   const srm = sampleRatio(controlRows.length, treatmentRows.length, config.expectedSplit);
   const summary: InputSummary = {
@@ -50,7 +51,7 @@ export function analyze(
     otherVariants: otherVariants(table, config),
   };
   const reanalyze = (leaveOut: (row: number) => boolean) =>
-    recommendationWithout(table, config, leaveOut, options.priorLooks ?? []);
+    recommendationWithout(table, config, definitions, leaveOut, options.priorLooks ?? []);
   return {
     schemaVersion: 1,
     experiment,
@@ -91,40 +92,39 @@ export function analyze(
 }
 
 /**
- * The recommendation the whole analysis gives on the table without the rows `leaveOut` picks:
- * the same steps on the rows kept, reading the table in place (no copy of its columns), and
- * only what decides — the secondary metrics, the classical reference tests and the arms'
- * descriptions never do, and at a million sessions they are most of the work.
+ * The recommendation of the same analysis on the table without the rows `leaveOut` picks: the
+ * metrics that decide (`definitions`: the primary metric and the guardrails, as the whole analysis
+ * resolved them) compared again on the rows kept, reading the table in place (no copy of its
+ * columns). The metrics stay those of the experiment: one whose sessions were all left out is
+ * compared as having none, not taken for a configuration error. The secondary metrics, the
+ * classical reference tests and the arms' descriptions never decide, and at a million sessions
+ * they are most of the work.
  */
 export function recommendationWithout(
   table: SessionTable,
   config: ExperimentConfig,
+  definitions: readonly MetricDefinition[],
   leaveOut: (row: number) => boolean,
   priorLooks: readonly number[],
 ): Recommendation {
   const keep = (row: number) => !leaveOut(row);
-  const control = rowsOfVariant(table, config.control, keep);
-  const treatment = rowsOfVariant(table, config.treatment, keep);
-  const kept = mergeRows(control, treatment);
-  // The columns as a table built without the rows left out has them: one a kept session has.
-  const columns = {
-    names: table.columnNames().filter((name) => hasValue(table.column(name), kept)),
-    column: (name: string) => gather(table.column(name), kept),
+  const rows = {
+    control: rowsOfVariant(table, config.control, keep),
+    treatment: rowsOfVariant(table, config.treatment, keep),
   };
-  return verdictOf(table, config, { control, treatment, columns }, priorLooks, true).recommendation;
+  const deciding = definitions.filter((definition) => definition.role !== 'secondary');
+  return compared(table, config, deciding, rows, priorLooks, false).recommendation;
 }
 
 /** The metrics compared on the arms' rows and the recommendation they lead to. */
-function verdictOf(
+function compared(
   table: SessionTable,
   config: ExperimentConfig,
-  rows: { control: Int32Array; treatment: Int32Array; columns: ColumnCatalogue },
+  definitions: MetricDefinition[],
+  rows: { control: Int32Array; treatment: Int32Array },
   priorLooks: readonly number[],
-  verdictOnly: boolean,
+  descriptive: boolean,
 ) {
-  const definitions = resolveMetrics(config, rows.columns, verdictOnly).filter(
-    (definition) => !verdictOnly || definition.role !== 'secondary',
-  );
   const look = lookLevel(config, priorLooks, rows.control.length + rows.treatment.length);
   const reports = definitions.map((definition) =>
     metricReport(
@@ -133,34 +133,11 @@ function verdictOf(
       armSamples(table, rows.treatment, definition.source),
       config,
       look,
-      !verdictOnly,
+      descriptive,
     ),
   );
   const metrics = applyFamilies(reports, definitions, config);
-  return { definitions, metrics, look, recommendation: decide(metrics, definitions, config) };
-}
-
-/** Two ascending row lists as one. */
-function mergeRows(a: Int32Array, b: Int32Array): Int32Array {
-  const merged = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) merged[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) merged[k++] = a[i++]!;
-  while (j < b.length) merged[k++] = b[j++]!;
-  return merged;
-}
-
-function gather(values: Float64Array, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!;
-  return out;
-}
-
-function hasValue(values: Float64Array, rows: Int32Array): boolean {
-  for (let i = 0; i < rows.length; i++) if (!Number.isNaN(values[rows[i]!]!)) return true;
-  return false;
+  return { metrics, look, recommendation: decide(metrics, definitions, config) };
 }
 
 /** The experiment the records name, when no experiment was configured. */

@@ -90,14 +90,11 @@ export interface ColumnCatalogue {
 /**
  * The metrics to analyse: the built-ins, every custom metric found in the records' `metrics`
  * objects, and ratio metrics defined in the configuration, each with the configured overrides.
- * The configured primary metric gets role `primary`; no other metric has it. `verdictOnly`
- * leaves out the custom metrics nothing configures, which are secondary: the verdict never
- * reads them, and their kind costs a pass over their column.
+ * The configured primary metric gets role `primary`; no other metric has it.
  */
 export function resolveMetrics(
   config: ExperimentConfig,
   data: ColumnCatalogue,
-  verdictOnly = false,
 ): MetricDefinition[] {
   const problems: string[] = [];
   const definitions = new Map<string, MetricDefinition>();
@@ -106,7 +103,6 @@ export function resolveMetrics(
     if (!column.startsWith(CUSTOM_PREFIX)) continue;
     const name = column.slice(CUSTOM_PREFIX.length);
     if (definitions.has(name)) continue;
-    if (verdictOnly && name !== config.primary && !(name in config.metrics)) continue;
     const kind = inferKind(data.column(column));
     // Most custom agent metrics are costs (tokens, dollars, retries); rates of good things are binary.
     definitions.set(name, {

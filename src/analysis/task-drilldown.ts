@@ -14,8 +14,8 @@ export const ROW_LIMIT = 5000;
 /**
  * The primary metric task by task, from the sessions themselves: each task's value per arm, the
  * paired difference and who won it, which tasks flipped or are flaky, pass@k, and whether the
- * verdict survives leaving out its most influential tasks (`reanalyze` gives the whole
- * analysis's recommendation without the rows it picks). Null unless some task ran in both arms.
+ * verdict survives leaving out its most influential tasks (`reanalyze` gives the
+ * recommendation of the same metrics without the rows it picks). Null unless some task ran in both arms.
  */
 export function taskDrilldown(
   table: SessionTable,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, recommendationWithout } from '../../src/analysis/analyze.js';
 import { passAtK, passHatK } from '../../src/analysis/pass-at-k.js';
-import { ColumnarSessionTable } from '../../src/records/session-table.js';
-import type { SessionRecord } from '../../src/records/types.js';
+import type { ExperimentConfig } from '../../src/config/experiment-config.js';
+import { resolveMetrics } from '../../src/analysis/metric-definitions.js';
+import type { SessionRecord, SessionTable } from '../../src/records/types.js';
 import { carriedByOneTask, CONFIG, INPUT, pairedRuns, tableOf } from '../support/task-sessions.js';
 
 describe('the per-task drill-down', () => {
@@ -113,49 +114,46 @@ describe('the per-task drill-down', () => {
     const table = carriedByOneTask();
     const codes = table.codes('task_id');
     const four = table.labels('task_id').indexOf('task-4');
-    const without = recommendationWithout(table, CONFIG, (row) => codes[row] === four, []);
+    const without = recommendationWithout(
+      table,
+      CONFIG,
+      metricsOf(table, CONFIG),
+      (row) => codes[row] === four,
+      [],
+    );
     expect(without).toEqual(analyze(carriedByOneTask(1), CONFIG, INPUT).recommendation);
     expect(without.verdict).not.toBe(analyze(table, CONFIG, INPUT).recommendation.verdict);
   });
 
-  it('re-analyses a custom guardrail as a table built without the rows', () => {
-    // `retries` is 0 or 1 in every task but task-4, which has 3: a count with it, binary without.
-    const withRetries = (table: ColumnarSessionTable) => {
-      const out = new ColumnarSessionTable();
-      const names = table.labels('task_id');
-      const codes = table.codes('task_id');
-      const variants = table.labels('variant');
-      const variantCodes = table.codes('variant');
-      const calls = table.column('tool_calls');
-      const ok = table.column('successful_tool_calls');
-      for (let row = 0; row < table.size; row++) {
-        const task = names[codes[row]!]!;
-        out.add({
-          session_id: `s${row}`,
-          variant: variants[variantCodes[row]!]!,
-          task_id: task,
-          tool_calls: calls[row]!,
-          successful_tool_calls: ok[row]!,
-          metrics: {
-            retries:
-              task === 'task-4'
-                ? 3
-                : variants[variantCodes[row]!] === 'warm'
-                  ? +(row % 3 === 0)
-                  : 0,
-          },
-        } as SessionRecord);
-      }
-      return out;
-    };
+  it("keeps the experiment's metrics: a guardrail whose sessions were all left out has none", () => {
+    // `retries` is only in one session, of a third variant on task-0: leaving task-0 out leaves no
+    // session with it, which a table built so would take for a misspelt metric.
+    const table = carriedByOneTask();
+    table.add({
+      session_id: 'other-1',
+      variant: 'other',
+      task_id: 'task-0',
+      metrics: { retries: 2 },
+    } as SessionRecord);
     const config = { ...CONFIG, metrics: { retries: { role: 'guardrail' as const } } };
-    const table = withRetries(carriedByOneTask());
     const codes = table.codes('task_id');
-    const four = table.labels('task_id').indexOf('task-4');
-    const built = analyze(withRetries(carriedByOneTask(1)), config, INPUT);
-    expect(built.metrics.find((m) => m.name === 'retries')!.kind).toBe('binary');
-    expect(recommendationWithout(table, config, (row) => codes[row] === four, [])).toEqual(
-      built.recommendation,
+    const zero = table.labels('task_id').indexOf('task-0');
+    const leaveOut = (row: number) => codes[row] === zero;
+    const without = recommendationWithout(table, config, metricsOf(table, config), leaveOut, []);
+    const rest = tableOf(
+      pairedRuns(
+        [1, 2, 3, 4].map((i) => ({
+          task: `task-${i}`,
+          cold: { sessions: i === 4 ? 6 : 2, failed: 20 },
+          warm: { sessions: i === 4 ? 6 : 2, failed: 20 + [-2, 1, -1, 1, -25][i]! },
+        })),
+      ),
+    );
+    // As the same sessions analysed without the metric: a guardrail with no sessions decides nothing.
+    expect(without).toEqual(analyze(rest, CONFIG, INPUT).recommendation);
+    // The whole analysis with that metric configured checks its verdict as without it.
+    expect(analyze(table, config, INPUT).tasks!.robustness).toEqual(
+      analyze(table, CONFIG, INPUT).tasks!.robustness,
     );
   });
 
@@ -214,3 +212,11 @@ describe('pass@k and pass^k', () => {
     expect(passHatK(7, 3, 1)).toBeCloseTo(3 / 7, 12);
   });
 });
+
+/** The metrics the whole analysis resolves for `table`. */
+function metricsOf(table: SessionTable, config: ExperimentConfig) {
+  return resolveMetrics(config, {
+    names: table.columnNames(),
+    column: (name) => table.column(name),
+  });
+}

@@ -34,8 +34,6 @@ export interface ColumnCatalogue {
 /**
  * The metrics to analyse: the built-ins, every custom metric found in the records' `metrics`
  * objects, and ratio metrics defined in the configuration, each with the configured overrides.
- * The configured primary metric gets role `primary`; no other metric has it. `verdictOnly`
- * leaves out the custom metrics nothing configures, which are secondary: the verdict never
- * reads them, and their kind costs a pass over their column.
+ * The configured primary metric gets role `primary`; no other metric has it.
  */
-export declare function resolveMetrics(config: ExperimentConfig, data: ColumnCatalogue, verdictOnly?: boolean): MetricDefinition[];
+export declare function resolveMetrics(config: ExperimentConfig, data: ColumnCatalogue): MetricDefinition[];
